@@ -1,0 +1,31 @@
+/** A secp256k1 point in affine coordinates (as the contract stores it: `x`, `y`). */
+export type Point = { x: bigint; y: bigint }
+
+/** A secp256k1 key pair: `secret` is 32 bytes in [1, n-1], `publicKey = secret·G`. */
+export type KeyPair = { secret: `0x${string}`; publicKey: Point }
+
+/**
+ * Random-access bytes: the minimal interface readRange needs from a Blob, an OPFS file, a torrent
+ * file or a buffer. `read` returns exactly `length` bytes starting at `offset`, or fewer only when
+ * the source ends first.
+ */
+export type ByteSource = {
+  /** Total size in bytes. */
+  readonly size: number
+  /** Reads `length` bytes at `offset`. */
+  read(offset: number, length: number): Promise<Uint8Array>
+}
+
+/** The decoded header of an encrypted file (docs/format.md, "Header"). */
+export type EncryptedFileHeader = {
+  version: number
+  /** Plaintext bytes per chunk (the last chunk may be shorter). */
+  chunkSize: number
+  /** Plaintext length in bytes. */
+  plaintextLength: number
+  /** 16 random bytes naming this file; its opaque name in the torrent is derived from it. */
+  fileId: `0x${string}`
+}
+
+/** Progress of a long operation, in plaintext bytes. */
+export type Progress = { done: number; total: number }
