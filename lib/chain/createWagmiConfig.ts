@@ -1,0 +1,28 @@
+import { connectorsForWallets, type WalletList } from '@rainbow-me/rainbowkit'
+import { injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets'
+import { type Transport, http } from 'viem'
+import { createConfig, type Config } from 'wagmi'
+import { appConfig, getStack, isLocalChain } from '@/lib/config'
+
+export type CreateWagmiConfigParameters = {
+  /** Extra wallets for the first group (the dev wallet on the local chain). */
+  extraWallets?: WalletList[number]['wallets']
+}
+
+/**
+ * The wagmi config: the chains of `appConfig`, the local chain's RPC from the running stack, and
+ * RainbowKit's wallet list. Wallets announced through EIP-6963 (MetaMask among them) are found
+ * by themselves; the WalletConnect-based ones need `NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID`.
+ */
+export function createWagmiConfig({ extraWallets = [] }: CreateWagmiConfigParameters = {}): Config {
+  const projectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID
+  const wallets: WalletList = [
+    { groupName: 'Browser', wallets: [injectedWallet, ...extraWallets] },
+    ...(projectId ? [{ groupName: 'More', wallets: [metaMaskWallet, rainbowWallet, walletConnectWallet] }] : []),
+  ]
+  const connectors = connectorsForWallets(wallets, { appName: appConfig.name, projectId: projectId ?? 'unused' })
+  const transports = Object.fromEntries(
+    appConfig.chains.map((chain) => [chain.id, isLocalChain(chain.id) ? http(getStack().rpcUrl) : http()]),
+  ) as Record<number, Transport>
+  return createConfig({ chains: appConfig.chains, connectors, transports, ssr: true })
+}

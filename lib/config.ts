@@ -1,0 +1,73 @@
+import { type Chain, anvil, base, baseSepolia, sepolia } from 'viem/chains'
+
+/** Where the local stack lives; `npm start` and the e2e suite's server tell the page at load time. */
+export type StackConfig = {
+  /** JSON-RPC URL of the local chain. */
+  rpcUrl: string
+  /** WebSocket trackers of the local stack. */
+  trackers: readonly string[]
+}
+
+/** Shape of the one typed config object of the app. */
+export type AppConfig = {
+  name: string
+  /** Chains the app can run on; the first is the default. */
+  chains: readonly [Chain, ...Chain[]]
+  /** Public WebSocket trackers announced to when not on the local chain. */
+  publicTrackers: readonly string[]
+  /** The local stack as `npm start` brings it up (overridden at run time, see `getStack`). */
+  localStack: StackConfig
+}
+
+const supportedChains = { [anvil.id]: anvil, [baseSepolia.id]: baseSepolia, [sepolia.id]: sepolia, [base.id]: base }
+
+/**
+ * Chain ids picked at build time with `NEXT_PUBLIC_CHAINS` (comma-separated, first = default);
+ * the local anvil chain when unset.
+ */
+function pickChains(value: string | undefined): readonly [Chain, ...Chain[]] {
+  const ids = (value ?? String(anvil.id)).split(',').map((id) => Number(id.trim()))
+  const chains: Chain[] = ids.map((id) => {
+    const chain = supportedChains[id as keyof typeof supportedChains]
+    if (!chain) throw new Error(`NEXT_PUBLIC_CHAINS names chain ${id}, which Keyswarm does not know.`)
+    return chain
+  })
+  return chains as [Chain, ...Chain[]]
+}
+
+export const appConfig = {
+  name: 'Keyswarm',
+  chains: pickChains(process.env.NEXT_PUBLIC_CHAINS),
+  publicTrackers: [
+    'wss://tracker.openwebtorrent.com',
+    'wss://tracker.webtorrent.dev',
+    'wss://tracker.btorrent.xyz',
+  ],
+  localStack: {
+    rpcUrl: process.env.NEXT_PUBLIC_LOCAL_RPC_URL ?? 'http://127.0.0.1:8545',
+    trackers: [process.env.NEXT_PUBLIC_LOCAL_TRACKER_URL ?? 'ws://127.0.0.1:8000'],
+  },
+} as const satisfies AppConfig
+
+declare global {
+  interface Window {
+    /** Set by the local stack's static server (scripts/lib/staticServer.ts) before any script runs. */
+    __KEYSWARM_STACK__?: Partial<StackConfig>
+  }
+}
+
+/** The local stack in effect: the build's defaults, overridden by what the serving stack injected. */
+export function getStack(): StackConfig {
+  const injected = typeof window === 'undefined' ? undefined : window.__KEYSWARM_STACK__
+  return { ...appConfig.localStack, ...injected }
+}
+
+/** Whether the app runs against the local anvil chain (dev wallet, local tracker). */
+export function isLocalChain(chainId: number = appConfig.chains[0].id): boolean {
+  return chainId === anvil.id
+}
+
+/** Trackers a new torrent announces to: the local stack's on the local chain, public ones elsewhere. */
+export function getTrackers(): string[] {
+  return isLocalChain() ? [...getStack().trackers] : [...appConfig.publicTrackers]
+}
