@@ -1,0 +1,87 @@
+/**
+ * `npm run bench`: runs every `scripts/bench/<name>.bench.ts` suite (or those named on the command
+ * line), prints one table and writes bench/results.json. Figures are measured side by side in one
+ * run on a shared, noisy machine: suites report medians and ratios, not single timings.
+ */
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+import { chromiumArgs, chromiumExecutable } from '../lib/chromium'
+import { type StaticServer, startStaticServer } from '../lib/staticServer'
+import type { BenchContext, BenchResult, BenchSuite } from './types'
+
+const root = join(import.meta.dirname, '..', '..')
+const benchDir = join(root, 'bench')
+
+async function main() {
+  const only = process.argv.slice(2)
+  const files = (await readdir(import.meta.dirname)).filter((file) => file.endsWith('.bench.ts')).sort()
+  const selected = files.filter((file) => !only.length || only.includes(file.replace('.bench.ts', '')))
+  if (!selected.length) throw new Error(`No benchmark suite matches ${only.join(', ')}; there are: ${files.join(', ')}`)
+
+  const tmpDir = join(benchDir, 'tmp')
+  await rm(tmpDir, { recursive: true, force: true })
+  await mkdir(tmpDir, { recursive: true })
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: [...chromiumArgs] })
+  const servers: StaticServer[] = []
+  const ctx: BenchContext = {
+    browser,
+    tmpDir,
+    serve: async (dir) => {
+      const server = await startStaticServer({ root: dir, port: 0 })
+      servers.push(server)
+      return { origin: `http://127.0.0.1:${(server.server.address() as AddressInfo).port}` }
+    },
+    log: (message) => console.log(`  ${message}`),
+  }
+
+  const results: BenchResult[] = []
+  const failures: string[] = []
+  try {
+    for (const file of selected) {
+      const name = file.replace('.bench.ts', '')
+      console.log(`\n▶ ${name}`)
+      const started = performance.now()
+      try {
+        const suite = (await import(join(import.meta.dirname, file))).default as BenchSuite
+        results.push(...(await suite(ctx)))
+        console.log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+      } catch (error) {
+        failures.push(`${name}: ${(error as Error).stack ?? error}`)
+        console.error(`  ✗ ${name} failed: ${(error as Error).message}`)
+      }
+    }
+  } finally {
+    await browser.close()
+    await Promise.all(servers.map((server) => server.close()))
+    await rm(tmpDir, { recursive: true, force: true })
+  }
+
+  await writeFile(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+  printTable(results)
+  console.log(`\nWrote bench/results.json (${results.length} figures).`)
+  if (failures.length) {
+    console.error(`\n${failures.length} suite(s) failed:\n${failures.join('\n')}`)
+    process.exit(1)
+  }
+}
+
+function printTable(results: BenchResult[]) {
+  const rows = results.map((r) => [r.name, format(r.value), r.unit, r.goal || '—', r.goal ? (r.holds ? 'yes' : 'NO') : ''])
+  const header = ['figure', 'value', 'unit', 'goal', 'holds']
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)))
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')
+  console.log(`\n${line(header)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`)
+  for (const row of rows) console.log(line(row))
+}
+
+function format(value: number): string {
+  if (!Number.isFinite(value)) return String(value)
+  return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toFixed(3)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

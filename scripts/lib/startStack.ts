@@ -1,0 +1,153 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { Server as TrackerServer } from 'bittorrent-tracker/server'
+import { createPublicClient, http } from 'viem'
+import { anvil } from 'viem/chains'
+import type { Deployment } from '../../lib/chain/deployments/index'
+import { PortInUseError, type StaticServer, startStaticServer } from './staticServer'
+
+export type StackPorts = { chain: number; tracker: number; web: number }
+
+export type StartStackParameters = {
+  /** 0 asks the system for a free port. */
+  ports: StackPorts
+  /** The static export to serve. */
+  outDir: string
+  /** Seconds between blocks; automine (a block per transaction) when unset. */
+  blockTime?: number
+  log?: (line: string) => void
+}
+
+export type Stack = {
+  rpcUrl: string
+  trackerUrl: string
+  webUrl: string
+  deployment: Deployment
+  stop: () => Promise<void>
+}
+
+const root = join(import.meta.dirname, '..', '..')
+/** anvil's first dev account: deploys the contracts. Public knowledge; local chain only. */
+export const anvilDeployerKey = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
+
+/**
+ * Brings up the local stack: an anvil chain with the contracts deployed (plus the mock stablecoin),
+ * a WebSocket tracker, and the static export served with the stack's addresses injected. Ports in
+ * use give a clear error before anything starts; `stop()` leaves no process behind.
+ */
+export async function startStack({ ports, outDir, blockTime, log = () => {} }: StartStackParameters): Promise<Stack> {
+  for (const port of [ports.chain, ports.tracker, ports.web]) if (port) await assertPortFree(port)
+  const cleanups: (() => Promise<void>)[] = []
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {})
+    cleanups.length = 0
+  }
+  try {
+    const chainPort = ports.chain || (await freePort())
+    const chain = await startAnvil({ port: chainPort, blockTime })
+    cleanups.push(chain.stop)
+    log(`chain     ${chain.rpcUrl} (anvil, chain id ${anvil.id}${blockTime ? `, ${blockTime}s blocks` : ''})`)
+
+    const { deployAll } = await import('../deploy')
+    const deployment = await deployAll({ rpcUrl: chain.rpcUrl, privateKey: anvilDeployerKey, mockStablecoin: true, write: false })
+    log(`contracts Keyswarm ${deployment.keyswarm}${deployment.stablecoin ? `, mock USDC ${deployment.stablecoin}` : ''}`)
+
+    const tracker = await startTracker(ports.tracker)
+    cleanups.push(tracker.stop)
+    log(`tracker   ${tracker.url}`)
+
+    const web: StaticServer = await startStaticServer({
+      root: outDir,
+      port: ports.web,
+      stack: { rpcUrl: chain.rpcUrl, trackers: [tracker.url] },
+    })
+    cleanups.push(web.close)
+    log(`site      ${web.url}`)
+
+    return { rpcUrl: chain.rpcUrl, trackerUrl: tracker.url, webUrl: web.url, deployment, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+/** Starts anvil from the npm Foundry package and waits until it answers. */
+export async function startAnvil({ port, blockTime }: { port: number; blockTime?: number }) {
+  const bin = join(root, 'node_modules', '.bin', 'anvil')
+  if (!existsSync(bin)) throw new Error('anvil is missing: run `npm install` first (it comes with @foundry-rs/anvil).')
+  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(anvil.id), '--silent']
+  if (blockTime) args.push('--block-time', String(blockTime))
+  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr?.on('data', (chunk) => (stderr += chunk))
+  const rpcUrl = `http://127.0.0.1:${port}`
+  const client = createPublicClient({ chain: anvil, transport: http(rpcUrl, { retryCount: 0 }) })
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`anvil exited at start (code ${child.exitCode}): ${stderr.trim()}`)
+    if (await client.getChainId().catch(() => undefined)) break
+    if (Date.now() > deadline) {
+      await stopChild(child)
+      throw new Error(`anvil did not answer on ${rpcUrl} within 20 s. ${stderr.trim()}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return { rpcUrl, process: child, stop: () => stopChild(child) }
+}
+
+/** Starts a WebSocket-only BitTorrent tracker (browsers cannot use HTTP or UDP trackers). */
+export async function startTracker(port: number) {
+  const tracker = new TrackerServer({ http: false, udp: false, ws: true, stats: false })
+  tracker.on('error', () => {})
+  tracker.on('warning', () => {})
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, '127.0.0.1') : error)
+    tracker.http.once('error', onError)
+    tracker.listen(port, '127.0.0.1', () => {
+      tracker.http.off('error', onError)
+      resolve()
+    })
+  })
+  const address = tracker.http.address()
+  const actual = typeof address === 'object' && address ? address.port : port
+  return {
+    url: `ws://127.0.0.1:${actual}`,
+    stop: () => new Promise<void>((resolve) => tracker.close(() => resolve())),
+  }
+}
+
+/** Ends a child process: SIGTERM, then SIGKILL if it lingers. */
+export async function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3000)
+  await exited
+  clearTimeout(timer)
+}
+
+/** Throws `PortInUseError` when something listens on the port already. */
+export async function assertPortFree(port: number, host = '127.0.0.1') {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, host) : error),
+    )
+    probe.listen(port, host, () => probe.close(() => resolve()))
+  })
+}
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}

@@ -1,0 +1,45 @@
+import { collectPageErrors, expect, test } from './fixtures'
+
+const routes = [
+  { path: '/', heading: /Share files straight from your browser/ },
+  { path: '/publish', heading: /Publish/ },
+  { path: '/library', heading: /Library/ },
+  { path: '/watch', heading: /./ },
+  { path: '/embed', heading: undefined },
+] as const
+
+test('every route of the design renders without console errors', async ({ openContext }) => {
+  const page = await (await openContext()).newPage()
+  const errors = collectPageErrors(page)
+  for (const { path, heading } of routes) {
+    const response = await page.goto(path)
+    expect(response?.status(), `${path} is served`).toBe(200)
+    if (heading) await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible()
+    await page.waitForLoadState('networkidle')
+  }
+  await expect(page.getByRole('link', { name: 'Keyswarm' })).toBeVisible()
+  expect(errors).toEqual([])
+})
+
+test('the theme toggle switches to dark and the choice survives a reload', async ({ openContext }) => {
+  const page = await (await openContext()).newPage()
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.goto('/')
+  const html = page.locator('html')
+  await expect(html).not.toHaveClass(/dark/)
+  await page.getByRole('button', { name: 'System theme' }).click() // -> light
+  await page.getByRole('button', { name: 'Light theme' }).click() // -> dark
+  await expect(html).toHaveClass(/dark/)
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  expect(background).not.toBe('rgb(250, 250, 250)')
+  await page.reload()
+  await expect(html).toHaveClass(/dark/)
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toBeVisible()
+})
+
+test('the page learns where the local stack lives from the server', async ({ openContext, stack }) => {
+  const page = await (await openContext()).newPage()
+  await page.goto('/')
+  const injected = await page.evaluate(() => window.__KEYSWARM_STACK__)
+  expect(injected).toEqual({ rpcUrl: stack.rpcUrl, trackers: [stack.trackerUrl] })
+})
