@@ -1,0 +1,22 @@
+'use client'
+
+import { useEffect } from 'react'
+import { createTorrentSources } from '@/lib/stream/createTorrentSources'
+import { registerStreamWorker } from '@/lib/stream/registerStreamWorker'
+import { startStreamResponder } from '@/lib/stream/startStreamResponder'
+import { resumeLibrary } from '@/lib/torrent/resumeLibrary'
+
+/**
+ * Mounted once in the root layout: registers the streaming service worker, answers its range
+ * requests from this tab's torrents, and resumes the library (seeding and downloads) on any page.
+ * Renders nothing.
+ */
+export function TorrentBoot() {
+  useEffect(() => {
+    const stop = startStreamResponder(createTorrentSources())
+    registerStreamWorker().catch((error: unknown) => console.error('[keyswarm] service worker registration failed', error))
+    resumeLibrary().catch((error: unknown) => console.error('[keyswarm] could not resume the library', error))
+    return stop
+  }, [])
+  return null
+}

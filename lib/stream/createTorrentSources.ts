@@ -1,0 +1,46 @@
+import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
+import { FileNotFoundError, TorrentError } from '../torrent/errors'
+import { peekClient } from '../torrent/peekClient'
+import { decryptedFileSource } from './decryptedFileSource'
+import { plainFileSource } from './plainFileSource'
+import { streamKeys } from './streamKeys'
+import type { StreamSources } from './types'
+
+/**
+ * Stream sources backed by the tab's torrents: `/stream/<infohash>/<index>` serves that file,
+ * decrypted with the key registered in `streamKeys` when there is one.
+ */
+export function createTorrentSources(): StreamSources {
+  const find = async (id: string): Promise<Torrent | undefined> => {
+    const client = await peekClient()?.catch(() => undefined)
+    return client?.torrents.find((t) => t.infoHash === id && !t.destroyed)
+  }
+  return {
+    has: async (id) => !!(await find(id)),
+    open: async (id, index) => {
+      const torrent = await find(id)
+      if (!torrent) throw new TorrentError(`This tab does not have torrent ${id}.`)
+      await whenReady(torrent)
+      const file = torrent.files[index]
+      if (!file) throw new FileNotFoundError(id, index)
+      const key = streamKeys.get(id)
+      return key ? decryptedFileSource(file, { key }) : plainFileSource(file)
+    },
+  }
+}
+
+function whenReady(torrent: Torrent): Promise<void> {
+  if (torrent.ready) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const onReady = () => {
+      torrent.removeListener('close', onClose)
+      resolve()
+    }
+    const onClose = () => {
+      torrent.removeListener('ready', onReady)
+      reject(new TorrentError(`The torrent ${torrent.infoHash} was closed.`))
+    }
+    torrent.once('ready', onReady)
+    torrent.once('close', onClose)
+  })
+}

@@ -1,0 +1,32 @@
+/**
+ * Messages between the service worker and the page that owns a torrent.
+ * The worker posts a `RangeRequest` with a MessagePort; everything else travels on that port.
+ */
+export type RangeRequest = {
+  type: 'keyswarm:range'
+  /** Infohash (or another id the page's sources understand). */
+  id: string
+  /** File index inside the torrent. */
+  file: number
+  /** The request's `Range` header, if any. */
+  range: string | null
+}
+
+/** Page -> worker, on the port. */
+export type PageMessage =
+  /** The page has this id and will answer (it may take time to get metadata). */
+  | { type: 'accept' }
+  | { type: 'head'; status: 200 | 206; size: number; start: number; end: number; mime: string; name: string }
+  | { type: 'unsatisfiable'; size: number }
+  | { type: 'chunk'; data: Uint8Array }
+  | { type: 'end' }
+  | { type: 'error'; status: number; message: string }
+
+/** Worker -> page, on the port. */
+export type WorkerMessage = { type: 'pull' } | { type: 'cancel' }
+
+/** Page -> worker, on the controller: take control of pages opened before the worker activated. */
+export type ClaimMessage = { type: 'keyswarm:claim' }
+
+/** URL prefix the worker answers. */
+export const STREAM_PREFIX = '/stream/'

@@ -1,0 +1,84 @@
+import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
+import type { TorrentClient } from './clientSlot'
+import { NotATorrentFileError, StorageFullError, TorrentFailedError } from './errors'
+import { isQuotaError } from './isQuotaError'
+import { isTorrentFile } from './isTorrentFile'
+import { parseTorrentId } from './parseTorrentId'
+
+export type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
+
+/** Parameters of `addTorrent`. */
+export type AddTorrentParameters = {
+  /** A magnet link, infohash or share link (text), or the bytes of a .torrent file. */
+  torrentId: string | Uint8Array
+  /** Name of the .torrent file the bytes came from, for messages. */
+  fileName?: string
+  /** WebSocket trackers to announce to, on top of the torrent's own. */
+  announce?: readonly string[]
+  /** HTTP web seeds (BEP 19) to fetch from, on top of the torrent's own. */
+  webSeeds?: readonly string[]
+}
+
+/** How long without a peer before the engine says `noPeers` (the status UI explains it). */
+const NO_PEERS_INTERVAL_SECONDS = 8
+
+/**
+ * Adds a torrent to the tab's client, or finds it if it is already there.
+ * Resolves once the infohash is known (metadata may still be on its way); rejects with a
+ * clear error for input that is not a torrent. Data lives in the Origin Private File System,
+ * so adding a torrent that was downloaded (or seeded) before resumes from what is stored.
+ *
+ * @throws InvalidTorrentIdError, NotATorrentFileError, StorageFullError, TorrentFailedError
+ * @example
+ * const torrent = await addTorrent(client, { torrentId: magnet, announce: getTrackers() })
+ */
+export async function addTorrent(client: TorrentClient, params: AddTorrentParameters): Promise<Torrent> {
+  const { torrentId, fileName = 'file', announce = [], webSeeds = [] } = params
+  let id: string | Uint8Array
+  if (typeof torrentId === 'string') {
+    const parsed = parseTorrentId(torrentId)
+    const existing = client.torrents.find((t) => t.infoHash === parsed.infoHash)
+    if (existing) return existing
+    id = parsed.torrentId
+  } else {
+    if (!isTorrentFile(torrentId)) throw new NotATorrentFileError(fileName)
+    id = torrentId
+  }
+
+  return new Promise<Torrent>((resolve, reject) => {
+    let torrent: Torrent
+    const onInfoHash = () => {
+      cleanup()
+      resolve(torrent)
+    }
+    const onError = (error: unknown) => {
+      cleanup()
+      const message = String((error as Error)?.message ?? error)
+      const duplicate = /duplicate torrent ([0-9a-f]{40})/i.exec(message)
+      const existing = duplicate && client.torrents.find((t) => t.infoHash === duplicate[1])
+      if (existing) return resolve(existing)
+      if (typeof id !== 'string' && /invalid torrent|torrent identifier/i.test(message)) {
+        return reject(new NotATorrentFileError(fileName, { cause: error }))
+      }
+      if (isQuotaError(error)) return reject(new StorageFullError({ cause: error }))
+      reject(new TorrentFailedError(torrent?.name ?? fileName, { cause: error }))
+    }
+    const cleanup = () => {
+      torrent.removeListener('infoHash', onInfoHash)
+      torrent.removeListener('error', onError)
+    }
+    try {
+      torrent = client.add(id, {
+        announce: [...announce],
+        urlList: webSeeds.length ? [...webSeeds] : undefined,
+        noPeersIntervalTime: NO_PEERS_INTERVAL_SECONDS,
+      })
+    } catch (error) {
+      reject(new TorrentFailedError(fileName, { cause: error }))
+      return
+    }
+    if (torrent.infoHash) return resolve(torrent)
+    torrent.once('infoHash', onInfoHash)
+    torrent.once('error', onError)
+  })
+}

@@ -1,0 +1,34 @@
+import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
+import { getTrackers } from '../config'
+import { addTorrent } from './addTorrent'
+import { getClient } from './getClient'
+import { rememberTorrent } from './rememberTorrent'
+import { watchTorrentHealth } from './watchTorrentHealth'
+
+/** Parameters of `openTorrent`. */
+export type OpenTorrentParameters = {
+  /** A magnet link, infohash or share link (text), or the bytes of a .torrent file. */
+  torrentId: string | Uint8Array
+  /** Name of the .torrent file the bytes came from, for messages. */
+  fileName?: string
+  webSeeds?: readonly string[]
+  /** Hex content key of an encrypted torrent, kept with the library entry. */
+  keyHex?: string
+  /** Keep it in the library so it resumes after a reload (default true). */
+  remember?: boolean
+}
+
+/**
+ * Opens a torrent in the tab's client (creating the client if needed), announces it to the
+ * app's trackers and keeps it in the library.
+ *
+ * @throws InvalidTorrentIdError, NotATorrentFileError, StorageFullError, TorrentFailedError
+ */
+export async function openTorrent(params: OpenTorrentParameters): Promise<Torrent> {
+  const { torrentId, fileName, webSeeds, keyHex, remember = true } = params
+  const client = await getClient()
+  const torrent = await addTorrent(client, { torrentId, fileName, webSeeds, announce: getTrackers() })
+  watchTorrentHealth(torrent)
+  if (remember) await rememberTorrent(torrent, { origin: 'downloaded', keyHex })
+  return torrent
+}

@@ -1,0 +1,68 @@
+import { InvalidTorrentIdError } from './errors'
+
+/** What a person typed or opened, made into something the engine can add. */
+export type ParsedTorrentId = {
+  /** Lower-case hex v1 infohash (40 characters). */
+  infoHash: string
+  /** A magnet link when the input carried trackers, web seeds or a name; otherwise the infohash. */
+  torrentId: string
+}
+
+const HEX_HASH = /^[0-9a-f]{40}$/i
+const BASE32_HASH = /^[a-z2-7]{32}$/i
+
+/**
+ * Reads a magnet link, a bare infohash (hex or base32) or a Keyswarm share link
+ * (`.../watch?id=<infohash>` or `.../watch?magnet=<magnet>`).
+ *
+ * @throws InvalidTorrentIdError when the text is none of those.
+ * @example
+ * parseTorrentId('magnet:?xt=urn:btih:08ada5a7a6183aae1e09d831df6748d566095a10&dn=Sintel')
+ */
+export function parseTorrentId(input: string): ParsedTorrentId {
+  const text = input.trim()
+  const hash = toHexInfoHash(text)
+  if (hash) return { infoHash: hash, torrentId: hash }
+
+  if (/^magnet:/i.test(text)) {
+    let url: URL
+    try {
+      url = new URL(text)
+    } catch (cause) {
+      throw new InvalidTorrentIdError(input, { cause })
+    }
+    for (const xt of url.searchParams.getAll('xt')) {
+      const match = /^urn:btih:(.+)$/i.exec(xt)
+      const infoHash = match?.[1] ? toHexInfoHash(match[1]) : undefined
+      if (infoHash) return { infoHash, torrentId: text }
+    }
+    throw new InvalidTorrentIdError(input)
+  }
+
+  if (/^https?:\/\//i.test(text)) {
+    let url: URL
+    try {
+      url = new URL(text)
+    } catch (cause) {
+      throw new InvalidTorrentIdError(input, { cause })
+    }
+    const inner = url.searchParams.get('magnet') ?? url.searchParams.get('id')
+    if (inner && inner !== text) return parseTorrentId(inner)
+  }
+  throw new InvalidTorrentIdError(input)
+}
+
+function toHexInfoHash(text: string): string | undefined {
+  if (HEX_HASH.test(text)) return text.toLowerCase()
+  if (BASE32_HASH.test(text)) return base32ToHex(text)
+  return undefined
+}
+
+function base32ToHex(text: string): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567'
+  let bits = ''
+  for (const char of text.toLowerCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0')
+  let hex = ''
+  for (let i = 0; i + 4 <= bits.length; i += 4) hex += parseInt(bits.slice(i, i + 4), 2).toString(16)
+  return hex
+}
