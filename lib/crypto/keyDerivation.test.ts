@@ -18,7 +18,12 @@ const otherSalt: Hex = `0x${'cd'.repeat(32)}`
 /** HKDF-SHA256 through WebCrypto, an independent implementation to check ours against. */
 async function webHkdf(ikm: Hex, hkdfSalt: Hex, info: string, bits: number): Promise<Hex> {
   const base = await crypto.subtle.importKey('raw', new Uint8Array(hexToBytes(ikm)), 'HKDF', false, ['deriveBits'])
-  const params = { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(hexToBytes(hkdfSalt)), info: new TextEncoder().encode(info) }
+  const params = {
+    name: 'HKDF',
+    hash: 'SHA-256',
+    salt: new Uint8Array(hexToBytes(hkdfSalt)),
+    info: new TextEncoder().encode(info),
+  }
   return bytesToHex(new Uint8Array(await crypto.subtle.deriveBits(params, base, bits)))
 }
 
@@ -28,7 +33,9 @@ describe('accountMessage', () => {
     expect(message).toContain('Keyswarm')
     expect(message).toContain('Chain id: 31337')
     expect(message).toContain('Contract: 0x5FbDB2315678afecb367f032d93F642f64180aa3')
-    expect(accountMessage({ chainId: 31337, contract: contract.toUpperCase().replace('0X', '0x') as Hex })).toBe(message)
+    expect(accountMessage({ chainId: 31337, contract: contract.toUpperCase().replace('0X', '0x') as Hex })).toBe(
+      message,
+    )
     expect(accountMessage({ chainId: 1, contract })).not.toBe(message)
   })
 })
@@ -48,7 +55,8 @@ describe('accountSecret', () => {
     const r = slice(signature, 0, 32)
     const s = slice(signature, 32, 64)
     const highS = numberToHex(secp256k1.CURVE.n - hexToBigInt(s), { size: 32 })
-    for (const v of ['0x00', '0x01', '0x1b', '0x1c'] as const) expect(accountSecret({ signature: concat([r, s, v]) })).toBe(m)
+    for (const v of ['0x00', '0x01', '0x1b', '0x1c'] as const)
+      expect(accountSecret({ signature: concat([r, s, v]) })).toBe(m)
     expect(accountSecret({ signature: concat([r, highS, '0x1b']) })).toBe(m)
     const yParity = hexToBigInt(slice(signature, 64)) === 28n ? 1n : 0n
     const compact = numberToHex(hexToBigInt(s) | (yParity << 255n), { size: 32 })
@@ -56,10 +64,16 @@ describe('accountSecret', () => {
   })
 
   test('differs between chains, contracts and wallets', async () => {
-    const m = accountSecret({ signature: await wallet.signMessage({ message: accountMessage({ chainId: 31337, contract }) }) })
-    const onOtherChain = accountSecret({ signature: await wallet.signMessage({ message: accountMessage({ chainId: 1, contract }) }) })
+    const m = accountSecret({
+      signature: await wallet.signMessage({ message: accountMessage({ chainId: 31337, contract }) }),
+    })
+    const onOtherChain = accountSecret({
+      signature: await wallet.signMessage({ message: accountMessage({ chainId: 1, contract }) }),
+    })
     const other = privateKeyToAccount(`0x${'22'.repeat(32)}`)
-    const ofOtherWallet = accountSecret({ signature: await other.signMessage({ message: accountMessage({ chainId: 31337, contract }) }) })
+    const ofOtherWallet = accountSecret({
+      signature: await other.signMessage({ message: accountMessage({ chainId: 31337, contract }) }),
+    })
     expect(new Set([m, onOtherChain, ofOtherWallet]).size).toBe(3)
   })
 
@@ -99,7 +113,9 @@ describe('content, delivery and session keys', () => {
   test('are deterministic', () => {
     expect(contentKey({ accountSecret: m, salt })).toBe(contentKey({ accountSecret: m, salt }))
     expect(deliveryKey({ accountSecret: m, salt })).toEqual(deliveryKey({ accountSecret: m, salt }))
-    expect(sessionKey({ accountSecret: m, contentId: 1n, nonce: 2n })).toEqual(sessionKey({ accountSecret: m, contentId: 1n, nonce: 2n }))
+    expect(sessionKey({ accountSecret: m, contentId: 1n, nonce: 2n })).toEqual(
+      sessionKey({ accountSecret: m, contentId: 1n, nonce: 2n }),
+    )
   })
 
   test('are separated: each purpose, salt, listing and nonce gives another key', () => {

@@ -18,4 +18,3 @@ describe('publicPoint', () => {
     expect(() => publicPoint(numberToHex(0n, { size: 32 }))).toThrow(InvalidParameterError)
   })
 })
-

@@ -14,7 +14,8 @@ const randomKey = (): Hex => bytesToHex(crypto.getRandomValues(new Uint8Array(32
 async function ecrecoverAddress(k: bigint, Q: { x: bigint; y: bigint }) {
   const n = secp256k1.CURVE.n
   const v = 27n + (Q.y & 1n)
-  const signature = `0x${numberToHex(Q.x, { size: 32 }).slice(2)}${numberToHex((k * Q.x) % n, { size: 32 }).slice(2)}${numberToHex(v, { size: 1 }).slice(2)}` as Hex
+  const signature =
+    `0x${numberToHex(Q.x, { size: 32 }).slice(2)}${numberToHex((k * Q.x) % n, { size: 32 }).slice(2)}${numberToHex(v, { size: 1 }).slice(2)}` as Hex
   return (await recoverAddress({ hash: `0x${'00'.repeat(32)}`, signature })).toLowerCase()
 }
 
@@ -59,7 +60,12 @@ describe('sealKey / unsealKey', () => {
   test('refuses a session public key that is not on the curve', () => {
     const B = publicPoint(randomSecret())
     expect(() =>
-      sealKey({ key: randomKey(), deliverySecret: randomSecret(), sessionPublicKey: { x: B.x, y: B.y + 1n }, purchaseId: 1n }),
+      sealKey({
+        key: randomKey(),
+        deliverySecret: randomSecret(),
+        sessionPublicKey: { x: B.x, y: B.y + 1n },
+        purchaseId: 1n,
+      }),
     ).toThrow(InvalidPointError)
   })
 

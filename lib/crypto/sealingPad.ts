@@ -29,7 +29,5 @@ export function sealingPad({ secret, publicKey, purchaseId }: SealingPadParamete
     throw new InvalidPointError({ cause })
   }
   const shared = point.multiply(scalar).toAffine()
-  return keccak256(
-    encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [pointAddress(shared), purchaseId]),
-  )
+  return keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [pointAddress(shared), purchaseId]))
 }

@@ -29,3 +29,17 @@ export type EncryptedFileHeader = {
 
 /** Progress of a long operation, in plaintext bytes. */
 export type Progress = { done: number; total: number }
+
+/** An encrypted file opened with its key: the header checked, the AES key imported once. */
+export type EncryptedFile = {
+  /** Where the ciphertext lives. */
+  readonly source: ByteSource
+  /** The checked header. */
+  readonly header: EncryptedFileHeader
+  /** Plaintext size in bytes. */
+  readonly size: number
+  /** The file's AES-256-GCM key. */
+  readonly aesKey: CryptoKey
+  /** The 104 header bytes, authenticated with every chunk. */
+  readonly headerBytes: Uint8Array<ArrayBuffer>
+}

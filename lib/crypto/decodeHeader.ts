@@ -1,0 +1,40 @@
+import { bytesToHex } from 'viem'
+import { FORMAT_VERSION, HEADER_SIZE, MAGIC, MAX_CHUNK_SIZE } from './constants'
+import { CorruptedHeaderError, NotEncryptedFileError, TruncatedFileError, UnknownVersionError } from './errors'
+import type { EncryptedFileHeader } from './types'
+
+/** A header as read from the bytes, before any key has checked it. */
+export type DecodedHeader = {
+  header: EncryptedFileHeader
+  keyCheck: Uint8Array
+  headerMac: Uint8Array
+}
+
+/**
+ * Reads the header fields without a key (the plaintext size, say). Nothing in it is trusted
+ * until {@link openEncryptedFile} has checked its MAC.
+ * @throws NotEncryptedFileError, UnknownVersionError, TruncatedFileError, CorruptedHeaderError
+ */
+export function decodeHeader(bytes: Uint8Array): DecodedHeader {
+  if (bytes.length >= MAGIC.length && MAGIC.some((byte, i) => bytes[i] !== byte)) throw new NotEncryptedFileError()
+  if (bytes.length < 12) throw new TruncatedFileError({ expected: HEADER_SIZE, actual: bytes.length })
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const version = view.getUint32(8)
+  // The version comes before every other field: a later version may lay the rest out differently.
+  if (version !== FORMAT_VERSION) throw new UnknownVersionError({ version })
+  if (bytes.length < HEADER_SIZE) throw new TruncatedFileError({ expected: HEADER_SIZE, actual: bytes.length })
+  const chunkSize = view.getUint32(12)
+  const plaintextLength = view.getBigUint64(16)
+  if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE || plaintextLength > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new CorruptedHeaderError()
+  return {
+    header: {
+      version,
+      chunkSize,
+      plaintextLength: Number(plaintextLength),
+      fileId: bytesToHex(bytes.subarray(24, 40)),
+    },
+    keyCheck: bytes.slice(40, 72),
+    headerMac: bytes.slice(72, 104),
+  }
+}

@@ -1,0 +1,33 @@
+import type { Hex } from 'viem'
+import { bytesSource } from './bytesSource'
+import { encryptFile } from './encryptFile'
+
+/** Parameters of {@link encryptBytes}. */
+export type EncryptBytesParameters = {
+  /** The content key `K`. */
+  key: Hex
+  /** Plaintext bytes per chunk (default 64 KiB). */
+  chunkSize?: number
+  /** The 16-byte file id; random unless given. */
+  fileId?: Hex
+}
+
+/**
+ * Encrypts bytes already in memory (a manifest, a small file) into one encrypted file.
+ * For anything large, stream with {@link encryptFile}.
+ */
+export async function encryptBytes(
+  plaintext: Uint8Array,
+  parameters: EncryptBytesParameters,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const parts: Uint8Array[] = []
+  const sink = new WritableStream<Uint8Array>({ write: (part) => void parts.push(part) })
+  const { ciphertextLength } = await encryptFile(bytesSource(plaintext), { ...parameters, sink })
+  const out = new Uint8Array(ciphertextLength)
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.length
+  }
+  return out
+}

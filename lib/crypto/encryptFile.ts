@@ -1,0 +1,102 @@
+import { type Hex, bytesToHex } from 'viem'
+import { batchChunks } from './batchChunks'
+import { blobSource } from './blobSource'
+import { chunkCount } from './chunkCount'
+import { chunkNonce } from './chunkNonce'
+import { DEFAULT_CHUNK_SIZE, MAX_CHUNK_SIZE } from './constants'
+import { deriveFileKeys } from './deriveFileKeys'
+import { encodeHeader } from './encodeHeader'
+import { CryptoError, InvalidParameterError } from './errors'
+import type { ByteSource, Progress } from './types'
+
+/** Parameters of {@link encryptFile}. */
+export type EncryptFileParameters = {
+  /** The content key `K`. */
+  key: Hex
+  /**
+   * Where the ciphertext goes: an OPFS `FileSystemWritableFileStream`, any `WritableStream`,
+   * or in Node `Writable.toWeb(fs.createWriteStream(path))`. Closed at the end, aborted on error.
+   */
+  sink: WritableStream<Uint8Array>
+  /** Plaintext bytes per chunk (default 64 KiB), recorded in the header. */
+  chunkSize?: number
+  /** The file's 16-byte id; random unless given (test vectors). Never reuse one under the same key. */
+  fileId?: Hex
+  /** Called after each batch of about 1 MiB; throttle UI updates yourself. */
+  onProgress?: (progress: Progress) => void
+  signal?: AbortSignal
+}
+
+/** What {@link encryptFile} wrote. */
+export type EncryptFileReturnType = {
+  fileId: Hex
+  chunkSize: number
+  plaintextLength: number
+  /** Bytes written to the sink. */
+  ciphertextLength: number
+}
+
+/**
+ * Encrypts a file into a sink, streaming: reads about 1 MiB at a time, encrypts its chunks
+ * concurrently while the next batch is read, and waits for the sink, so memory stays at a few
+ * MiB whatever the file's size.
+ * @example
+ * const handle = await (await navigator.storage.getDirectory()).getFileHandle(opaqueName(fileId), { create: true })
+ * const { fileId } = await encryptFile(file, { key, sink: await handle.createWritable(), onProgress })
+ */
+export async function encryptFile(
+  input: Blob | ByteSource,
+  { key, sink, chunkSize = DEFAULT_CHUNK_SIZE, fileId, onProgress, signal }: EncryptFileParameters,
+): Promise<EncryptFileReturnType> {
+  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE)
+    throw new InvalidParameterError({ reason: `chunk size ${chunkSize} is not within [1, ${MAX_CHUNK_SIZE}]` })
+  const source = input instanceof Blob ? blobSource(input) : input
+  const id = fileId ?? bytesToHex(crypto.getRandomValues(new Uint8Array(16)))
+  const plaintextLength = source.size
+  const keys = await deriveFileKeys({ key, fileId: id })
+  const headerBytes = encodeHeader({ header: { chunkSize, plaintextLength, fileId: id }, keys })
+  const total = chunkCount({ plaintextLength, chunkSize })
+  const batch = batchChunks(chunkSize)
+
+  const encryptBatch = async (first: number): Promise<ArrayBuffer[]> => {
+    signal?.throwIfAborted()
+    const offset = first * chunkSize
+    const length = Math.min(batch * chunkSize, plaintextLength - offset)
+    const plaintext = await source.read(offset, length)
+    if (plaintext.length !== length)
+      throw new CryptoError(`The file changed or could not be read while it was being encrypted (at byte ${offset}).`)
+    const sealed: Promise<ArrayBuffer>[] = []
+    for (let index = first; index < Math.min(first + batch, total); index++) {
+      const piece = plaintext.subarray((index - first) * chunkSize, (index - first + 1) * chunkSize)
+      const params = { name: 'AES-GCM', iv: chunkNonce(index, index === total - 1), additionalData: headerBytes }
+      sealed.push(crypto.subtle.encrypt(params, keys.aesKey, piece as Uint8Array<ArrayBuffer>))
+    }
+    return Promise.all(sealed)
+  }
+
+  const writer = sink.getWriter()
+  try {
+    await writer.write(headerBytes)
+    let written = headerBytes.length
+    // One batch is encrypted while the previous one is written.
+    let current = encryptBatch(0)
+    for (let first = 0; first < total; first += batch) {
+      const next = first + batch < total ? encryptBatch(first + batch) : undefined
+      next?.catch(() => undefined) // reported when awaited, after the current batch
+      for (const sealed of await current) {
+        await writer.write(new Uint8Array(sealed))
+        written += sealed.byteLength
+      }
+      onProgress?.({ done: Math.min(plaintextLength, (first + batch) * chunkSize), total: plaintextLength })
+      if (next) current = next
+    }
+    await writer.close()
+    return { fileId: id, chunkSize, plaintextLength, ciphertextLength: written }
+  } catch (error) {
+    // The sink is discarded; the error that matters is the one that stopped the encryption.
+    await writer.abort(error).catch(() => undefined)
+    throw error
+  } finally {
+    writer.releaseLock()
+  }
+}
