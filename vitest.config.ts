@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { chromiumArgs, chromiumExecutable } from './scripts/lib/chromium'
 
 // Unit tests sit beside their source as `*.test.ts`. The `node` project runs them all in Node;
 // suites that also ship to the browser add a Chromium project here (see lib/crypto).
@@ -14,6 +15,22 @@ export default defineConfig({
           environment: 'node',
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
+        },
+      },
+      {
+        // lib/crypto ships to the tab: the same tests run again in real Chromium (WebCrypto, Blob, streams).
+        extends: true,
+        test: {
+          name: 'chromium',
+          include: ['lib/crypto/**/*.test.ts'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            provider: 'playwright',
+            headless: true,
+            screenshotFailures: false,
+            instances: [{ browser: 'chromium', launch: { executablePath: chromiumExecutable(), args: [...chromiumArgs] } }],
+          },
         },
       },
     ],
