@@ -29,7 +29,9 @@ export default defineConfig({
             provider: 'playwright',
             headless: true,
             screenshotFailures: false,
-            instances: [{ browser: 'chromium', launch: { executablePath: chromiumExecutable(), args: [...chromiumArgs] } }],
+            instances: [
+              { browser: 'chromium', launch: { executablePath: chromiumExecutable(), args: [...chromiumArgs] } },
+            ],
           },
         },
       },

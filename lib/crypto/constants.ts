@@ -14,3 +14,5 @@ export const TAG_SIZE = 16
 export const DEFAULT_CHUNK_SIZE = 65_536
 /** Largest chunk size a reader accepts (16 MiB), so a hostile header cannot make it allocate gigabytes. */
 export const MAX_CHUNK_SIZE = 16 * 1024 * 1024
+/** The name of the encrypted manifest in a paid torrent (data files are stored under `opaqueName(fileId)`). */
+export const MANIFEST_NAME = 'manifest'

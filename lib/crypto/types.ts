@@ -43,3 +43,18 @@ export type EncryptedFile = {
   /** The 104 header bytes, authenticated with every chunk. */
   readonly headerBytes: Uint8Array<ArrayBuffer>
 }
+
+/** One file of a paid torrent as its manifest describes it. */
+export type ManifestEntry = {
+  /** The file's name as the creator gave it; may contain `/` for folders. Text, never HTML. */
+  name: string
+  /** MIME type, e.g. `video/mp4`; empty when unknown. */
+  type: string
+  /** Plaintext size in bytes. */
+  size: number
+  /** The 16-byte id in the file's header; the torrent stores the file as `opaqueName(fileId)`. */
+  fileId: `0x${string}`
+}
+
+/** The decrypted manifest of a paid torrent (docs/format.md, "Manifest"). */
+export type Manifest = { version: 1; files: ManifestEntry[] }
