@@ -8,6 +8,7 @@ import { createDevProvider } from '@/lib/chain/createDevProvider'
 import { fundDevAccount } from '@/lib/chain/fundDevAccount'
 
 const storageKey = 'keyswarm.devWallet.privateKey'
+const permissionKey = 'keyswarm.devWallet.permission'
 
 const icon =
   'data:image/svg+xml;utf8,' +
@@ -26,7 +27,15 @@ function getDevProvider(): EIP1193Provider {
     localStorage.setItem(storageKey, privateKey)
   }
   const { rpcUrl } = getStack()
-  const inner = createDevProvider({ privateKey, chain: anvil, rpcUrl })
+  const inner = createDevProvider({
+    privateKey,
+    chain: anvil,
+    rpcUrl,
+    permission: {
+      get: () => localStorage.getItem(permissionKey) === 'granted',
+      set: (allowed) => (allowed ? localStorage.setItem(permissionKey, 'granted') : localStorage.removeItem(permissionKey)),
+    },
+  })
   const address = privateKeyToAccount(privateKey).address
   let funded: Promise<unknown> | undefined
   // Top the burner up from the anvil node when it connects, so it can pay right away.

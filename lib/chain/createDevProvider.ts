@@ -18,6 +18,11 @@ export type CreateDevProviderParameters = {
   /** The local chain (anvil); the provider refuses to switch elsewhere. */
   chain: Chain
   rpcUrl: string
+  /**
+   * Remembers whether the person connected this wallet (as a wallet remembers a site's permission),
+   * so `eth_accounts` stays empty until they do. In memory when not given.
+   */
+  permission?: { get: () => boolean; set: (allowed: boolean) => void }
 }
 
 type Listener = (...args: unknown[]) => void
@@ -28,7 +33,12 @@ type RpcTransaction = { from?: Hex; to?: Hex; data?: Hex; value?: Hex; gas?: Hex
  * sends everything else to the chain's RPC. RainbowKit offers it as the "Dev wallet" so a person
  * without MetaMask can use the app against `npm start`.
  */
-export function createDevProvider({ privateKey, chain, rpcUrl }: CreateDevProviderParameters): EIP1193Provider {
+export function createDevProvider({
+  privateKey,
+  chain,
+  rpcUrl,
+  permission = inMemoryPermission(),
+}: CreateDevProviderParameters): EIP1193Provider {
   const account = privateKeyToAccount(privateKey)
   const transport = http(rpcUrl)
   const publicClient = createPublicClient({ chain, transport })
@@ -39,8 +49,13 @@ export function createDevProvider({ privateKey, chain, rpcUrl }: CreateDevProvid
     const args = (params ?? []) as unknown[]
     switch (method) {
       case 'eth_accounts':
+        return permission.get() ? [account.address] : []
       case 'eth_requestAccounts':
+        permission.set(true)
         return [account.address]
+      case 'wallet_revokePermissions':
+        permission.set(false)
+        return null
       case 'eth_chainId':
         return numberToHex(chain.id)
       case 'net_version':
@@ -52,8 +67,10 @@ export function createDevProvider({ privateKey, chain, rpcUrl }: CreateDevProvid
         return null
       }
       case 'wallet_requestPermissions':
-      case 'wallet_getPermissions':
+        permission.set(true)
         return [{ parentCapability: 'eth_accounts' }]
+      case 'wallet_getPermissions':
+        return permission.get() ? [{ parentCapability: 'eth_accounts' }] : []
       case 'personal_sign': {
         const [data] = args as [Hex]
         return account.signMessage({ message: { raw: data } })
@@ -90,4 +107,9 @@ export function createDevProvider({ privateKey, chain, rpcUrl }: CreateDevProvid
       listeners.get(event)?.delete(listener)
     }) as EIP1193Provider['removeListener'],
   }
+}
+
+function inMemoryPermission() {
+  let allowed = false
+  return { get: () => allowed, set: (value: boolean) => void (allowed = value) }
 }
