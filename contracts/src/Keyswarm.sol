@@ -1,0 +1,698 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+/// @title Keyswarm paywall
+/// @notice Sells the content keys of encrypted torrents. A buyer pays into escrow with a fresh
+/// session key B; the creator delivers the content key K sealed to B; a buyer who receives a wrong
+/// key proves it on chain by revealing the session secret b and is refunded in full. After the
+/// dispute window the escrow settles: `seedShareBps` of it pays the seeders who served the buyer
+/// (EIP-712 receipts signed by the session key), the rest is the creator's.
+/// @dev Sealing, bit for bit: S = b·C = c·B; shared = address(S);
+/// pad = keccak256(abi.encode(shared, purchaseId)); sealedKey = K xor pad;
+/// keyHash = keccak256(abi.encode(K)). There is no owner: nobody can take funds or change the rules
+/// of an existing listing. Times follow a fixed schedule from the purchase: delivery until
+/// `purchasedAt + deliveryWindow`, disputes until that plus `disputeWindow` (so the buyer always has
+/// at least `disputeWindow` after a delivery), seeding claims for `claimWindow` after that.
+contract Keyswarm is EIP712, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    // ---------------------------------------------------------------- types
+
+    /// @notice What `list` takes. `token` is address(0) for ETH. A free listing (price 0, keyHash 0)
+    /// registers provenance only and cannot be bought.
+    struct ListingParams {
+        bytes20 infoHash;
+        uint64 size;
+        address token;
+        uint256 price;
+        uint16 seedShareBps;
+        bytes32 keyHash;
+        uint256 deliveryX;
+        uint256 deliveryY;
+        string title;
+        string description;
+        string[] trackers;
+        string[] webSeeds;
+    }
+
+    /// @notice A listing as stored. Metadata lives in the `Listed` and `SourcesChanged` events only.
+    struct Listing {
+        address creator;
+        uint96 price;
+        address token;
+        uint64 size;
+        uint16 seedShareBps;
+        bool active;
+        /// @dev Parity of the delivery key's y: with x it is all the ecrecover trick needs.
+        bool deliveryYOdd;
+        bytes32 keyHash;
+        uint256 deliveryX;
+        bytes20 infoHash;
+    }
+
+    /// @notice Public reputation counters. `delivered` counts deliveries that became final (the
+    /// purchase settled), `refunded` undelivered purchases paid back, `disputed` keys proven wrong.
+    struct Stats {
+        uint48 listings;
+        uint48 sold;
+        uint48 delivered;
+        uint48 refunded;
+        uint48 disputed;
+        /// @dev For a listing: when it was listed. Keeps the slot non-zero so counting is cheap.
+        uint40 since;
+    }
+
+    /// @notice Where a purchase is, as stored.
+    enum Status {
+        None,
+        Open,
+        Refunded,
+        Disputed,
+        Settled
+    }
+
+    /// @notice Where a purchase is, as the UI should read it (time taken into account).
+    enum PurchaseState {
+        None,
+        /// Paid, waiting for the key.
+        Pending,
+        /// Not delivered before the deadline: the buyer may take a refund.
+        Expired,
+        /// Key delivered, dispute window open.
+        Delivered,
+        Refunded,
+        Disputed,
+        /// Final: settled on chain, or the dispute window is over and settling is a formality.
+        Settled
+    }
+
+    /// @dev Three slots. Until settlement, slot 0 holds the buyer; once settled the buyer has no
+    /// claim left, and the same 20 bytes keep the seeding pool's ledger (paid bytes, paid amount),
+    /// so claims never pay for a fresh slot. See `_ledger`.
+    struct Purchase {
+        address buyerOrLedger;
+        uint96 amount;
+        address session;
+        uint48 contentId;
+        uint40 purchasedAt;
+        Status status;
+        bytes32 sealedKey;
+    }
+
+    /// @notice A purchase decoded for readers.
+    struct PurchaseInfo {
+        uint256 contentId;
+        address buyer;
+        address session;
+        uint256 amount;
+        uint64 purchasedAt;
+        uint64 deliveryDeadline;
+        uint64 disputeDeadline;
+        uint64 claimDeadline;
+        PurchaseState state;
+        bytes32 sealedKey;
+        uint64 paidBytes;
+        uint256 paidOut;
+    }
+
+    /// @notice One seeding receipt to claim; `sig` is the session key's EIP-712 signature.
+    struct Claim {
+        uint256 purchaseId;
+        address seeder;
+        uint64 bytes_;
+        bytes sig;
+    }
+
+    // ---------------------------------------------------------------- events
+
+    event Listed(uint256 indexed contentId, address indexed creator, bytes20 indexed infoHash, ListingParams params);
+    event PriceChanged(uint256 indexed contentId, uint256 price);
+    event ActiveChanged(uint256 indexed contentId, bool active);
+    event SourcesChanged(uint256 indexed contentId, string[] trackers, string[] webSeeds);
+    event AgentSet(address indexed creator, address indexed agent, bool allowed);
+    event Purchased(
+        uint256 indexed purchaseId,
+        uint256 indexed contentId,
+        address indexed buyer,
+        uint256 amount,
+        uint256 sessionX,
+        uint256 sessionY
+    );
+    event Delivered(uint256 indexed purchaseId, bytes32 sealedKey);
+    event Refunded(uint256 indexed purchaseId, address indexed buyer, uint256 amount);
+    event Disputed(uint256 indexed purchaseId, address indexed buyer, uint256 amount);
+    event Settled(uint256 indexed purchaseId, uint256 creatorShare, uint256 pool);
+    event Claimed(uint256 indexed purchaseId, address indexed seeder, uint64 bytes_, uint256 amount);
+    event Swept(uint256 indexed purchaseId, address indexed creator, uint256 amount);
+    event Withdrawn(address indexed account, address indexed token, uint256 amount);
+
+    // ---------------------------------------------------------------- errors
+
+    error KeyswarmInvalidWindows();
+    error KeyswarmInvalidInfoHash();
+    error KeyswarmInvalidSize();
+    error KeyswarmInvalidShare(uint256 seedShareBps);
+    error KeyswarmPriceTooLarge(uint256 price);
+    error KeyswarmPaidListingWithoutKey();
+    error KeyswarmInvalidDeliveryKey(uint256 x, uint256 y);
+    error KeyswarmTokenNotContract(address token);
+    error KeyswarmUnknownListing(uint256 contentId);
+    error KeyswarmNotCreator(uint256 contentId, address caller);
+    error KeyswarmFreeListing(uint256 contentId);
+    error KeyswarmListingInactive(uint256 contentId);
+    error KeyswarmInvalidSessionKey(uint256 x, uint256 y);
+    error KeyswarmPriceAboveMax(uint256 price, uint256 maxPrice);
+    error KeyswarmWrongPayment(uint256 sent, uint256 price);
+    error KeyswarmFeeOnTransfer(address token, uint256 expected, uint256 received);
+    error KeyswarmUnknownPurchase(uint256 purchaseId);
+    error KeyswarmNotDeliverer(uint256 purchaseId, address caller);
+    error KeyswarmPurchaseClosed(uint256 purchaseId);
+    error KeyswarmDeliveryTooLate(uint256 purchaseId, uint256 deadline);
+    error KeyswarmAlreadyDelivered(uint256 purchaseId);
+    error KeyswarmEmptySealedKey(uint256 purchaseId);
+    error KeyswarmLengthMismatch(uint256 ids, uint256 sealedKeys);
+    error KeyswarmNotBuyer(uint256 purchaseId, address caller);
+    error KeyswarmDeliveryPending(uint256 purchaseId, uint256 deadline);
+    error KeyswarmNotDelivered(uint256 purchaseId);
+    error KeyswarmDisputeWindowClosed(uint256 purchaseId, uint256 deadline);
+    error KeyswarmWrongSessionSecret(uint256 purchaseId);
+    error KeyswarmKeyIsValid(uint256 purchaseId);
+    error KeyswarmNotSettleable(uint256 purchaseId);
+    error KeyswarmInvalidReceipt(uint256 purchaseId, address seeder);
+    error KeyswarmClaimWindowClosed(uint256 purchaseId, uint256 deadline);
+    error KeyswarmClaimWindowOpen(uint256 purchaseId, uint256 deadline);
+    error KeyswarmNothingToSweep(uint256 purchaseId);
+    error KeyswarmNothingToWithdraw(address token);
+    error KeyswarmTransferFailed(address to, uint256 amount);
+
+    // ---------------------------------------------------------------- constants and state
+
+    /// @dev secp256k1: field prime, group order, generator.
+    uint256 private constant P = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFC2F;
+    uint256 private constant N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141;
+    uint256 private constant GX = 0x79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798;
+    /// @dev Gy is even, so ecrecover's v for G is 27.
+    uint8 private constant GV = 27;
+
+    uint256 private constant BPS = 10_000;
+    bytes32 private constant RECEIPT_TYPEHASH = keccak256("Receipt(uint256 purchaseId,address seeder,uint64 bytes)");
+
+    /// @notice Seconds a creator has, after a purchase, to deliver the key.
+    uint256 public immutable deliveryWindow;
+    /// @notice Seconds after the delivery deadline during which the buyer may dispute.
+    uint256 public immutable disputeWindow;
+    /// @notice Seconds after the dispute deadline during which seeders may claim.
+    uint256 public immutable claimWindow;
+
+    /// @dev Both start at 1 so that 0 never names anything.
+    uint256 private _nextContentId = 1;
+    uint256 private _nextPurchaseId = 1;
+
+    mapping(uint256 contentId => Listing) private _listings;
+    mapping(uint256 purchaseId => Purchase) private _purchases;
+
+    /// @notice Counters of one listing (`listings` is unused there; `since` = listed at).
+    mapping(uint256 contentId => Stats) public listingStats;
+    /// @notice Counters of one creator (`since` unused).
+    mapping(address creator => Stats) public creatorStats;
+    /// @notice Hot keys a creator lets deliver for it.
+    mapping(address creator => mapping(address agent => bool)) public isAgent;
+    /// @notice Withdrawable balance of an account in a token (address(0) = ETH).
+    mapping(address account => mapping(address token => uint256)) public balanceOf;
+    /// @notice Bytes of a purchase a seeder has been paid for (its best receipt so far, capped).
+    mapping(uint256 purchaseId => mapping(address seeder => uint64)) public paidBytesOf;
+
+    /// @param deliveryWindow_ Seconds to deliver after a purchase (1 hour in deployments).
+    /// @param disputeWindow_ Seconds to dispute after the delivery deadline (1 hour in deployments).
+    /// @param claimWindow_ Seconds seeders have to claim after the dispute deadline (30 days in deployments).
+    constructor(uint256 deliveryWindow_, uint256 disputeWindow_, uint256 claimWindow_) EIP712("Keyswarm", "1") {
+        if (
+            deliveryWindow_ == 0 || disputeWindow_ == 0 || claimWindow_ == 0
+                || deliveryWindow_ + disputeWindow_ + claimWindow_ > type(uint32).max
+        ) revert KeyswarmInvalidWindows();
+        deliveryWindow = deliveryWindow_;
+        disputeWindow = disputeWindow_;
+        claimWindow = claimWindow_;
+    }
+
+    // ---------------------------------------------------------------- creators
+
+    /// @notice Lists a torrent. Paid listings need a key hash and a delivery public key C on secp256k1.
+    /// @return contentId The new listing's id (sequential from 1).
+    function list(ListingParams calldata params) external returns (uint256 contentId) {
+        if (params.infoHash == bytes20(0)) revert KeyswarmInvalidInfoHash();
+        if (params.size == 0) revert KeyswarmInvalidSize();
+        if (params.seedShareBps > BPS) revert KeyswarmInvalidShare(params.seedShareBps);
+        if (params.price > type(uint96).max) revert KeyswarmPriceTooLarge(params.price);
+        bool keyed = params.keyHash != bytes32(0);
+        if (!keyed && params.price != 0) revert KeyswarmPaidListingWithoutKey();
+        // The ecrecover trick takes C's x as r, which must be below the group order.
+        if (keyed && (!_onCurve(params.deliveryX, params.deliveryY) || params.deliveryX >= N)) {
+            revert KeyswarmInvalidDeliveryKey(params.deliveryX, params.deliveryY);
+        }
+        if (params.token != address(0) && params.token.code.length == 0) revert KeyswarmTokenNotContract(params.token);
+
+        contentId = _nextContentId++;
+        _listings[contentId] = Listing({
+            creator: msg.sender,
+            price: uint96(params.price),
+            token: params.token,
+            size: params.size,
+            seedShareBps: params.seedShareBps,
+            active: true,
+            deliveryYOdd: params.deliveryY & 1 == 1,
+            keyHash: params.keyHash,
+            deliveryX: keyed ? params.deliveryX : 0,
+            infoHash: params.infoHash
+        });
+        listingStats[contentId].since = uint40(block.timestamp);
+        creatorStats[msg.sender].listings += 1;
+        emit Listed(contentId, msg.sender, params.infoHash, params);
+    }
+
+    /// @notice Changes the price of future purchases; purchases already made keep what they paid.
+    function setPrice(uint256 contentId, uint256 price) external {
+        Listing storage l = _ownListing(contentId);
+        if (price > type(uint96).max) revert KeyswarmPriceTooLarge(price);
+        if (l.keyHash == bytes32(0)) revert KeyswarmFreeListing(contentId);
+        // forge-lint: disable-next-line(unsafe-typecast) -- checked against uint96 max above
+        l.price = uint96(price);
+        emit PriceChanged(contentId, price);
+    }
+
+    /// @notice Pauses (false) or resumes (true) sales. Existing purchases are unaffected.
+    function setActive(uint256 contentId, bool active) external {
+        _ownListing(contentId).active = active;
+        emit ActiveChanged(contentId, active);
+    }
+
+    /// @notice Replaces the listing's trackers and web seeds (read from this event, not stored).
+    function setSources(uint256 contentId, string[] calldata trackers, string[] calldata webSeeds) external {
+        _ownListing(contentId);
+        emit SourcesChanged(contentId, trackers, webSeeds);
+    }
+
+    /// @notice Lets `agent` (a hot key: the creator's open tab, a daemon) deliver keys for the caller.
+    function setAgent(address agent, bool allowed) external {
+        isAgent[msg.sender][agent] = allowed;
+        emit AgentSet(msg.sender, agent, allowed);
+    }
+
+    // ---------------------------------------------------------------- buyers
+
+    /// @notice Buys a listing: pays into escrow and names the session public key B the key is sealed to.
+    /// @dev ETH: send at least the price (and at most maxPrice); any excess comes straight back.
+    /// ERC-20: approve first; tokens that take a fee on transfer are refused.
+    /// @param maxPrice The most the caller agrees to pay; a price raised in between reverts.
+    /// @return purchaseId The new purchase's id (sequential from 1).
+    function purchase(uint256 contentId, uint256 sessionX, uint256 sessionY, uint256 maxPrice)
+        external
+        payable
+        nonReentrant
+        returns (uint256 purchaseId)
+    {
+        Listing storage l = _listings[contentId];
+        address creator = l.creator;
+        uint256 price = l.price;
+        if (creator == address(0)) revert KeyswarmUnknownListing(contentId);
+        if (l.keyHash == bytes32(0)) revert KeyswarmFreeListing(contentId);
+        if (!l.active) revert KeyswarmListingInactive(contentId);
+        if (price > maxPrice) revert KeyswarmPriceAboveMax(price, maxPrice);
+        if (!_onCurve(sessionX, sessionY)) revert KeyswarmInvalidSessionKey(sessionX, sessionY);
+
+        purchaseId = _nextPurchaseId++;
+        _purchases[purchaseId] = Purchase({
+            buyerOrLedger: msg.sender,
+            // forge-lint: disable-next-line(unsafe-typecast) -- read from a uint96 field
+            amount: uint96(price),
+            session: _pointAddress(sessionX, sessionY),
+            // forge-lint: disable-next-line(unsafe-typecast) -- ids are sequential; 2**48 listings cannot be paid for
+            contentId: uint48(contentId),
+            purchasedAt: uint40(block.timestamp),
+            status: Status.Open,
+            sealedKey: bytes32(0)
+        });
+        listingStats[contentId].sold += 1;
+        creatorStats[creator].sold += 1;
+        emit Purchased(purchaseId, contentId, msg.sender, price, sessionX, sessionY);
+
+        address token = l.token;
+        if (token == address(0)) {
+            if (msg.value < price) revert KeyswarmWrongPayment(msg.value, price);
+            if (msg.value > price) _sendEth(msg.sender, msg.value - price);
+        } else {
+            if (msg.value != 0) revert KeyswarmWrongPayment(msg.value, 0);
+            if (price != 0) _pull(IERC20(token), price);
+        }
+    }
+
+    /// @notice Takes the refund of a purchase whose key was not delivered before the deadline.
+    function refund(uint256 purchaseId) external nonReentrant {
+        Purchase storage p = _openPurchase(purchaseId);
+        if (p.buyerOrLedger != msg.sender) revert KeyswarmNotBuyer(purchaseId, msg.sender);
+        if (p.sealedKey != bytes32(0)) revert KeyswarmAlreadyDelivered(purchaseId);
+        uint256 deadline = p.purchasedAt + deliveryWindow;
+        if (block.timestamp <= deadline) revert KeyswarmDeliveryPending(purchaseId, deadline);
+
+        p.status = Status.Refunded;
+        uint256 contentId = p.contentId;
+        listingStats[contentId].refunded += 1;
+        creatorStats[_listings[contentId].creator].refunded += 1;
+        uint256 amount = p.amount;
+        emit Refunded(purchaseId, msg.sender, amount);
+        _pay(_listings[contentId].token, msg.sender, amount);
+    }
+
+    /// @notice Proves a delivered key wrong and takes a full refund. Reveals the session secret b:
+    /// the contract checks address(b·G) is the session, unseals with S = b·C exactly as the buyer's tab
+    /// does, and refunds only if keccak256(abi.encode(K')) differs from the listing's keyHash.
+    /// @dev Reverts with KeyswarmKeyIsValid when the key is right: a dispute costs the buyer gas only.
+    function dispute(uint256 purchaseId, uint256 sessionSecret) external nonReentrant {
+        Purchase storage p = _openPurchase(purchaseId);
+        if (p.buyerOrLedger != msg.sender) revert KeyswarmNotBuyer(purchaseId, msg.sender);
+        bytes32 sealedKey = p.sealedKey;
+        if (sealedKey == bytes32(0)) revert KeyswarmNotDelivered(purchaseId);
+        uint256 deadline = p.purchasedAt + deliveryWindow + disputeWindow;
+        if (block.timestamp > deadline) revert KeyswarmDisputeWindowClosed(purchaseId, deadline);
+        if (sessionSecret == 0 || sessionSecret >= N || _mulAddress(sessionSecret, GX, GV) != p.session) {
+            revert KeyswarmWrongSessionSecret(purchaseId);
+        }
+
+        uint256 contentId = p.contentId;
+        Listing storage l = _listings[contentId];
+        uint256 cx = l.deliveryX;
+        address shared = _mulAddress(sessionSecret, cx, l.deliveryYOdd ? 28 : 27);
+        bytes32 key = sealedKey ^ keccak256(abi.encode(shared, purchaseId));
+        if (keccak256(abi.encode(key)) == l.keyHash) revert KeyswarmKeyIsValid(purchaseId);
+
+        p.status = Status.Disputed;
+        listingStats[contentId].disputed += 1;
+        creatorStats[l.creator].disputed += 1;
+        uint256 amount = p.amount;
+        emit Disputed(purchaseId, msg.sender, amount);
+        _pay(l.token, msg.sender, amount);
+    }
+
+    // ---------------------------------------------------------------- delivery
+
+    /// @notice Delivers the content key sealed to the purchase's session key. Creator or agent,
+    /// before the delivery deadline, once.
+    function deliver(uint256 purchaseId, bytes32 sealedKey) external {
+        _deliver(purchaseId, sealedKey);
+    }
+
+    /// @notice Delivers many sealed keys at once; reverts entirely if any one cannot be delivered.
+    function deliverMany(uint256[] calldata purchaseIds, bytes32[] calldata sealedKeys) external {
+        if (purchaseIds.length != sealedKeys.length) {
+            revert KeyswarmLengthMismatch(purchaseIds.length, sealedKeys.length);
+        }
+        for (uint256 i; i < purchaseIds.length; ++i) {
+            _deliver(purchaseIds[i], sealedKeys[i]);
+        }
+    }
+
+    // ---------------------------------------------------------------- settlement and seeding
+
+    /// @notice Settles a delivered purchase whose dispute window is over: the creator's share goes to
+    /// its balance, the seed share stays as the purchase's seeding pool. Anyone may call it.
+    function settle(uint256 purchaseId) external {
+        _settle(purchaseId, _openPurchase(purchaseId));
+    }
+
+    /// @notice Settles many purchases (see `settle`); already settled ones are skipped.
+    function settleMany(uint256[] calldata purchaseIds) external {
+        for (uint256 i; i < purchaseIds.length; ++i) {
+            Purchase storage p = _purchases[purchaseIds[i]];
+            if (p.status == Status.Open) _settle(purchaseIds[i], p);
+        }
+    }
+
+    /// @notice Pays a seeder from a purchase's pool for a receipt signed by the purchase's session
+    /// key: pool * bytes / size minus what the seeder already took. Bytes are cumulative; a replayed
+    /// or lower receipt pays nothing, and the bytes paid for one purchase never exceed its size.
+    /// Anyone may submit; the payout is credited to the seeder's balance. Settles first if due.
+    /// @param bytes_ The cumulative bytes the receipt acknowledges.
+    /// @param sig The session key's signature over EIP-712 `Receipt(purchaseId, seeder, bytes)`.
+    /// @return amount What was credited to the seeder.
+    function claim(uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig)
+        external
+        returns (uint256 amount)
+    {
+        return _claim(purchaseId, seeder, bytes_, sig);
+    }
+
+    /// @notice `claim` for many receipts.
+    /// @return total The sum credited.
+    function claimMany(Claim[] calldata claims) external returns (uint256 total) {
+        for (uint256 i; i < claims.length; ++i) {
+            total += _claim(claims[i].purchaseId, claims[i].seeder, claims[i].bytes_, claims[i].sig);
+        }
+    }
+
+    /// @notice After the claim window, moves what seeders left in a purchase's pool to the creator.
+    function sweep(uint256 purchaseId) external {
+        Purchase storage p = _purchases[purchaseId];
+        if (p.status == Status.Open) _settle(purchaseId, p);
+        else if (p.status != Status.Settled) revert KeyswarmNotSettleable(purchaseId);
+        uint256 deadline = _claimDeadline(p);
+        if (block.timestamp <= deadline) revert KeyswarmClaimWindowOpen(purchaseId, deadline);
+
+        Listing storage l = _listings[p.contentId];
+        uint256 pool = _pool(p.amount, l.seedShareBps);
+        (uint64 paidBytes, uint256 paidOut) = _ledger(p);
+        uint256 left = pool - paidOut;
+        if (left == 0) revert KeyswarmNothingToSweep(purchaseId);
+        _setLedger(p, paidBytes, pool);
+        address creator = l.creator;
+        balanceOf[creator][l.token] += left;
+        emit Swept(purchaseId, creator, left);
+    }
+
+    /// @notice Sends the caller its whole balance in `token` (address(0) = ETH).
+    function withdraw(address token) external nonReentrant {
+        uint256 amount = balanceOf[msg.sender][token];
+        if (amount == 0) revert KeyswarmNothingToWithdraw(token);
+        balanceOf[msg.sender][token] = 0;
+        emit Withdrawn(msg.sender, token, amount);
+        _pay(token, msg.sender, amount);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @notice A listing as stored (metadata is in its events).
+    function listings(uint256 contentId) external view returns (Listing memory) {
+        return _listings[contentId];
+    }
+
+    /// @notice A purchase decoded, with its deadlines and its state as of now.
+    function purchases(uint256 purchaseId) external view returns (PurchaseInfo memory info) {
+        Purchase storage p = _purchases[purchaseId];
+        if (p.status == Status.None) return info;
+        info.contentId = p.contentId;
+        info.session = p.session;
+        info.amount = p.amount;
+        info.purchasedAt = p.purchasedAt;
+        // Windows sum to less than 2**32 (constructor) and purchasedAt is a uint40: all fit in 64 bits.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        info.deliveryDeadline = uint64(p.purchasedAt + deliveryWindow);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        info.disputeDeadline = uint64(info.deliveryDeadline + disputeWindow);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        info.claimDeadline = uint64(info.disputeDeadline + claimWindow);
+        info.state = purchaseState(purchaseId);
+        if (p.status == Status.Settled) {
+            (info.paidBytes, info.paidOut) = _ledger(p);
+        } else {
+            info.buyer = p.buyerOrLedger;
+            info.sealedKey = p.sealedKey;
+        }
+    }
+
+    /// @notice Where a purchase is now: Pending, Expired (refundable), Delivered (disputable),
+    /// Refunded, Disputed or Settled (final, whether or not `settle` has run yet).
+    function purchaseState(uint256 purchaseId) public view returns (PurchaseState) {
+        Purchase storage p = _purchases[purchaseId];
+        Status status = p.status;
+        if (status == Status.None) return PurchaseState.None;
+        if (status == Status.Refunded) return PurchaseState.Refunded;
+        if (status == Status.Disputed) return PurchaseState.Disputed;
+        if (status == Status.Settled) return PurchaseState.Settled;
+        uint256 deliveryDeadline = p.purchasedAt + deliveryWindow;
+        if (p.sealedKey == bytes32(0)) {
+            return block.timestamp <= deliveryDeadline ? PurchaseState.Pending : PurchaseState.Expired;
+        }
+        return block.timestamp <= deliveryDeadline + disputeWindow ? PurchaseState.Delivered : PurchaseState.Settled;
+    }
+
+    /// @notice The EIP-712 digest a session key signs for a seeding receipt.
+    function receiptDigest(uint256 purchaseId, address seeder, uint64 bytes_) public view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(RECEIPT_TYPEHASH, purchaseId, seeder, bytes_)));
+    }
+
+    /// @notice How many listings exist (ids run from 1 to this).
+    function listingCount() external view returns (uint256) {
+        return _nextContentId - 1;
+    }
+
+    /// @notice How many purchases exist (ids run from 1 to this).
+    function purchaseCount() external view returns (uint256) {
+        return _nextPurchaseId - 1;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _ownListing(uint256 contentId) private view returns (Listing storage l) {
+        l = _listings[contentId];
+        if (l.creator == address(0)) revert KeyswarmUnknownListing(contentId);
+        if (l.creator != msg.sender) revert KeyswarmNotCreator(contentId, msg.sender);
+    }
+
+    function _openPurchase(uint256 purchaseId) private view returns (Purchase storage p) {
+        p = _purchases[purchaseId];
+        if (p.status != Status.Open) {
+            if (p.status == Status.None) revert KeyswarmUnknownPurchase(purchaseId);
+            revert KeyswarmPurchaseClosed(purchaseId);
+        }
+    }
+
+    function _deliver(uint256 purchaseId, bytes32 sealedKey) private {
+        Purchase storage p = _purchases[purchaseId];
+        uint256 contentId = p.contentId;
+        uint256 purchasedAt = p.purchasedAt;
+        Status status = p.status;
+        if (status != Status.Open) {
+            if (status == Status.None) revert KeyswarmUnknownPurchase(purchaseId);
+            revert KeyswarmPurchaseClosed(purchaseId);
+        }
+        address creator = _listings[contentId].creator;
+        if (msg.sender != creator && !isAgent[creator][msg.sender]) revert KeyswarmNotDeliverer(purchaseId, msg.sender);
+        if (block.timestamp > purchasedAt + deliveryWindow) {
+            revert KeyswarmDeliveryTooLate(purchaseId, purchasedAt + deliveryWindow);
+        }
+        if (sealedKey == bytes32(0)) revert KeyswarmEmptySealedKey(purchaseId);
+        if (p.sealedKey != bytes32(0)) revert KeyswarmAlreadyDelivered(purchaseId);
+        // Deliveries are counted when they become final (see `_settle`): this path stays one write.
+        p.sealedKey = sealedKey;
+        emit Delivered(purchaseId, sealedKey);
+    }
+
+    function _settle(uint256 purchaseId, Purchase storage p) private {
+        if (p.sealedKey == bytes32(0)) revert KeyswarmNotSettleable(purchaseId);
+        if (block.timestamp <= p.purchasedAt + deliveryWindow + disputeWindow) revert KeyswarmNotSettleable(purchaseId);
+
+        uint256 contentId = p.contentId;
+        Listing storage l = _listings[contentId];
+        uint256 amount = p.amount;
+        uint256 pool = _pool(amount, l.seedShareBps);
+        address creator = l.creator;
+        p.status = Status.Settled;
+        _setLedger(p, 0, 0);
+        listingStats[contentId].delivered += 1;
+        creatorStats[creator].delivered += 1;
+        if (amount != pool) balanceOf[creator][l.token] += amount - pool;
+        emit Settled(purchaseId, amount - pool, pool);
+    }
+
+    function _claim(uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig)
+        private
+        returns (uint256)
+    {
+        Purchase storage p = _purchases[purchaseId];
+        if (p.status == Status.Open) _settle(purchaseId, p);
+        else if (p.status != Status.Settled) revert KeyswarmNotSettleable(purchaseId);
+        uint256 deadline = _claimDeadline(p);
+        if (block.timestamp > deadline) revert KeyswarmClaimWindowClosed(purchaseId, deadline);
+        (address signer, ECDSA.RecoverError err,) =
+            ECDSA.tryRecoverCalldata(receiptDigest(purchaseId, seeder, bytes_), sig);
+        if (err != ECDSA.RecoverError.NoError || signer != p.session) {
+            revert KeyswarmInvalidReceipt(purchaseId, seeder);
+        }
+        uint64 before = paidBytesOf[purchaseId][seeder];
+        if (bytes_ <= before) return 0;
+        return _credit(p, purchaseId, seeder, before, bytes_ - before);
+    }
+
+    /// @dev Pays `seeder` for up to `added` more bytes of purchase `p`, beyond the `before` it had.
+    function _credit(Purchase storage p, uint256 purchaseId, address seeder, uint64 before, uint64 added)
+        private
+        returns (uint256 amount)
+    {
+        Listing storage l = _listings[p.contentId];
+        uint64 size = l.size;
+        (uint64 paidBytes, uint256 paidOut) = _ledger(p);
+        // The purchase's total never exceeds its size, whatever its seeders signed for.
+        if (added > size - paidBytes) added = size - paidBytes;
+        if (added == 0) return 0;
+        uint64 credited = before + added;
+        uint256 pool = _pool(p.amount, l.seedShareBps);
+        // Rounded per seeder on its running total, so payouts telescope and never exceed the pool.
+        amount = pool * credited / size - pool * before / size;
+        paidBytesOf[purchaseId][seeder] = credited;
+        _setLedger(p, paidBytes + added, paidOut + amount);
+        if (amount != 0) balanceOf[seeder][l.token] += amount;
+        emit Claimed(purchaseId, seeder, credited, amount);
+    }
+
+    function _claimDeadline(Purchase storage p) private view returns (uint256) {
+        return p.purchasedAt + deliveryWindow + disputeWindow + claimWindow;
+    }
+
+    function _pool(uint256 amount, uint256 seedShareBps) private pure returns (uint256) {
+        return amount * seedShareBps / BPS;
+    }
+
+    /// @dev After settlement slot 0's address field holds (paidOut << 64 | paidBytes): 96 + 64 bits.
+    function _ledger(Purchase storage p) private view returns (uint64 paidBytes, uint256 paidOut) {
+        uint160 packed = uint160(p.buyerOrLedger);
+        // forge-lint: disable-next-line(unsafe-typecast) -- the low 64 bits are paidBytes by construction
+        return (uint64(packed), packed >> 64);
+    }
+
+    function _setLedger(Purchase storage p, uint64 paidBytes, uint256 paidOut) private {
+        // paidOut <= pool <= amount < 2**96, so it fits in the upper 96 bits.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        p.buyerOrLedger = address(uint160(paidOut) << 64 | paidBytes);
+    }
+
+    function _pull(IERC20 token, uint256 amount) private {
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = token.balanceOf(address(this)) - before;
+        // Escrow must equal the price: a fee-taking token would leave the contract owing more than it holds.
+        if (received != amount) revert KeyswarmFeeOnTransfer(address(token), amount, received);
+    }
+
+    function _pay(address token, address to, uint256 amount) private {
+        if (amount == 0) return;
+        if (token == address(0)) _sendEth(to, amount);
+        else IERC20(token).safeTransfer(to, amount);
+    }
+
+    function _sendEth(address to, uint256 amount) private {
+        (bool ok,) = to.call{value: amount}("");
+        if (!ok) revert KeyswarmTransferFailed(to, amount);
+    }
+
+    /// @dev True for an affine point of secp256k1 (the point at infinity has no affine form).
+    function _onCurve(uint256 x, uint256 y) private pure returns (bool) {
+        if (x >= P || y >= P) return false;
+        return mulmod(y, y, P) == addmod(mulmod(mulmod(x, x, P), x, P), 7, P);
+    }
+
+    /// @dev address(Q): the last 20 bytes of keccak256(x ‖ y).
+    function _pointAddress(uint256 x, uint256 y) private pure returns (address) {
+        return address(uint160(uint256(keccak256(abi.encode(x, y)))));
+    }
+
+    /// @dev address(k·Q) for Q = (qx, y with parity v - 27), by the ecrecover trick:
+    /// ecrecover(0, v, qx, k·qx mod n) = qx⁻¹·(k·qx·Q - 0·G) = k·Q. Needs 0 < k < n and qx < n.
+    function _mulAddress(uint256 k, uint256 qx, uint8 v) private pure returns (address) {
+        return ecrecover(bytes32(0), v, bytes32(qx), bytes32(mulmod(k, qx, N)));
+    }
+}
