@@ -75,8 +75,9 @@ export function Player({ id, file, name, size, mime = mimeType(name) }: PlayerPr
         </p>
       )}
       <a
+        // No `download` attribute: Chromium's download manager would then fetch around the service
+        // worker. The worker's Content-Disposition header makes this navigation a download instead.
         href={streamUrl({ id, file, name, download: true })}
-        download={name}
         data-testid="save-file"
         className="inline-flex items-center rounded-lg border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
