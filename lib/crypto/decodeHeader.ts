@@ -16,7 +16,7 @@ export type DecodedHeader = {
  * @throws NotEncryptedFileError, UnknownVersionError, TruncatedFileError, CorruptedHeaderError
  */
 export function decodeHeader(bytes: Uint8Array): DecodedHeader {
-  if (bytes.length >= MAGIC.length && MAGIC.some((byte, i) => bytes[i] !== byte)) throw new NotEncryptedFileError()
+  if (MAGIC.some((byte, i) => i < bytes.length && bytes[i] !== byte)) throw new NotEncryptedFileError()
   if (bytes.length < 12) throw new TruncatedFileError({ expected: HEADER_SIZE, actual: bytes.length })
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const version = view.getUint32(8)
