@@ -1,0 +1,1027 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {KeyswarmBase} from "./utils/KeyswarmBase.sol";
+import {Vm} from "./utils/Vm.sol";
+import {Keyswarm} from "../src/Keyswarm.sol";
+import {FeeToken} from "./mocks/FeeToken.sol";
+import {EthRejecter} from "./mocks/EthRejecter.sol";
+
+/// @notice Unit tests: every external function, every revert path.
+contract KeyswarmTest is KeyswarmBase {
+    // ------------------------------------------------------------ constructor
+
+    function test_ConstructorSetsWindows() public view {
+        assertEq(keyswarm.deliveryWindow(), DELIVERY_WINDOW, "delivery window");
+        assertEq(keyswarm.disputeWindow(), DISPUTE_WINDOW, "dispute window");
+        assertEq(keyswarm.claimWindow(), CLAIM_WINDOW, "claim window");
+    }
+
+    function test_RevertWhen_AWindowIsZero() public {
+        vm.expectRevert(Keyswarm.KeyswarmInvalidWindows.selector);
+        new Keyswarm(0, 1, 1);
+        vm.expectRevert(Keyswarm.KeyswarmInvalidWindows.selector);
+        new Keyswarm(1, 0, 1);
+        vm.expectRevert(Keyswarm.KeyswarmInvalidWindows.selector);
+        new Keyswarm(1, 1, 0);
+    }
+
+    function test_RevertWhen_WindowsOverflowTheSchedule() public {
+        vm.expectRevert(Keyswarm.KeyswarmInvalidWindows.selector);
+        new Keyswarm(type(uint32).max, 1, 1);
+    }
+
+    // ------------------------------------------------------------ list
+
+    function test_ListStoresWhatTheContractNeeds() public {
+        Keyswarm.ListingParams memory p = _params(address(usd), USD_PRICE, SHARE, SIZE);
+        vm.prank(creator);
+        uint256 id = keyswarm.list(p);
+        assertEq(id, 1, "first id");
+        Keyswarm.Listing memory l = keyswarm.listings(id);
+        assertEq(l.creator, creator, "creator");
+        assertEq(l.price, USD_PRICE, "price");
+        assertEq(l.token, address(usd), "token");
+        assertEq(l.size, SIZE, "size");
+        assertEq(l.seedShareBps, SHARE, "share");
+        assertTrue(l.active, "active");
+        assertEq(l.deliveryYOdd, delivery.publicKeyY & 1 == 1, "parity");
+        assertEq(l.keyHash, p.keyHash, "keyHash");
+        assertEq(l.deliveryX, delivery.publicKeyX, "deliveryX");
+        assertEq(bytes32(l.infoHash), bytes32(p.infoHash), "infoHash");
+        (uint48 listed,,,,,) = keyswarm.creatorStats(creator);
+        assertEq(listed, 1, "creator listings");
+        (,,,,, uint40 since) = keyswarm.listingStats(id);
+        assertEq(since, block.timestamp, "listed at");
+        assertEq(keyswarm.listingCount(), 1, "count");
+    }
+
+    function test_ListEmitsTheMetadata() public {
+        Keyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
+        vm.expectEmit(true, true, true, true, address(keyswarm));
+        emit Keyswarm.Listed(1, creator, p.infoHash, p);
+        vm.prank(creator);
+        keyswarm.list(p);
+    }
+
+    function test_ListIdsAreSequential() public {
+        assertEq(_listEth(), 1, "first");
+        assertEq(_listUsd(), 2, "second");
+        assertEq(_list(address(0), 0, 0, 1), 3, "third");
+        assertEq(keyswarm.listingCount(), 3, "count");
+    }
+
+    function test_ListFreeListingRegistersProvenanceOnly() public {
+        Keyswarm.ListingParams memory p = _params(address(0), 0, 0, SIZE);
+        p.keyHash = bytes32(0);
+        p.deliveryX = 0;
+        p.deliveryY = 0;
+        vm.prank(creator);
+        uint256 id = keyswarm.list(p);
+        assertEq(keyswarm.listings(id).creator, creator, "creator");
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmFreeListing.selector, id));
+        vm.prank(buyer);
+        keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, 0);
+    }
+
+    function test_ListGiveawayWithKeyAtPriceZero() public {
+        uint256 id = _list(address(0), 0, SHARE, SIZE);
+        uint256 purchaseId = _buyDelivered(id);
+        _afterDisputeWindow(purchaseId);
+        keyswarm.settle(purchaseId);
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Settled), "settled");
+    }
+
+    function test_RevertWhen_ListInfoHashIsZero() public {
+        Keyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
+        p.infoHash = bytes20(0);
+        vm.expectRevert(Keyswarm.KeyswarmInvalidInfoHash.selector);
+        keyswarm.list(p);
+    }
+
+    function test_RevertWhen_ListSizeIsZero() public {
+        vm.expectRevert(Keyswarm.KeyswarmInvalidSize.selector);
+        keyswarm.list(_params(address(0), PRICE, SHARE, 0));
+    }
+
+    function test_RevertWhen_ListShareAboveAll() public {
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidShare.selector, 10_001));
+        keyswarm.list(_params(address(0), PRICE, 10_001, SIZE));
+    }
+
+    function test_RevertWhen_ListPriceTooLarge() public {
+        uint256 price = uint256(type(uint96).max) + 1;
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPriceTooLarge.selector, price));
+        keyswarm.list(_params(address(0), price, SHARE, SIZE));
+    }
+
+    function test_RevertWhen_ListPaidWithoutKey() public {
+        Keyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
+        p.keyHash = bytes32(0);
+        vm.expectRevert(Keyswarm.KeyswarmPaidListingWithoutKey.selector);
+        keyswarm.list(p);
+    }
+
+    function test_RevertWhen_ListDeliveryKeyOffCurve() public {
+        Keyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
+        p.deliveryY += 1;
+        vm.expectRevert(
+            abi.encodeWithSelector(Keyswarm.KeyswarmInvalidDeliveryKey.selector, p.deliveryX, p.deliveryY)
+        );
+        keyswarm.list(p);
+    }
+
+    function test_RevertWhen_ListDeliveryKeyOutsideField() public {
+        Keyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
+        p.deliveryX = P;
+        vm.expectRevert(
+            abi.encodeWithSelector(Keyswarm.KeyswarmInvalidDeliveryKey.selector, p.deliveryX, p.deliveryY)
+        );
+        keyswarm.list(p);
+    }
+
+    function test_RevertWhen_ListTokenIsNotAContract() public {
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmTokenNotContract.selector, stranger));
+        keyswarm.list(_params(stranger, PRICE, SHARE, SIZE));
+    }
+
+    // ------------------------------------------------------------ setPrice / setActive / setSources
+
+    function test_SetPriceChangesFuturePurchasesOnly() public {
+        uint256 id = _listEth();
+        uint256 before = _buy(id);
+        vm.expectEmit(true, false, false, true, address(keyswarm));
+        emit Keyswarm.PriceChanged(id, 2 * PRICE);
+        vm.prank(creator);
+        keyswarm.setPrice(id, 2 * PRICE);
+        assertEq(keyswarm.listings(id).price, 2 * PRICE, "new price");
+        assertEq(keyswarm.purchases(before).amount, PRICE, "paid price kept");
+        uint256 later = _buy(id);
+        assertEq(keyswarm.purchases(later).amount, 2 * PRICE, "new purchases pay the new price");
+    }
+
+    function test_RevertWhen_SetPriceByStranger() public {
+        uint256 id = _listEth();
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotCreator.selector, id, stranger));
+        vm.prank(stranger);
+        keyswarm.setPrice(id, 1);
+    }
+
+    function test_RevertWhen_SetPriceOfUnknownListing() public {
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmUnknownListing.selector, 7));
+        keyswarm.setPrice(7, 1);
+    }
+
+    function test_RevertWhen_SetPriceOfFreeListing() public {
+        Keyswarm.ListingParams memory p = _params(address(0), 0, 0, SIZE);
+        p.keyHash = bytes32(0);
+        vm.prank(creator);
+        uint256 id = keyswarm.list(p);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmFreeListing.selector, id));
+        vm.prank(creator);
+        keyswarm.setPrice(id, 1);
+    }
+
+    function test_RevertWhen_SetPriceTooLarge() public {
+        uint256 id = _listEth();
+        uint256 price = uint256(type(uint96).max) + 1;
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPriceTooLarge.selector, price));
+        vm.prank(creator);
+        keyswarm.setPrice(id, price);
+    }
+
+    function test_SetActivePausesAndResumesSales() public {
+        uint256 id = _listEth();
+        uint256 bought = _buy(id);
+        vm.expectEmit(true, false, false, true, address(keyswarm));
+        emit Keyswarm.ActiveChanged(id, false);
+        vm.prank(creator);
+        keyswarm.setActive(id, false);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmListingInactive.selector, id));
+        vm.prank(buyer);
+        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, PRICE);
+        // A paused listing still serves the buyers who paid.
+        _deliver(bought);
+        vm.prank(creator);
+        keyswarm.setActive(id, true);
+        _buy(id);
+    }
+
+    function test_RevertWhen_SetActiveByStranger() public {
+        uint256 id = _listEth();
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotCreator.selector, id, stranger));
+        vm.prank(stranger);
+        keyswarm.setActive(id, false);
+    }
+
+    function test_SetSourcesEmitsTheNewSources() public {
+        uint256 id = _listEth();
+        string[] memory trackers = new string[](2);
+        trackers[0] = "wss://a.example";
+        trackers[1] = "wss://b.example";
+        string[] memory webSeeds = new string[](0);
+        vm.expectEmit(true, false, false, true, address(keyswarm));
+        emit Keyswarm.SourcesChanged(id, trackers, webSeeds);
+        vm.prank(creator);
+        keyswarm.setSources(id, trackers, webSeeds);
+    }
+
+    function test_RevertWhen_SetSourcesByStranger() public {
+        uint256 id = _listEth();
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotCreator.selector, id, stranger));
+        vm.prank(stranger);
+        keyswarm.setSources(id, new string[](0), new string[](0));
+    }
+
+    // ------------------------------------------------------------ setAgent
+
+    function test_AgentDeliversForItsCreator() public {
+        uint256 id = _listEth();
+        uint256 purchaseId = _buy(id);
+        vm.expectEmit(true, true, false, true, address(keyswarm));
+        emit Keyswarm.AgentSet(creator, agent, true);
+        vm.prank(creator);
+        keyswarm.setAgent(agent, true);
+        assertTrue(keyswarm.isAgent(creator, agent), "agent");
+        bytes32 sealedKey = _sealed(purchaseId);
+        vm.prank(agent);
+        keyswarm.deliver(purchaseId, sealedKey);
+        assertEq(keyswarm.purchases(purchaseId).sealedKey, sealedKey, "delivered");
+    }
+
+    function test_RevertWhen_RevokedAgentDelivers() public {
+        uint256 id = _listEth();
+        uint256 purchaseId = _buy(id);
+        vm.startPrank(creator);
+        keyswarm.setAgent(agent, true);
+        keyswarm.setAgent(agent, false);
+        vm.stopPrank();
+        bytes32 sealedKey = _sealed(purchaseId);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotDeliverer.selector, purchaseId, agent));
+        vm.prank(agent);
+        keyswarm.deliver(purchaseId, sealedKey);
+    }
+
+    function test_RevertWhen_AnotherCreatorsAgentDelivers() public {
+        uint256 id = _listEth();
+        uint256 purchaseId = _buy(id);
+        vm.prank(stranger);
+        keyswarm.setAgent(agent, true);
+        bytes32 sealedKey = _sealed(purchaseId);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotDeliverer.selector, purchaseId, agent));
+        vm.prank(agent);
+        keyswarm.deliver(purchaseId, sealedKey);
+    }
+
+    // ------------------------------------------------------------ purchase
+
+    function test_PurchaseEscrowsEthAndRecordsTheSession() public {
+        uint256 id = _listEth();
+        vm.expectEmit(true, true, true, true, address(keyswarm));
+        emit Keyswarm.Purchased(1, id, buyer, PRICE, session.publicKeyX, session.publicKeyY);
+        uint256 purchaseId = _buy(id);
+        assertEq(purchaseId, 1, "first purchase id");
+        assertEq(address(keyswarm).balance, PRICE, "escrowed");
+        Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
+        assertEq(info.contentId, id, "contentId");
+        assertEq(info.buyer, buyer, "buyer");
+        assertEq(info.session, session.addr, "session = address(B)");
+        assertEq(info.amount, PRICE, "amount");
+        assertEq(info.purchasedAt, block.timestamp, "purchasedAt");
+        assertEq(info.deliveryDeadline, block.timestamp + DELIVERY_WINDOW, "delivery deadline");
+        assertEq(info.disputeDeadline, block.timestamp + DELIVERY_WINDOW + DISPUTE_WINDOW, "dispute deadline");
+        assertEq(info.claimDeadline, info.disputeDeadline + CLAIM_WINDOW, "claim deadline");
+        assertEq(uint256(info.state), uint256(Keyswarm.PurchaseState.Pending), "pending");
+        (, uint48 sold,,,,) = keyswarm.listingStats(id);
+        assertEq(sold, 1, "listing sold");
+        (, uint48 creatorSold,,,,) = keyswarm.creatorStats(creator);
+        assertEq(creatorSold, 1, "creator sold");
+        assertEq(keyswarm.purchaseCount(), 1, "count");
+    }
+
+    function test_PurchasePullsTheToken() public {
+        uint256 id = _listUsd();
+        uint256 before = usd.balanceOf(buyer);
+        _buy(id);
+        assertEq(usd.balanceOf(address(keyswarm)), USD_PRICE, "escrowed");
+        assertEq(usd.balanceOf(buyer), before - USD_PRICE, "paid");
+    }
+
+    function test_PurchaseReturnsEthAboveThePrice() public {
+        uint256 id = _listEth();
+        vm.prank(creator);
+        keyswarm.setPrice(id, PRICE / 2);
+        uint256 before = buyer.balance;
+        vm.prank(buyer);
+        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, PRICE);
+        assertEq(buyer.balance, before - PRICE / 2, "charged the lowered price only");
+        assertEq(address(keyswarm).balance, PRICE / 2, "escrow");
+    }
+
+    function test_RevertWhen_PurchaseUnknownListing() public {
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmUnknownListing.selector, 9));
+        keyswarm.purchase(9, session.publicKeyX, session.publicKeyY, 0);
+    }
+
+    function test_RevertWhen_PurchasePriceRaisedAboveMax() public {
+        uint256 id = _listEth();
+        vm.prank(creator);
+        keyswarm.setPrice(id, PRICE + 1);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPriceAboveMax.selector, PRICE + 1, PRICE));
+        vm.prank(buyer);
+        keyswarm.purchase{value: PRICE + 1}(id, session.publicKeyX, session.publicKeyY, PRICE);
+    }
+
+    function test_RevertWhen_PurchaseTokenPriceRaisedAboveMax() public {
+        uint256 id = _listUsd();
+        vm.prank(creator);
+        keyswarm.setPrice(id, USD_PRICE * 2);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPriceAboveMax.selector, USD_PRICE * 2, USD_PRICE));
+        vm.prank(buyer);
+        keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, USD_PRICE);
+    }
+
+    function test_RevertWhen_PurchaseSessionKeyOffCurve() public {
+        uint256 id = _listEth();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                Keyswarm.KeyswarmInvalidSessionKey.selector, session.publicKeyX, session.publicKeyY + 1
+            )
+        );
+        vm.prank(buyer);
+        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY + 1, PRICE);
+    }
+
+    function test_RevertWhen_PurchaseSessionKeyIsZero() public {
+        uint256 id = _listEth();
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidSessionKey.selector, 0, 0));
+        vm.prank(buyer);
+        keyswarm.purchase{value: PRICE}(id, 0, 0, PRICE);
+    }
+
+    function test_RevertWhen_PurchaseSessionKeyOutsideField() public {
+        uint256 id = _listEth();
+        // Coordinates must be field elements: p itself is not one.
+        uint256 x = P;
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidSessionKey.selector, x, session.publicKeyY));
+        vm.prank(buyer);
+        keyswarm.purchase{value: PRICE}(id, x, session.publicKeyY, PRICE);
+    }
+
+    function test_RevertWhen_PurchaseUnderpaysEth() public {
+        uint256 id = _listEth();
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongPayment.selector, PRICE - 1, PRICE));
+        vm.prank(buyer);
+        keyswarm.purchase{value: PRICE - 1}(id, session.publicKeyX, session.publicKeyY, PRICE);
+    }
+
+    function test_RevertWhen_PurchaseTokenListingWithEth() public {
+        uint256 id = _listUsd();
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongPayment.selector, 1, 0));
+        vm.prank(buyer);
+        keyswarm.purchase{value: 1}(id, session.publicKeyX, session.publicKeyY, USD_PRICE);
+    }
+
+    function test_RevertWhen_PurchaseWithFeeOnTransferToken() public {
+        FeeToken fee = new FeeToken();
+        fee.mint(buyer, 1e18);
+        vm.prank(buyer);
+        fee.approve(address(keyswarm), type(uint256).max);
+        uint256 id = _list(address(fee), 1000, SHARE, SIZE);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmFeeOnTransfer.selector, address(fee), 1000, 990));
+        vm.prank(buyer);
+        keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, 1000);
+    }
+
+    function test_RevertWhen_PurchaseWithoutAllowance() public {
+        uint256 id = _listUsd();
+        vm.prank(buyer);
+        usd.approve(address(keyswarm), 0);
+        vm.expectRevert();
+        vm.prank(buyer);
+        keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, USD_PRICE);
+    }
+
+    // ------------------------------------------------------------ deliver
+
+    function test_DeliverRecordsTheSealedKey() public {
+        uint256 purchaseId = _buy(_listEth());
+        bytes32 sealedKey = _sealed(purchaseId);
+        vm.expectEmit(true, false, false, true, address(keyswarm));
+        emit Keyswarm.Delivered(purchaseId, sealedKey);
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, sealedKey);
+        Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
+        assertEq(info.sealedKey, sealedKey, "sealed key");
+        assertEq(uint256(info.state), uint256(Keyswarm.PurchaseState.Delivered), "delivered");
+    }
+
+    function test_DeliverAtTheDeadline() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.warp(block.timestamp + DELIVERY_WINDOW);
+        _deliver(purchaseId);
+    }
+
+    function test_RevertWhen_DeliverByStranger() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotDeliverer.selector, purchaseId, stranger));
+        vm.prank(stranger);
+        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+    }
+
+    function test_RevertWhen_DeliverUnknownPurchase() public {
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmUnknownPurchase.selector, 5));
+        vm.prank(creator);
+        keyswarm.deliver(5, bytes32(uint256(1)));
+    }
+
+    function test_RevertWhen_DeliverAfterTheDeadline() public {
+        uint256 purchaseId = _buy(_listEth());
+        uint256 deadline = block.timestamp + DELIVERY_WINDOW;
+        vm.warp(deadline + 1);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmDeliveryTooLate.selector, purchaseId, deadline));
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+    }
+
+    function test_RevertWhen_DeliverTwice() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmAlreadyDelivered.selector, purchaseId));
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+    }
+
+    function test_RevertWhen_DeliverEmptySealedKey() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmEmptySealedKey.selector, purchaseId));
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, bytes32(0));
+    }
+
+    function test_RevertWhen_DeliverAfterRefund() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
+        vm.prank(buyer);
+        keyswarm.refund(purchaseId);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+    }
+
+    // ------------------------------------------------------------ deliverMany
+
+    function test_DeliverManyDeliversEach() public {
+        uint256 id = _listEth();
+        uint256[] memory ids = new uint256[](3);
+        bytes32[] memory sealedKeys = new bytes32[](3);
+        for (uint256 i; i < 3; ++i) {
+            ids[i] = _buy(id);
+            sealedKeys[i] = _sealed(ids[i]);
+        }
+        vm.prank(creator);
+        keyswarm.deliverMany(ids, sealedKeys);
+        for (uint256 i; i < 3; ++i) {
+            assertEq(keyswarm.purchases(ids[i]).sealedKey, sealedKeys[i], "delivered");
+        }
+    }
+
+    function test_RevertWhen_DeliverManyLengthsDiffer() public {
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmLengthMismatch.selector, 2, 1));
+        keyswarm.deliverMany(new uint256[](2), new bytes32[](1));
+    }
+
+    function test_RevertWhen_DeliverManyHasOneBadItem() public {
+        uint256 id = _listEth();
+        uint256[] memory ids = new uint256[](2);
+        bytes32[] memory sealedKeys = new bytes32[](2);
+        ids[0] = _buy(id);
+        sealedKeys[0] = _sealed(ids[0]);
+        ids[1] = ids[0];
+        sealedKeys[1] = sealedKeys[0];
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmAlreadyDelivered.selector, ids[0]));
+        vm.prank(creator);
+        keyswarm.deliverMany(ids, sealedKeys);
+        assertEq(keyswarm.purchases(ids[0]).sealedKey, bytes32(0), "nothing delivered");
+    }
+
+    // ------------------------------------------------------------ refund
+
+    function test_RefundUndeliveredAfterTheDeadline() public {
+        uint256 id = _listEth();
+        uint256 purchaseId = _buy(id);
+        uint256 before = buyer.balance;
+        vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Expired), "expired");
+        vm.expectEmit(true, true, false, true, address(keyswarm));
+        emit Keyswarm.Refunded(purchaseId, buyer, PRICE);
+        vm.prank(buyer);
+        keyswarm.refund(purchaseId);
+        assertEq(buyer.balance, before + PRICE, "refunded in full");
+        assertEq(address(keyswarm).balance, 0, "nothing left");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Refunded), "state");
+        (,,, uint48 refunded,,) = keyswarm.listingStats(id);
+        assertEq(refunded, 1, "listing refunded");
+        (,,, uint48 creatorRefunded,,) = keyswarm.creatorStats(creator);
+        assertEq(creatorRefunded, 1, "creator refunded");
+    }
+
+    function test_RefundInToken() public {
+        uint256 purchaseId = _buy(_listUsd());
+        uint256 before = usd.balanceOf(buyer);
+        vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
+        vm.prank(buyer);
+        keyswarm.refund(purchaseId);
+        assertEq(usd.balanceOf(buyer), before + USD_PRICE, "refunded");
+    }
+
+    function test_RevertWhen_RefundBeforeTheDeadline() public {
+        uint256 purchaseId = _buy(_listEth());
+        uint256 deadline = block.timestamp + DELIVERY_WINDOW;
+        vm.warp(deadline);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmDeliveryPending.selector, purchaseId, deadline));
+        vm.prank(buyer);
+        keyswarm.refund(purchaseId);
+    }
+
+    function test_RevertWhen_RefundByStranger() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyer.selector, purchaseId, stranger));
+        vm.prank(stranger);
+        keyswarm.refund(purchaseId);
+    }
+
+    function test_RevertWhen_RefundDelivered() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmAlreadyDelivered.selector, purchaseId));
+        vm.prank(buyer);
+        keyswarm.refund(purchaseId);
+    }
+
+    function test_RevertWhen_RefundTwice() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
+        vm.prank(buyer);
+        keyswarm.refund(purchaseId);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
+        vm.prank(buyer);
+        keyswarm.refund(purchaseId);
+    }
+
+    function test_RevertWhen_RefundUnknownPurchase() public {
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmUnknownPurchase.selector, 3));
+        keyswarm.refund(3);
+    }
+
+    function test_RevertWhen_RefundToABuyerRejectingEth() public {
+        uint256 id = _listEth();
+        EthRejecter rejecter = new EthRejecter();
+        vm.deal(address(rejecter), PRICE);
+        uint256 purchaseId = _buyAs(address(rejecter), id, session);
+        vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmTransferFailed.selector, address(rejecter), PRICE));
+        vm.prank(address(rejecter));
+        keyswarm.refund(purchaseId);
+    }
+
+    // ------------------------------------------------------------ dispute
+
+    function test_DisputeAWrongKeyRefundsInFull() public {
+        uint256 id = _listEth();
+        uint256 purchaseId = _buy(id);
+        // Sealed correctly, but a different key than the listing's keyHash commits to.
+        bytes32 wrong = _seal(purchaseId, keccak256("another key"), deliverySecret, session.publicKeyX, session.publicKeyY);
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, wrong);
+        uint256 before = buyer.balance;
+        vm.expectEmit(true, true, false, true, address(keyswarm));
+        emit Keyswarm.Disputed(purchaseId, buyer, PRICE);
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret);
+        assertEq(buyer.balance, before + PRICE, "refunded in full");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Disputed), "state");
+        (,,,, uint48 disputed,) = keyswarm.listingStats(id);
+        assertEq(disputed, 1, "listing disputed");
+        (,,,, uint48 creatorDisputed,) = keyswarm.creatorStats(creator);
+        assertEq(creatorDisputed, 1, "creator disputed");
+    }
+
+    function test_DisputeAKeySealedToAnotherSessionRefunds() public {
+        uint256 purchaseId = _buy(_listEth());
+        Vm.Wallet memory other = vm.createWallet(0x07E5);
+        bytes32 misdirected = _seal(purchaseId, contentKey, deliverySecret, other.publicKeyX, other.publicKeyY);
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, misdirected);
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret);
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Disputed), "state");
+    }
+
+    function test_DisputeInToken() public {
+        uint256 purchaseId = _buy(_listUsd());
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+        uint256 before = usd.balanceOf(buyer);
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret);
+        assertEq(usd.balanceOf(buyer), before + USD_PRICE, "refunded");
+    }
+
+    function test_DisputeAtTheLastSecond() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+        vm.warp(keyswarm.purchases(purchaseId).disputeDeadline);
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret);
+    }
+
+    function test_RevertWhen_DisputeTheRightKey() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmKeyIsValid.selector, purchaseId));
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret);
+    }
+
+    function test_RevertWhen_DisputeWithAnotherSecret() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongSessionSecret.selector, purchaseId));
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret + 1);
+    }
+
+    function test_RevertWhen_DisputeWithSecretZero() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongSessionSecret.selector, purchaseId));
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, 0);
+    }
+
+    function test_RevertWhen_DisputeWithSecretAboveTheOrder() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        // b + n names the same point as b; only the canonical scalar is accepted.
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongSessionSecret.selector, purchaseId));
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret + N);
+    }
+
+    function test_RevertWhen_DisputeByStranger() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+        // Someone who copied b from the mempool cannot take the refund.
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyer.selector, purchaseId, stranger));
+        vm.prank(stranger);
+        keyswarm.dispute(purchaseId, sessionSecret);
+    }
+
+    function test_RevertWhen_DisputeUndelivered() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotDelivered.selector, purchaseId));
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret);
+    }
+
+    function test_RevertWhen_DisputeAfterTheWindow() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+        uint256 deadline = keyswarm.purchases(purchaseId).disputeDeadline;
+        vm.warp(deadline + 1);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmDisputeWindowClosed.selector, purchaseId, deadline));
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret);
+    }
+
+    function test_RevertWhen_DisputeTwice() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret);
+    }
+
+    // ------------------------------------------------------------ settle
+
+    function test_SettleSplitsTheEscrow() public {
+        uint256 id = _listEth();
+        uint256 purchaseId = _buyDelivered(id);
+        _afterDisputeWindow(purchaseId);
+        uint256 pool = PRICE * SHARE / 10_000;
+        vm.expectEmit(true, false, false, true, address(keyswarm));
+        emit Keyswarm.Settled(purchaseId, PRICE - pool, pool);
+        keyswarm.settle(purchaseId);
+        assertEq(keyswarm.balanceOf(creator, address(0)), PRICE - pool, "creator share");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Settled), "state");
+        (,, uint48 delivered,,,) = keyswarm.listingStats(id);
+        assertEq(delivered, 1, "listing delivered");
+        (,, uint48 creatorDelivered,,,) = keyswarm.creatorStats(creator);
+        assertEq(creatorDelivered, 1, "creator delivered");
+        Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
+        assertEq(info.paidBytes, 0, "no bytes paid yet");
+        assertEq(info.paidOut, 0, "no pool paid yet");
+    }
+
+    function test_SettledStateShowsOnceTheWindowIsOver() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        _afterDisputeWindow(purchaseId);
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Settled), "final");
+    }
+
+    function test_RevertWhen_SettleDuringTheDisputeWindow() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        vm.warp(keyswarm.purchases(purchaseId).disputeDeadline);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        keyswarm.settle(purchaseId);
+    }
+
+    function test_RevertWhen_SettleUndelivered() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.warp(block.timestamp + 30 days);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        keyswarm.settle(purchaseId);
+    }
+
+    function test_RevertWhen_SettleTwice() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
+        keyswarm.settle(purchaseId);
+    }
+
+    function test_SettleManySkipsTheSettled() public {
+        uint256 id = _listEth();
+        uint256 a = _buySettled(id);
+        uint256 b = _buyDelivered(id);
+        _afterDisputeWindow(b);
+        uint256[] memory ids = new uint256[](2);
+        ids[0] = a;
+        ids[1] = b;
+        keyswarm.settleMany(ids);
+        uint256 pool = PRICE * SHARE / 10_000;
+        assertEq(keyswarm.balanceOf(creator, address(0)), 2 * (PRICE - pool), "both settled once");
+    }
+
+    // ------------------------------------------------------------ claim
+
+    function test_ClaimPaysPoolTimesBytesOverSize() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        uint256 pool = PRICE * SHARE / 10_000;
+        bytes memory sig = _receipt(sessionSecret, purchaseId, seeder, SIZE / 4);
+        vm.expectEmit(true, true, false, true, address(keyswarm));
+        emit Keyswarm.Claimed(purchaseId, seeder, SIZE / 4, pool / 4);
+        vm.prank(stranger); // anyone may submit; the seeder is paid
+        uint256 paid = keyswarm.claim(purchaseId, seeder, SIZE / 4, sig);
+        assertEq(paid, pool / 4, "a quarter of the pool");
+        assertEq(keyswarm.balanceOf(seeder, address(0)), pool / 4, "seeder balance");
+        assertEq(keyswarm.paidBytesOf(purchaseId, seeder), SIZE / 4, "bytes");
+        Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
+        assertEq(info.paidBytes, SIZE / 4, "purchase bytes");
+        assertEq(info.paidOut, pool / 4, "purchase paid out");
+    }
+
+    function test_ClaimIsCumulative() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        uint256 pool = PRICE * SHARE / 10_000;
+        _claim(purchaseId, seeder, SIZE / 4);
+        uint256 paid = _claim(purchaseId, seeder, SIZE / 2);
+        assertEq(paid, pool / 2 - pool / 4, "only the difference");
+        assertEq(keyswarm.balanceOf(seeder, address(0)), pool / 2, "half in total");
+    }
+
+    function test_ClaimReplayedReceiptPaysNothing() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        _claim(purchaseId, seeder, SIZE / 2);
+        assertEq(_claim(purchaseId, seeder, SIZE / 2), 0, "replay");
+        assertEq(_claim(purchaseId, seeder, SIZE / 4), 0, "lower");
+    }
+
+    function test_ClaimNeverPaysMoreBytesThanTheSize() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        uint256 pool = PRICE * SHARE / 10_000;
+        address other = vm.addr(0x5EED2);
+        _claim(purchaseId, seeder, SIZE * 3 / 4);
+        // The buyer's tab signed for more than the file; only what is left of the size is paid.
+        uint256 paid = _claim(purchaseId, other, SIZE);
+        assertEq(keyswarm.paidBytesOf(purchaseId, other), SIZE / 4, "capped bytes");
+        assertEq(paid, pool / 4, "capped pay");
+        assertEq(keyswarm.purchases(purchaseId).paidBytes, SIZE, "whole size paid");
+        assertEq(_claim(purchaseId, vm.addr(0x5EED3), SIZE), 0, "nothing left");
+    }
+
+    function test_ClaimSettlesWhenDue() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        _afterDisputeWindow(purchaseId);
+        _claim(purchaseId, seeder, SIZE);
+        uint256 pool = PRICE * SHARE / 10_000;
+        assertEq(keyswarm.balanceOf(creator, address(0)), PRICE - pool, "settled on the way");
+        assertEq(keyswarm.balanceOf(seeder, address(0)), pool, "whole pool");
+    }
+
+    function test_ClaimManyPaysEachReceipt() public {
+        uint256 id = _listEth();
+        uint256 a = _buySettled(id);
+        uint256 b = _buySettled(id);
+        Keyswarm.Claim[] memory claims = new Keyswarm.Claim[](2);
+        claims[0] = Keyswarm.Claim(a, seeder, SIZE, _receipt(sessionSecret, a, seeder, SIZE));
+        claims[1] = Keyswarm.Claim(b, seeder, SIZE / 2, _receipt(sessionSecret, b, seeder, SIZE / 2));
+        uint256 pool = PRICE * SHARE / 10_000;
+        uint256 total = keyswarm.claimMany(claims);
+        assertEq(total, pool + pool / 2, "total");
+        assertEq(keyswarm.balanceOf(seeder, address(0)), total, "credited");
+    }
+
+    function test_RevertWhen_ClaimSignedByAnotherKey() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        bytes memory sig = _receipt(0x07E5, purchaseId, seeder, SIZE);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
+        keyswarm.claim(purchaseId, seeder, SIZE, sig);
+    }
+
+    function test_RevertWhen_ClaimForAnotherSeeder() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        bytes memory sig = _receipt(sessionSecret, purchaseId, seeder, SIZE);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, stranger));
+        keyswarm.claim(purchaseId, stranger, SIZE, sig);
+    }
+
+    function test_RevertWhen_ClaimWithMoreBytesThanSigned() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        bytes memory sig = _receipt(sessionSecret, purchaseId, seeder, SIZE / 2);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
+        keyswarm.claim(purchaseId, seeder, SIZE, sig);
+    }
+
+    function test_RevertWhen_ClaimWithAMalformedSignature() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
+        keyswarm.claim(purchaseId, seeder, SIZE, hex"1234");
+    }
+
+    function test_RevertWhen_ClaimBeforeSettlement() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        bytes memory sig = _receipt(sessionSecret, purchaseId, seeder, SIZE);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        keyswarm.claim(purchaseId, seeder, SIZE, sig);
+    }
+
+    function test_RevertWhen_ClaimARefundedPurchase() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
+        vm.prank(buyer);
+        keyswarm.refund(purchaseId);
+        bytes memory sig = _receipt(sessionSecret, purchaseId, seeder, SIZE);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        keyswarm.claim(purchaseId, seeder, SIZE, sig);
+    }
+
+    function test_RevertWhen_ClaimAfterTheClaimWindow() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        uint256 deadline = keyswarm.purchases(purchaseId).claimDeadline;
+        vm.warp(deadline + 1);
+        bytes memory sig = _receipt(sessionSecret, purchaseId, seeder, SIZE);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmClaimWindowClosed.selector, purchaseId, deadline));
+        keyswarm.claim(purchaseId, seeder, SIZE, sig);
+    }
+
+    function test_ReceiptDigestIsEip712() public view {
+        bytes32 domain = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("Keyswarm"),
+                keccak256("1"),
+                block.chainid,
+                address(keyswarm)
+            )
+        );
+        bytes32 structHash = keccak256(
+            abi.encode(keccak256("Receipt(uint256 purchaseId,address seeder,uint64 bytes)"), 7, seeder, uint64(99))
+        );
+        bytes32 expected = keccak256(abi.encodePacked("\x19\x01", domain, structHash));
+        assertEq(keyswarm.receiptDigest(7, seeder, 99), expected, "digest");
+    }
+
+    // ------------------------------------------------------------ sweep
+
+    function test_SweepGivesTheUnclaimedPoolToTheCreator() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        uint256 pool = PRICE * SHARE / 10_000;
+        uint256 paid = _claim(purchaseId, seeder, SIZE / 4);
+        vm.warp(keyswarm.purchases(purchaseId).claimDeadline + 1);
+        vm.expectEmit(true, true, false, true, address(keyswarm));
+        emit Keyswarm.Swept(purchaseId, creator, pool - paid);
+        keyswarm.sweep(purchaseId);
+        assertEq(keyswarm.balanceOf(creator, address(0)), PRICE - paid, "creator has all but the seeder's part");
+    }
+
+    function test_SweepSettlesWhenDue() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        vm.warp(keyswarm.purchases(purchaseId).claimDeadline + 1);
+        keyswarm.sweep(purchaseId);
+        assertEq(keyswarm.balanceOf(creator, address(0)), PRICE, "everything");
+    }
+
+    function test_RevertWhen_SweepDuringTheClaimWindow() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        uint256 deadline = keyswarm.purchases(purchaseId).claimDeadline;
+        vm.warp(deadline);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmClaimWindowOpen.selector, purchaseId, deadline));
+        keyswarm.sweep(purchaseId);
+    }
+
+    function test_RevertWhen_SweepTwice() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        vm.warp(keyswarm.purchases(purchaseId).claimDeadline + 1);
+        keyswarm.sweep(purchaseId);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNothingToSweep.selector, purchaseId));
+        keyswarm.sweep(purchaseId);
+    }
+
+    function test_RevertWhen_SweepARefundedPurchase() public {
+        uint256 purchaseId = _buy(_listEth());
+        vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
+        vm.prank(buyer);
+        keyswarm.refund(purchaseId);
+        vm.warp(block.timestamp + 60 days);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        keyswarm.sweep(purchaseId);
+    }
+
+    // ------------------------------------------------------------ withdraw
+
+    function test_WithdrawEth() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        uint256 share = keyswarm.balanceOf(creator, address(0));
+        uint256 before = creator.balance;
+        vm.expectEmit(true, true, false, true, address(keyswarm));
+        emit Keyswarm.Withdrawn(creator, address(0), share);
+        vm.prank(creator);
+        keyswarm.withdraw(address(0));
+        assertEq(creator.balance, before + share, "paid");
+        assertEq(keyswarm.balanceOf(creator, address(0)), 0, "zeroed");
+        assertEq(address(keyswarm).balance, PRICE * SHARE / 10_000, "the pool stays");
+        purchaseId;
+    }
+
+    function test_WithdrawToken() public {
+        _buySettled(_listUsd());
+        uint256 share = keyswarm.balanceOf(creator, address(usd));
+        vm.prank(creator);
+        keyswarm.withdraw(address(usd));
+        assertEq(usd.balanceOf(creator), share, "paid");
+    }
+
+    function test_RevertWhen_WithdrawNothing() public {
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNothingToWithdraw.selector, address(0)));
+        vm.prank(creator);
+        keyswarm.withdraw(address(0));
+    }
+
+    function test_RevertWhen_WithdrawToARejectingReceiver() public {
+        EthRejecter rejecter = new EthRejecter();
+        vm.prank(address(rejecter));
+        uint256 id = keyswarm.list(_params(address(0), PRICE, SHARE, SIZE));
+        uint256 purchaseId = _buy(id);
+        bytes32 sealedKey = _sealed(purchaseId);
+        vm.prank(address(rejecter));
+        keyswarm.deliver(purchaseId, sealedKey);
+        _afterDisputeWindow(purchaseId);
+        keyswarm.settle(purchaseId);
+        uint256 share = keyswarm.balanceOf(address(rejecter), address(0));
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmTransferFailed.selector, address(rejecter), share));
+        vm.prank(address(rejecter));
+        keyswarm.withdraw(address(0));
+        assertEq(keyswarm.balanceOf(address(rejecter), address(0)), share, "balance kept");
+    }
+
+    // ------------------------------------------------------------ views
+
+    function test_PurchaseStateOfUnknownIsNone() public view {
+        assertEq(uint256(keyswarm.purchaseState(42)), uint256(Keyswarm.PurchaseState.None), "none");
+        assertEq(keyswarm.purchases(42).buyer, address(0), "empty");
+    }
+
+    function test_CountersTellTheWholeStory() public {
+        uint256 id = _listEth();
+        _buySettled(id); // delivered
+        uint256 refunded = _buy(id);
+        uint256 disputed = _buy(id);
+        vm.prank(creator);
+        keyswarm.deliver(disputed, bytes32(uint256(1)));
+        vm.prank(buyer);
+        keyswarm.dispute(disputed, sessionSecret);
+        vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
+        vm.prank(buyer);
+        keyswarm.refund(refunded);
+        (uint48 listings, uint48 sold, uint48 delivered, uint48 refundedCount, uint48 disputedCount,) =
+            keyswarm.creatorStats(creator);
+        assertEq(listings, 1, "listings");
+        assertEq(sold, 3, "sold");
+        assertEq(delivered, 1, "delivered");
+        assertEq(refundedCount, 1, "refunded");
+        assertEq(disputedCount, 1, "disputed");
+    }
+}
