@@ -3,12 +3,13 @@ import { FileNotFoundError, TorrentError } from '../torrent/errors'
 import { peekClient } from '../torrent/peekClient'
 import { decryptedFileSource } from './decryptedFileSource'
 import { plainFileSource } from './plainFileSource'
+import { readTorrentManifest } from './readTorrentManifest'
 import { streamKeys } from './streamKeys'
 import type { StreamSources } from './types'
 
 /**
  * Stream sources backed by the tab's torrents: `/stream/<infohash>/<index>` serves that file,
- * decrypted with the key registered in `streamKeys` when there is one.
+ * decrypted (and named from the encrypted manifest) when a key is registered in `streamKeys`.
  */
 export function createTorrentSources(): StreamSources {
   const find = async (id: string): Promise<Torrent | undefined> => {
@@ -24,7 +25,12 @@ export function createTorrentSources(): StreamSources {
       const file = torrent.files[index]
       if (!file) throw new FileNotFoundError(id, index)
       const key = streamKeys.get(id)
-      return key ? decryptedFileSource(file, { key }) : plainFileSource(file)
+      if (!key) return plainFileSource(file)
+      const manifest = await readTorrentManifest(torrent, key)
+      if (!manifest) return decryptedFileSource(file, { key })
+      const entry = manifest.find((e) => e.index === index)
+      if (!entry) throw new FileNotFoundError(id, index)
+      return decryptedFileSource(file, { key, name: entry.name, type: entry.type, fileId: entry.fileId })
     },
   }
 }

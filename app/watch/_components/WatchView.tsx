@@ -2,6 +2,7 @@
 
 import { useSearchParams } from 'next/navigation'
 import { useEffect, useState } from 'react'
+import type { Hex } from 'viem'
 import { OpenForm } from '@/app/_components/OpenForm'
 import { Player } from '@/components/player/Player'
 import { TorrentStatusPanel } from '@/components/torrent/TorrentStatusPanel'
@@ -13,15 +14,21 @@ import type { Torrent } from '@/lib/torrent/addTorrent'
 import { openTorrent } from '@/lib/torrent/openTorrent'
 import { pickFile } from './pickFile'
 import { readKeyFromHash } from './readKeyFromHash'
+import { usePlaintextFiles } from './usePlaintextFiles'
 
-/** The player page's body: opens the torrent named in the URL, shows its files, status and player. */
+/**
+ * The player page's body: opens the torrent named in the URL (`?id=` or `?magnet=`, with an
+ * optional `#key=` for an encrypted one), shows its files, its status and the player.
+ */
 export function WatchView() {
   const params = useSearchParams()
   const input = params.get('magnet') ?? params.get('id')
   const [torrent, setTorrent] = useState<Torrent>()
+  const [key, setKey] = useState<Hex>()
   const [error, setError] = useState<string>()
   const [selected, setSelected] = useState<number>()
   const status = useTorrentStatus(torrent)
+  const { files, error: manifestError, decrypting } = usePlaintextFiles(torrent, !!status?.hasMetadata, key)
 
   useEffect(() => {
     setTorrent(undefined)
@@ -30,11 +37,12 @@ export function WatchView() {
     if (!input) return
     let live = true
     ;(async () => {
-      const key = readKeyFromHash(window.location.hash)
-      const hex = key && Array.from(key, (b) => b.toString(16).padStart(2, '0')).join('')
-      const opened = await openTorrent({ torrentId: input, keyHex: hex })
-      if (key) streamKeys.set(opened.infoHash, key)
-      if (live) setTorrent(opened)
+      const hashKey = readKeyFromHash(window.location.hash)
+      const opened = await openTorrent({ torrentId: input, keyHex: hashKey })
+      if (hashKey) streamKeys.set(opened.infoHash, hashKey)
+      if (!live) return
+      setKey(hashKey)
+      setTorrent(opened)
     })().catch((e: unknown) => live && setError(formatError(e)))
     return () => {
       live = false
@@ -52,6 +60,7 @@ export function WatchView() {
   if (error) {
     return (
       <div className="space-y-6">
+        <h1 className="text-2xl font-semibold tracking-tight">This link cannot be opened</h1>
         <p role="alert" data-testid="watch-error" className="rounded-lg bg-red-50 px-4 py-3 text-red-800 dark:bg-red-950/40 dark:text-red-200">
           {error}
         </p>
@@ -61,31 +70,36 @@ export function WatchView() {
   }
   if (!torrent || !status) return <p className="text-sm text-zinc-500">Starting the torrent engine…</p>
 
-  const files = status.hasMetadata ? torrent.files : []
-  const current = selected ?? (files.length ? pickFile(files) : undefined)
-  const file = current === undefined ? undefined : files[current]
+  const current = selected ?? pickFile(files)
+  const file = files.find((f) => f.index === current)
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold tracking-tight break-all" data-testid="torrent-name">
         {status.hasMetadata ? torrent.name : 'Looking for the file list…'}
       </h1>
-      {file && current !== undefined && (
-        <Player key={`${torrent.infoHash}/${current}`} id={torrent.infoHash} file={current} name={file.name} size={file.length} />
+      {manifestError && (
+        <p role="alert" data-testid="decrypt-error" className="rounded-lg bg-red-50 px-4 py-3 text-red-800 dark:bg-red-950/40 dark:text-red-200">
+          {manifestError}
+        </p>
+      )}
+      {decrypting && <p className="text-sm text-zinc-500">Unlocking the file list…</p>}
+      {file && (
+        <Player key={`${torrent.infoHash}/${file.index}`} id={torrent.infoHash} file={file.index} name={file.name} size={file.size} mime={file.type} />
       )}
       <TorrentStatusPanel status={status} />
       {files.length > 1 && (
         <ul aria-label="Files" className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
-          {files.map((f, index) => (
-            <li key={f.path}>
+          {files.map((f) => (
+            <li key={f.index}>
               <button
                 type="button"
-                onClick={() => setSelected(index)}
-                aria-current={index === current}
-                className={`flex w-full justify-between gap-4 px-4 py-2 text-left text-sm ${index === current ? 'bg-indigo-50 dark:bg-indigo-950/30' : 'hover:bg-zinc-100 dark:hover:bg-zinc-900'}`}
+                onClick={() => setSelected(f.index)}
+                aria-current={f.index === current}
+                className={`flex w-full justify-between gap-4 px-4 py-2 text-left text-sm ${f.index === current ? 'bg-indigo-50 dark:bg-indigo-950/30' : 'hover:bg-zinc-100 dark:hover:bg-zinc-900'}`}
               >
-                <span className="break-all">{f.path}</span>
+                <span className="break-all">{f.name}</span>
                 <span className="shrink-0 text-zinc-500">
-                  {formatBytes(f.length)} · {Math.floor(f.progress * 100)}%
+                  {formatBytes(f.size)} · {Math.floor(f.progress() * 100)}%
                 </span>
               </button>
             </li>
