@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {Test} from "./utils/Test.sol";
+import {Vm} from "./utils/Vm.sol";
+import {Keyswarm} from "../src/Keyswarm.sol";
+import {MockStablecoin} from "../src/MockStablecoin.sol";
+
+/// @notice Drives Keyswarm at random: lists, buys, delivers (right and wrong keys), refunds,
+/// disputes, settles, claims, sweeps, withdraws and lets time pass, across ETH and a token.
+/// Every action picks its actors and objects from the seeds it is given and skips what cannot
+/// apply, so most calls do something.
+contract KeyswarmHandler {
+    Vm internal constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
+    uint256 internal constant N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141;
+
+    Keyswarm public immutable keyswarm;
+    MockStablecoin public immutable usd;
+
+    address[] public creators;
+    address[] public buyers;
+    address[] public seeders;
+    uint256[] internal deliverySecrets;
+    uint256[] internal sessionSecrets;
+    bytes32 internal constant KEY = keccak256("K");
+
+    /// @dev Which session secret each purchase used, and what happened to it.
+    mapping(uint256 purchaseId => uint256) public sessionOf;
+    mapping(uint256 purchaseId => bool) public ghostRefunded;
+    mapping(uint256 purchaseId => bool) public ghostSettled;
+    mapping(bytes32 action => uint256) public calls;
+
+    constructor(Keyswarm keyswarm_, MockStablecoin usd_) {
+        keyswarm = keyswarm_;
+        usd = usd_;
+        for (uint256 i = 1; i <= 2; ++i) {
+            creators.push(vm.addr(0xC000 + i));
+            buyers.push(vm.addr(0xB000 + i));
+            seeders.push(vm.addr(0x5000 + i));
+            deliverySecrets.push(0xD000 + i);
+        }
+        for (uint256 i = 1; i <= 3; ++i) sessionSecrets.push(0xE000 + i);
+        for (uint256 i; i < buyers.length; ++i) {
+            vm.deal(buyers[i], 1e30);
+            usd.mint(buyers[i], 1e30);
+            vm.prank(buyers[i]);
+            usd.approve(address(keyswarm), type(uint256).max);
+        }
+    }
+
+    function list(uint256 who, uint256 price, uint16 share, uint64 size, bool inToken) external {
+        uint256 c = who % creators.length;
+        Vm.Wallet memory d = vm.createWallet(deliverySecrets[c]);
+        Keyswarm.ListingParams memory p;
+        p.infoHash = bytes20(keccak256(abi.encode(who, price, size)));
+        p.size = uint64(_bound(size, 1, 1e12));
+        p.token = inToken ? address(usd) : address(0);
+        p.price = _bound(price, 0, 1e21);
+        p.seedShareBps = uint16(_bound(share, 0, 10_000));
+        p.keyHash = keccak256(abi.encode(KEY));
+        p.deliveryX = d.publicKeyX;
+        p.deliveryY = d.publicKeyY;
+        vm.prank(creators[c]);
+        keyswarm.list(p);
+        calls["list"]++;
+    }
+
+    function buy(uint256 listing, uint256 who, uint256 sessionSeed) external {
+        uint256 count = keyswarm.listingCount();
+        if (count == 0) return;
+        uint256 id = listing % count + 1;
+        Keyswarm.Listing memory l = keyswarm.listings(id);
+        uint256 s = sessionSecrets[sessionSeed % sessionSecrets.length];
+        Vm.Wallet memory w = vm.createWallet(s);
+        vm.prank(buyers[who % buyers.length]);
+        uint256 purchaseId = keyswarm.purchase{value: l.token == address(0) ? l.price : 0}(
+            id, w.publicKeyX, w.publicKeyY, l.price
+        );
+        sessionOf[purchaseId] = s;
+        calls["buy"]++;
+    }
+
+    function deliver(uint256 seed, bool rightKey) external {
+        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Pending);
+        if (purchaseId == 0) return;
+        Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
+        Vm.Wallet memory b = vm.createWallet(sessionOf[purchaseId]);
+        uint256 c = l.creator == creators[0] ? deliverySecrets[0] : deliverySecrets[1];
+        address shared =
+            ecrecover(bytes32(0), uint8(27 + (b.publicKeyY & 1)), bytes32(b.publicKeyX), bytes32(mulmod(c, b.publicKeyX, N)));
+        bytes32 key = rightKey ? KEY : keccak256(abi.encode(seed));
+        bytes32 sealedKey = key ^ keccak256(abi.encode(shared, purchaseId));
+        vm.prank(l.creator);
+        keyswarm.deliver(purchaseId, sealedKey);
+        calls["deliver"]++;
+    }
+
+    function refund(uint256 seed) external {
+        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Expired);
+        if (purchaseId == 0) return;
+        vm.prank(info.buyer);
+        keyswarm.refund(purchaseId);
+        ghostRefunded[purchaseId] = true;
+        calls["refund"]++;
+    }
+
+    function dispute(uint256 seed) external {
+        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Delivered);
+        if (purchaseId == 0) return;
+        vm.prank(info.buyer);
+        try keyswarm.dispute(purchaseId, sessionOf[purchaseId]) {
+            ghostRefunded[purchaseId] = true;
+            calls["dispute"]++;
+        } catch (bytes memory err) {
+            // The only acceptable refusal: the key was right.
+            require(bytes4(err) == Keyswarm.KeyswarmKeyIsValid.selector, "dispute failed otherwise");
+            calls["dispute refused"]++;
+        }
+    }
+
+    function settle(uint256 seed) external {
+        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Settled);
+        if (purchaseId == 0 || info.buyer == address(0)) return;
+        keyswarm.settle(purchaseId);
+        ghostSettled[purchaseId] = true;
+        calls["settle"]++;
+    }
+
+    function claim(uint256 seed, uint256 who, uint64 bytes_) external {
+        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Settled);
+        if (purchaseId == 0 || block.timestamp > info.claimDeadline) return;
+        address to = seeders[who % seeders.length];
+        Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
+        uint64 count = uint64(_bound(bytes_, 0, uint256(l.size) * 2));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(sessionOf[purchaseId], keyswarm.receiptDigest(purchaseId, to, count));
+        keyswarm.claim(purchaseId, to, count, abi.encodePacked(r, s, v));
+        ghostSettled[purchaseId] = true;
+        calls["claim"]++;
+    }
+
+    function sweep(uint256 seed) external {
+        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Settled);
+        if (purchaseId == 0 || block.timestamp <= info.claimDeadline) return;
+        try keyswarm.sweep(purchaseId) {
+            ghostSettled[purchaseId] = true;
+            calls["sweep"]++;
+        } catch (bytes memory err) {
+            require(bytes4(err) == Keyswarm.KeyswarmNothingToSweep.selector, "sweep failed otherwise");
+        }
+    }
+
+    function withdraw(uint256 who, bool inToken) external {
+        address[4] memory payees = [creators[0], creators[1], seeders[0], seeders[1]];
+        address account = payees[who % 4];
+        address token = inToken ? address(usd) : address(0);
+        if (keyswarm.balanceOf(account, token) == 0) return;
+        vm.prank(account);
+        keyswarm.withdraw(token);
+        calls["withdraw"]++;
+    }
+
+    /// @dev Mostly minutes, so purchases meet every window; now and then past a claim window.
+    function passTime(uint256 seconds_) external {
+        if (seconds_ % 10 == 0) vm.warp(block.timestamp + 31 days);
+        else vm.warp(block.timestamp + _bound(seconds_, 1, 40 minutes));
+    }
+
+    // ------------------------------------------------------------ for the invariants
+
+    /// @notice What the contract owes in `token`: open escrows, unclaimed pools, balances.
+    function owed(address token) external view returns (uint256 total) {
+        uint256 count = keyswarm.purchaseCount();
+        for (uint256 id = 1; id <= count; ++id) {
+            Keyswarm.PurchaseInfo memory info = keyswarm.purchases(id);
+            Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
+            if (l.token != token) continue;
+            if (info.state == Keyswarm.PurchaseState.Refunded || info.state == Keyswarm.PurchaseState.Disputed) continue;
+            if (info.buyer != address(0)) {
+                total += info.amount; // not settled on chain yet: the whole escrow
+            } else {
+                total += info.amount * l.seedShareBps / 10_000 - info.paidOut; // the pool left
+            }
+        }
+        for (uint256 i; i < creators.length; ++i) total += keyswarm.balanceOf(creators[i], token);
+        for (uint256 i; i < seeders.length; ++i) total += keyswarm.balanceOf(seeders[i], token);
+    }
+
+    /// @dev The first purchase in `state`, scanning from a random start; 0 if there is none.
+    function _find(uint256 seed, Keyswarm.PurchaseState state)
+        internal
+        view
+        returns (uint256 purchaseId, Keyswarm.PurchaseInfo memory info)
+    {
+        uint256 count = keyswarm.purchaseCount();
+        for (uint256 i; i < count; ++i) {
+            purchaseId = (seed + i) % count + 1;
+            info = keyswarm.purchases(purchaseId);
+            if (info.state == state) return (purchaseId, info);
+        }
+        return (0, info);
+    }
+
+    function _bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
+        return min + x % (max - min + 1);
+    }
+}
+
+/// @notice Invariants: solvency per token, no purchase both refunded and settled, paid bytes and
+/// paid amounts within each purchase's size and pool.
+contract KeyswarmInvariantTest is Test {
+    Keyswarm internal keyswarm;
+    MockStablecoin internal usd;
+    KeyswarmHandler internal handler;
+
+    function setUp() public {
+        vm.warp(1_700_000_000);
+        keyswarm = new Keyswarm(1 hours, 1 hours, 30 days);
+        usd = new MockStablecoin();
+        handler = new KeyswarmHandler(keyswarm, usd);
+        targetContract(address(handler));
+    }
+
+    function invariant_HoldsWhatItOwesInEthAndToken() public view {
+        assertGe(address(keyswarm).balance, handler.owed(address(0)), "ETH: holds less than it owes");
+        assertGe(usd.balanceOf(address(keyswarm)), handler.owed(address(usd)), "token: holds less than it owes");
+    }
+
+    function invariant_NoPurchaseIsBothRefundedAndSettled() public view {
+        uint256 count = keyswarm.purchaseCount();
+        for (uint256 id = 1; id <= count; ++id) {
+            assertFalse(handler.ghostRefunded(id) && handler.ghostSettled(id), "refunded and settled");
+            Keyswarm.PurchaseState state = keyswarm.purchaseState(id);
+            if (handler.ghostRefunded(id)) {
+                assertTrue(
+                    state == Keyswarm.PurchaseState.Refunded || state == Keyswarm.PurchaseState.Disputed,
+                    "a refunded purchase changed state"
+                );
+            }
+            if (handler.ghostSettled(id)) assertTrue(state == Keyswarm.PurchaseState.Settled, "a settled purchase changed state");
+        }
+    }
+
+    function invariant_PaidBytesAndAmountsStayWithinSizeAndPool() public view {
+        uint256 count = keyswarm.purchaseCount();
+        for (uint256 id = 1; id <= count; ++id) {
+            Keyswarm.PurchaseInfo memory info = keyswarm.purchases(id);
+            Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
+            assertLe(info.paidBytes, l.size, "paid bytes exceed the size");
+            assertLe(info.paidOut, info.amount * l.seedShareBps / 10_000, "paid out more than the pool");
+        }
+    }
+}
