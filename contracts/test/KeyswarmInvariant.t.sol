@@ -113,6 +113,7 @@ contract KeyswarmHandler {
             calls["dispute"]++;
         } catch (bytes memory err) {
             // The only acceptable refusal: the key was right.
+            // forge-lint: disable-next-line(unsafe-typecast) -- a revert's selector is its first 4 bytes
             require(bytes4(err) == Keyswarm.KeyswarmKeyIsValid.selector, "dispute failed otherwise");
             calls["dispute refused"]++;
         }
@@ -145,6 +146,7 @@ contract KeyswarmHandler {
             ghostSettled[purchaseId] = true;
             calls["sweep"]++;
         } catch (bytes memory err) {
+            // forge-lint: disable-next-line(unsafe-typecast) -- a revert's selector is its first 4 bytes
             require(bytes4(err) == Keyswarm.KeyswarmNothingToSweep.selector, "sweep failed otherwise");
         }
     }

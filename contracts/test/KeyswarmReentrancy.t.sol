@@ -26,6 +26,7 @@ contract KeyswarmReentrancyTest is KeyswarmBase {
 
     function _assertBlocked(bool succeeded, bytes memory err) internal pure {
         assertFalse(succeeded, "re-entry got through");
+        // forge-lint: disable-next-line(unsafe-typecast) -- the selector is the first 4 bytes by definition
         assertEq(bytes32(bytes4(err)), bytes32(REENTRANT), "blocked by the reentrancy guard");
     }
 

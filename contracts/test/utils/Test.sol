@@ -73,6 +73,7 @@ abstract contract Test {
         uint256 digits;
         for (uint256 v = value; v != 0; v /= 10) digits++;
         bytes memory buffer = new bytes(digits);
+        // forge-lint: disable-next-line(unsafe-typecast) -- a decimal digit fits in a byte
         for (; value != 0; value /= 10) buffer[--digits] = bytes1(uint8(48 + value % 10));
         return string(buffer);
     }

@@ -1,0 +1,166 @@
+/**
+ * Deploys Keyswarm (and, for local chains, the mock stablecoin) and records where in
+ * lib/chain/deployments/<chainId>.json, which the app reads.
+ *
+ * CLI: `npm run deploy -- --rpc-url URL --private-key KEY [--mock-stablecoin]
+ *        [--delivery-window S] [--dispute-window S] [--claim-window S]`
+ * (the key may come from KEYSWARM_DEPLOYER_KEY instead, to keep it out of shell history).
+ * On a fresh anvil with dev account 0 the addresses are always the same: the deployer's nonces
+ * 0 and 1, which is why lib/chain/deployments/31337.json is committed.
+ */
+import { readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { pathToFileURL } from 'node:url'
+import { type Address, type Hex, createPublicClient, createWalletClient, getAddress, http } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import type { Deployment } from '../lib/chain/deployments'
+import { readArtifact } from './lib/buildContracts'
+
+const deploymentsDir = join(import.meta.dirname, '..', 'lib', 'chain', 'deployments')
+
+/** Default windows of a deployment, in seconds. */
+export const defaultWindows = { delivery: 60 * 60, dispute: 60 * 60, claim: 30 * 24 * 60 * 60 } as const
+
+/** Parameters of {@link deployAll}. */
+export type DeployAllParameters = {
+  rpcUrl: string
+  /** The deployer's key; on anvil, dev account 0 gives the committed addresses. */
+  privateKey: Hex
+  /** Also deploy the 6-decimal mock stablecoin (local chains only). */
+  mockStablecoin?: boolean
+  /** Write lib/chain/deployments/<chainId>.json (and its index). */
+  write?: boolean
+  /** Seconds for the contract's windows; short ones make local tests fast. */
+  windows?: { delivery?: number; dispute?: number; claim?: number }
+}
+
+/**
+ * Deploys Keyswarm, then the mock stablecoin if asked, in that order, and returns the deployment.
+ * Both transactions are sent before either is awaited, so a chain mining on a timer costs one block.
+ * @example
+ * const deployment = await deployAll({ rpcUrl: 'http://127.0.0.1:8545', privateKey: anvilKey0, mockStablecoin: true })
+ */
+export async function deployAll({
+  rpcUrl,
+  privateKey,
+  mockStablecoin = false,
+  write = false,
+  windows = {},
+}: DeployAllParameters): Promise<Deployment> {
+  const account = privateKeyToAccount(privateKey)
+  const transport = http(rpcUrl)
+  const publicClient = createPublicClient({ transport })
+  const chainId = await publicClient.getChainId()
+  const walletClient = createWalletClient({ account, transport, chain: null })
+  const nonce = await publicClient.getTransactionCount({ address: account.address, blockTag: 'pending' })
+
+  const keyswarm = readArtifact('Keyswarm')
+  const { delivery = defaultWindows.delivery, dispute = defaultWindows.dispute, claim = defaultWindows.claim } = windows
+  const keyswarmTx = await walletClient.deployContract({
+    abi: keyswarm.abi,
+    bytecode: keyswarm.bytecode,
+    args: [BigInt(delivery), BigInt(dispute), BigInt(claim)],
+    nonce,
+  })
+  let stablecoinTx: Hex | undefined
+  if (mockStablecoin) {
+    const stablecoin = readArtifact('MockStablecoin')
+    stablecoinTx = await walletClient.deployContract({
+      abi: stablecoin.abi,
+      bytecode: stablecoin.bytecode,
+      nonce: nonce + 1,
+    })
+  }
+
+  const keyswarmReceipt = await publicClient.waitForTransactionReceipt({ hash: keyswarmTx, pollingInterval: 50 })
+  const stablecoinReceipt =
+    stablecoinTx && (await publicClient.waitForTransactionReceipt({ hash: stablecoinTx, pollingInterval: 50 }))
+  const deployment: Deployment = {
+    chainId,
+    keyswarm: deployed(keyswarmReceipt, 'Keyswarm'),
+    ...(stablecoinReceipt && { stablecoin: deployed(stablecoinReceipt, 'MockStablecoin') }),
+    deployBlock: Number(keyswarmReceipt.blockNumber),
+  }
+  if (write) writeDeployment(deployment)
+  return deployment
+}
+
+function deployed(receipt: { status: string; contractAddress?: Address | null }, name: string): Address {
+  if (receipt.status !== 'success' || !receipt.contractAddress) {
+    throw new Error(`Deploying ${name} failed (transaction status: ${receipt.status}).`)
+  }
+  return getAddress(receipt.contractAddress)
+}
+
+/** Writes lib/chain/deployments/<chainId>.json and regenerates the index that imports every such file. */
+export function writeDeployment(deployment: Deployment): void {
+  writeFileSync(join(deploymentsDir, `${deployment.chainId}.json`), `${JSON.stringify(deployment, null, 2)}\n`)
+  const chainIds = readdirSync(deploymentsDir)
+    .filter((name) => /^\d+\.json$/.test(name))
+    .map((name) => Number(name.slice(0, -'.json'.length)))
+    .sort((a, b) => a - b)
+  const imports = chainIds.map((id) => `import chain${id} from './${id}.json'`).join('\n')
+  const entries = chainIds.map((id) => `  ${id}: chain${id} as Deployment,`).join('\n')
+  writeFileSync(
+    join(deploymentsDir, 'index.ts'),
+    `// Regenerated by scripts/deploy.ts whenever it writes a deployment: add chains with \`npm run deploy\`.
+import type { Address } from 'viem'
+${imports}
+
+/** Where Keyswarm lives on one chain. \`deployBlock\` is where to start reading \`Listed\` events. */
+export type Deployment = { chainId: number; keyswarm: Address; stablecoin?: Address; deployBlock: number }
+
+/** Every known deployment, by chain id. */
+export const deployments: Record<number, Deployment> = {
+${entries}
+}
+
+/** The deployment on \`chainId\`, or undefined where Keyswarm is not deployed. */
+export function getDeployment(chainId: number): Deployment | undefined {
+  return deployments[chainId]
+}
+`,
+  )
+}
+
+async function cli() {
+  const { values } = parseArgs({
+    options: {
+      'rpc-url': { type: 'string' },
+      'private-key': { type: 'string' },
+      'mock-stablecoin': { type: 'boolean', default: false },
+      'delivery-window': { type: 'string' },
+      'dispute-window': { type: 'string' },
+      'claim-window': { type: 'string' },
+    },
+  })
+  const privateKey = values['private-key'] ?? process.env.KEYSWARM_DEPLOYER_KEY
+  if (!values['rpc-url'] || !privateKey) {
+    console.error(
+      'Usage: npm run deploy -- --rpc-url URL --private-key KEY [--mock-stablecoin] [--delivery-window S] [--dispute-window S] [--claim-window S]',
+    )
+    process.exit(2)
+  }
+  const seconds = (value: string | undefined) => (value === undefined ? undefined : Number(value))
+  const deployment = await deployAll({
+    rpcUrl: values['rpc-url'],
+    privateKey: privateKey as Hex,
+    mockStablecoin: values['mock-stablecoin'],
+    write: true,
+    windows: {
+      delivery: seconds(values['delivery-window']),
+      dispute: seconds(values['dispute-window']),
+      claim: seconds(values['claim-window']),
+    },
+  })
+  console.log(JSON.stringify(deployment, null, 2))
+  console.log(`Wrote lib/chain/deployments/${deployment.chainId}.json`)
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  cli().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}
