@@ -52,7 +52,7 @@ export async function deployAll({
   const transport = http(rpcUrl)
   const publicClient = createPublicClient({ transport })
   const chainId = await publicClient.getChainId()
-  const walletClient = createWalletClient({ account, transport, chain: null })
+  const walletClient = createWalletClient({ account, transport })
   const nonce = await publicClient.getTransactionCount({ address: account.address, blockTag: 'pending' })
 
   const keyswarm = readArtifact('Keyswarm')
@@ -62,6 +62,7 @@ export async function deployAll({
     bytecode: keyswarm.bytecode,
     args: [BigInt(delivery), BigInt(dispute), BigInt(claim)],
     nonce,
+    chain: null,
   })
   let stablecoinTx: Hex | undefined
   if (mockStablecoin) {
@@ -70,6 +71,7 @@ export async function deployAll({
       abi: stablecoin.abi,
       bytecode: stablecoin.bytecode,
       nonce: nonce + 1,
+      chain: null,
     })
   }
 

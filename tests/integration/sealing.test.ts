@@ -1,0 +1,323 @@
+/**
+ * Cross-implementation test of the sealing protocol: lib/crypto seals and unseals in TypeScript,
+ * the contract unseals in Solidity (ecrecover trick) during a dispute. Both must agree bit for bit,
+ * on a real anvil chain with the real deployment script.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import {
+  type Address,
+  type Hex,
+  BaseError,
+  ContractFunctionRevertedError,
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  http,
+  keccak256,
+  parseEther,
+  parseEventLogs,
+  stringToHex,
+} from 'viem'
+import { type Account, mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
+import { foundry } from 'viem/chains'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { keyswarmAbi } from '@/lib/chain/abi/keyswarmAbi'
+import { mockStablecoinAbi } from '@/lib/chain/abi/mockStablecoinAbi'
+import type { Deployment } from '@/lib/chain/deployments'
+import { keyHash } from '@/lib/crypto/keyHash'
+import { publicPoint } from '@/lib/crypto/publicPoint'
+import { sealKey } from '@/lib/crypto/sealKey'
+import { unsealKey } from '@/lib/crypto/unsealKey'
+import { xorKey } from '@/lib/crypto/xorKey'
+import { deployAll } from '@/scripts/deploy'
+
+// anvil's well-known dev accounts (public test keys, never used for anything real).
+const devMnemonic = 'test test test test test test test test test test test junk'
+const deployerKey = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
+const creator = mnemonicToAccount(devMnemonic, { addressIndex: 1 })
+const buyer = mnemonicToAccount(devMnemonic, { addressIndex: 2 })
+
+const contentKey = keccak256(stringToHex('Keyswarm cross-implementation content key'))
+const deliverySecret = keccak256(stringToHex('Keyswarm test delivery secret'))
+const price = parseEther('0.01')
+const size = 10_000_000n
+
+let anvil: ChildProcess
+let rpcUrl: string
+let deployment: Deployment
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+async function waitForRpc(url: string): Promise<void> {
+  const client = createPublicClient({ transport: http(url, { retryCount: 0 }) })
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      await client.getChainId()
+      return
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+  throw new Error(`anvil did not answer on ${url}`)
+}
+
+const transport = () => http(rpcUrl)
+const publicClient = () => createPublicClient({ chain: foundry, transport: transport() })
+const wallet = (account: Account) => createWalletClient({ account, chain: foundry, transport: transport() })
+
+/** Waits for a transaction and checks it succeeded. */
+async function mined(transaction: Promise<Hex>) {
+  const hash = await transaction
+  const receipt = await publicClient().waitForTransactionReceipt({ hash, pollingInterval: 20 })
+  expect(receipt.status).toBe('success')
+  return receipt
+}
+
+async function list(token: Address, listingPrice: bigint): Promise<bigint> {
+  const C = publicPoint(deliverySecret)
+  const receipt = await mined(
+    wallet(creator).writeContract({
+      address: deployment.keyswarm,
+      abi: keyswarmAbi,
+      functionName: 'list',
+      args: [
+        {
+          infoHash: '0x1111111111111111111111111111111111111111',
+          size,
+          token,
+          price: listingPrice,
+          seedShareBps: 2_000,
+          keyHash: keyHash(contentKey),
+          deliveryX: C.x,
+          deliveryY: C.y,
+          title: 'Cross-implementation',
+          description: 'Sealed in TypeScript, unsealed in Solidity.',
+          trackers: ['ws://127.0.0.1:8000'],
+          webSeeds: [],
+        },
+      ],
+    }),
+  )
+  const [listed] = parseEventLogs({ abi: keyswarmAbi, logs: receipt.logs, eventName: 'Listed' })
+  return listed!.args.contentId
+}
+
+/** Buys with a fresh session key b; returns the purchase id and b. */
+async function purchase(contentId: bigint, sessionLabel: string, value: bigint) {
+  const sessionSecret = keccak256(stringToHex(`Keyswarm test session ${sessionLabel}`))
+  const B = publicPoint(sessionSecret)
+  const receipt = await mined(
+    wallet(buyer).writeContract({
+      address: deployment.keyswarm,
+      abi: keyswarmAbi,
+      functionName: 'purchase',
+      args: [contentId, B.x, B.y, price],
+      value,
+    }),
+  )
+  const [purchased] = parseEventLogs({ abi: keyswarmAbi, logs: receipt.logs, eventName: 'Purchased' })
+  expect(purchased!.args.sessionX).toBe(B.x)
+  expect(purchased!.args.sessionY).toBe(B.y)
+  return { purchaseId: purchased!.args.purchaseId, sessionSecret, sessionPublicKey: B }
+}
+
+async function deliver(purchaseId: bigint, sealedKey: Hex) {
+  const receipt = await mined(
+    wallet(creator).writeContract({
+      address: deployment.keyswarm,
+      abi: keyswarmAbi,
+      functionName: 'deliver',
+      args: [purchaseId, sealedKey],
+    }),
+  )
+  const [delivered] = parseEventLogs({ abi: keyswarmAbi, logs: receipt.logs, eventName: 'Delivered' })
+  return delivered!.args.sealedKey
+}
+
+/** The contract error a call reverts with, decoded from the ABI. */
+async function revertReason(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise
+  } catch (error) {
+    if (!(error instanceof BaseError)) throw error
+    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError)
+    if (reverted instanceof ContractFunctionRevertedError) return reverted.data?.errorName
+    throw error
+  }
+  return undefined
+}
+
+beforeAll(async () => {
+  const port = await freePort()
+  rpcUrl = `http://127.0.0.1:${port}`
+  anvil = spawn(
+    join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'anvil'),
+    ['--port', String(port), '--silent'],
+    {
+      stdio: 'ignore',
+    },
+  )
+  await waitForRpc(rpcUrl)
+  deployment = await deployAll({ rpcUrl, privateKey: deployerKey, mockStablecoin: true })
+}, 60_000)
+
+afterAll(() => {
+  anvil?.kill()
+})
+
+describe('sealing, TypeScript against the contract', () => {
+  test('deploys the committed local addresses on a fresh anvil', async () => {
+    const committed = (await import('@/lib/chain/deployments/31337.json')).default
+    expect(deployment).toEqual(committed)
+  })
+
+  test('the buyer unseals what the creator sealed, and the contract agrees the key is right', async () => {
+    const contentId = await list('0x0000000000000000000000000000000000000000', price)
+    const { purchaseId, sessionSecret, sessionPublicKey } = await purchase(contentId, 'right', price)
+
+    const sealed = sealKey({ key: contentKey, deliverySecret, sessionPublicKey, purchaseId })
+    const onChain = await deliver(purchaseId, sealed)
+    const unsealed = unsealKey({
+      sealedKey: onChain,
+      sessionSecret,
+      deliveryPublicKey: publicPoint(deliverySecret),
+      purchaseId,
+    })
+    expect(unsealed).toBe(contentKey)
+
+    const dispute = publicClient().simulateContract({
+      account: buyer,
+      address: deployment.keyswarm,
+      abi: keyswarmAbi,
+      functionName: 'dispute',
+      args: [purchaseId, BigInt(sessionSecret)],
+    })
+    expect(await revertReason(dispute)).toBe('KeyswarmKeyIsValid')
+  })
+
+  test('a tampered sealed key is proven wrong on chain and refunded in full', async () => {
+    const contentId = await list('0x0000000000000000000000000000000000000000', price)
+    const { purchaseId, sessionSecret, sessionPublicKey } = await purchase(contentId, 'tampered', price)
+    const sealed = sealKey({ key: contentKey, deliverySecret, sessionPublicKey, purchaseId })
+    const tampered = xorKey(sealed, '0x0000000000000000000000000000000000000000000000000000000000000001')
+    await deliver(purchaseId, tampered)
+
+    const before = await publicClient().getBalance({ address: buyer.address })
+    const receipt = await mined(
+      wallet(buyer).writeContract({
+        address: deployment.keyswarm,
+        abi: keyswarmAbi,
+        functionName: 'dispute',
+        args: [purchaseId, BigInt(sessionSecret)],
+      }),
+    )
+    const after = await publicClient().getBalance({ address: buyer.address })
+    expect(after).toBe(before - receipt.gasUsed * receipt.effectiveGasPrice + price)
+    const [disputed] = parseEventLogs({ abi: keyswarmAbi, logs: receipt.logs, eventName: 'Disputed' })
+    expect(disputed!.args).toEqual({ purchaseId, buyer: buyer.address, amount: price })
+  })
+
+  test('a key sealed to the wrong session is refunded in stablecoin too', async () => {
+    const usd = deployment.stablecoin!
+    await mined(
+      wallet(buyer).writeContract({
+        address: usd,
+        abi: mockStablecoinAbi,
+        functionName: 'mint',
+        args: [buyer.address, 100_000_000n],
+      }),
+    )
+    await mined(
+      wallet(buyer).writeContract({
+        address: usd,
+        abi: mockStablecoinAbi,
+        functionName: 'approve',
+        args: [deployment.keyswarm, 5_000_000n],
+      }),
+    )
+    const usdPrice = 5_000_000n
+    const contentId = await list(usd, usdPrice)
+    const { purchaseId, sessionSecret } = await purchase(contentId, 'stablecoin', 0n)
+    const misdirected = sealKey({
+      key: contentKey,
+      deliverySecret,
+      sessionPublicKey: publicPoint(deliverySecret),
+      purchaseId,
+    })
+    await deliver(purchaseId, misdirected)
+
+    const balance = () =>
+      publicClient().readContract({
+        address: usd,
+        abi: mockStablecoinAbi,
+        functionName: 'balanceOf',
+        args: [buyer.address],
+      })
+    const before = await balance()
+    await mined(
+      wallet(buyer).writeContract({
+        address: deployment.keyswarm,
+        abi: keyswarmAbi,
+        functionName: 'dispute',
+        args: [purchaseId, BigInt(sessionSecret)],
+      }),
+    )
+    expect(await balance()).toBe(before + usdPrice)
+  })
+
+  test('a seeding receipt signed with viem by the session key pays the seeder', async () => {
+    const contentId = await list('0x0000000000000000000000000000000000000000', price)
+    const { purchaseId, sessionSecret, sessionPublicKey } = await purchase(contentId, 'receipt', price)
+    await deliver(purchaseId, sealKey({ key: contentKey, deliverySecret, sessionPublicKey, purchaseId }))
+    const info = await publicClient().readContract({
+      address: deployment.keyswarm,
+      abi: keyswarmAbi,
+      functionName: 'purchases',
+      args: [purchaseId],
+    })
+    const testClient = createTestClient({ mode: 'anvil', chain: foundry, transport: transport() })
+    await testClient.setNextBlockTimestamp({ timestamp: info.disputeDeadline + 1n })
+    await testClient.mine({ blocks: 1 })
+
+    const seeder = '0x000000000000000000000000000000000000beef'
+    const bytes = size / 2n
+    const signature = await privateKeyToAccount(sessionSecret).signTypedData({
+      domain: { name: 'Keyswarm', version: '1', chainId: foundry.id, verifyingContract: deployment.keyswarm },
+      types: {
+        Receipt: [
+          { name: 'purchaseId', type: 'uint256' },
+          { name: 'seeder', type: 'address' },
+          { name: 'bytes', type: 'uint64' },
+        ],
+      },
+      primaryType: 'Receipt',
+      message: { purchaseId, seeder, bytes },
+    })
+    await mined(
+      wallet(buyer).writeContract({
+        address: deployment.keyswarm,
+        abi: keyswarmAbi,
+        functionName: 'claim',
+        args: [purchaseId, seeder, bytes, signature],
+      }),
+    )
+    const credited = await publicClient().readContract({
+      address: deployment.keyswarm,
+      abi: keyswarmAbi,
+      functionName: 'balanceOf',
+      args: [seeder, '0x0000000000000000000000000000000000000000'],
+    })
+    expect(credited).toBe((price * 2_000n) / 10_000n / 2n)
+  })
+})
