@@ -17,7 +17,12 @@ export type AddTorrentParameters = {
   announce?: readonly string[]
   /** HTTP web seeds (BEP 19) to fetch from, on top of the torrent's own. */
   webSeeds?: readonly string[]
+  /** The infohash of .torrent bytes when already known, so concurrent adds of it share one. */
+  infoHash?: string
 }
+
+/** Adds under way by infohash: the library resuming and a page opening the same torrent share one. */
+const pending = new Map<string, Promise<Torrent>>()
 
 /** How long without a peer before the engine says `noPeers` (the status UI explains it). */
 const NO_PEERS_INTERVAL_SECONDS = 8
@@ -35,16 +40,33 @@ const NO_PEERS_INTERVAL_SECONDS = 8
 export async function addTorrent(client: TorrentClient, params: AddTorrentParameters): Promise<Torrent> {
   const { torrentId, fileName = 'file', announce = [], webSeeds = [] } = params
   let id: string | Uint8Array
+  let infoHash = params.infoHash
   if (typeof torrentId === 'string') {
     const parsed = parseTorrentId(torrentId)
-    const existing = client.torrents.find((t) => t.infoHash === parsed.infoHash)
-    if (existing) return existing
     id = parsed.torrentId
+    infoHash = parsed.infoHash
   } else {
     if (!isTorrentFile(torrentId)) throw new NotATorrentFileError(fileName)
     id = torrentId
   }
+  if (infoHash) {
+    const existing = client.torrents.find((t) => t.infoHash === infoHash && !t.destroyed)
+    if (existing) return existing
+    const inFlight = pending.get(infoHash)
+    if (inFlight) return inFlight
+  }
+  const adding = add(client, id, { fileName, announce, webSeeds })
+  if (!infoHash) return adding
+  const key = infoHash
+  pending.set(key, adding)
+  return adding.finally(() => pending.delete(key))
+}
 
+function add(
+  client: TorrentClient,
+  id: string | Uint8Array,
+  { fileName, announce, webSeeds }: { fileName: string; announce: readonly string[]; webSeeds: readonly string[] },
+): Promise<Torrent> {
   return new Promise<Torrent>((resolve, reject) => {
     let torrent: Torrent
     const onInfoHash = () => {

@@ -1,7 +1,9 @@
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
 import { getTrackers } from '../config'
+import { getLibraryEntry } from '../library/getLibraryEntry'
 import { addTorrent } from './addTorrent'
 import { getClient } from './getClient'
+import { parseTorrentId } from './parseTorrentId'
 import { rememberTorrent } from './rememberTorrent'
 import { watchTorrentHealth } from './watchTorrentHealth'
 
@@ -27,7 +29,17 @@ export type OpenTorrentParameters = {
 export async function openTorrent(params: OpenTorrentParameters): Promise<Torrent> {
   const { torrentId, fileName, webSeeds, keyHex, remember = true } = params
   const client = await getClient()
-  const torrent = await addTorrent(client, { torrentId, fileName, webSeeds, announce: getTrackers() })
+  // A torrent of the library opens from its stored .torrent file: no peer is needed for the
+  // file list, and the pieces already stored count at once.
+  const infoHash = typeof torrentId === 'string' ? parseTorrentId(torrentId).infoHash : undefined
+  const stored = infoHash ? (await getLibraryEntry(infoHash))?.torrentFile : undefined
+  const torrent = await addTorrent(client, {
+    torrentId: stored?.length ? stored : torrentId,
+    infoHash,
+    fileName,
+    webSeeds,
+    announce: getTrackers(),
+  })
   watchTorrentHealth(torrent)
   if (remember) await rememberTorrent(torrent, { origin: 'downloaded', keyHex })
   return torrent

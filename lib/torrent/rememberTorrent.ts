@@ -4,7 +4,7 @@ import { saveLibraryEntry } from '../library/saveLibraryEntry'
 /** Parameters of `rememberTorrent`. */
 export type RememberTorrentParameters = {
   origin: 'seeded' | 'downloaded'
-  keyHex?: string
+  keyHex?: `0x${string}`
 }
 
 /**
@@ -12,19 +12,21 @@ export type RememberTorrentParameters = {
  * as soon as the metadata is known (resuming then needs no peer to learn the file list).
  */
 export async function rememberTorrent(torrent: Torrent, { origin, keyHex }: RememberTorrentParameters): Promise<void> {
+  // Before the metadata, the engine's `torrentFile` is a stub without the info dictionary.
+  const hasMetadata = () => (torrent.pieces?.length ?? 0) > 0
   const save = () =>
     saveLibraryEntry({
       infoHash: torrent.infoHash,
       name: torrent.name ?? torrent.infoHash,
       length: torrent.length ?? 0,
-      torrentFile: torrent.torrentFile?.length ? new Uint8Array(torrent.torrentFile) : undefined,
+      torrentFile: hasMetadata() ? new Uint8Array(torrent.torrentFile) : undefined,
       magnetURI: torrent.magnetURI,
       origin,
       addedAt: Date.now(),
       keyHex,
     })
   await save()
-  if (!torrent.torrentFile?.length) {
+  if (!hasMetadata()) {
     torrent.once('metadata', () => {
       save().catch((error: unknown) => console.error('[keyswarm] could not save the library entry', error))
     })

@@ -27,6 +27,7 @@ export async function resumeLibrary(): Promise<ResumeLibraryResult> {
       try {
         const torrent = await addTorrent(client, {
           torrentId: entry.torrentFile?.length ? entry.torrentFile : entry.magnetURI,
+          infoHash: entry.infoHash,
           fileName: entry.name,
           announce: getTrackers(),
         })
