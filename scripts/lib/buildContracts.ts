@@ -35,11 +35,9 @@ export function buildContracts({ force = false }: { force?: boolean } = {}): voi
     Math.max(newestMtime(join(contractsDir, 'src')), statSync(join(contractsDir, 'foundry.toml')).mtimeMs)
   if (!force && existsSync(artifact) && !sourcesChanged()) return
   const forge = join(root, 'node_modules', '.bin', 'forge')
-  // Only src/: tests are not needed to deploy or to generate ABIs, and skipping them halves the build.
-  execFileSync(forge, ['build', '--skip', 'test', '--skip', 'script'], {
-    cwd: contractsDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  // The whole project, tests included: a build that skipped them would leave forge's cache claiming
+  // an up-to-date build while `forge test` finds no tests.
+  execFileSync(forge, ['build'], { cwd: contractsDir, stdio: ['ignore', 'ignore', 'inherit'] })
 }
 
 /** Reads a compiled contract (building first when stale). */
