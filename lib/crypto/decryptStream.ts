@@ -9,7 +9,7 @@ export type DecryptStreamParameters = {
   start?: number
   /** End of the range, exclusive (default: the end of the file). */
   end?: number
-  /** Batches of about 1 MiB to read and decrypt ahead of the consumer (default 2). */
+  /** Batches of about 512 KiB to read and decrypt ahead of the consumer (default 4): WebCrypto needs several calls in flight. */
   readAhead?: number
 }
 
@@ -23,7 +23,7 @@ export type DecryptStreamParameters = {
  */
 export function decryptStream(
   file: EncryptedFile,
-  { start = 0, end = file.size, readAhead = 2 }: DecryptStreamParameters = {},
+  { start = 0, end = file.size, readAhead = 4 }: DecryptStreamParameters = {},
 ): ReadableStream<Uint8Array> {
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start || end > file.size)
     throw new InvalidParameterError({ reason: `range [${start}, ${end}) is not within the file's ${file.size} bytes` })
@@ -52,6 +52,8 @@ export function decryptStream(
       if (!head) return controller.close()
       const chunks = await head
       fill()
+      // Chunks go out as they are, without a copy into bigger pieces: copying costs a third of
+      // the throughput, and a consumer that needs big writes can gather them as it likes.
       for (const chunk of chunks) {
         const piece = chunk.subarray(Math.max(0, start - position), Math.min(chunk.length, end - position))
         position += chunk.length

@@ -1,6 +1,7 @@
 import type { Hex } from 'viem'
 import { bytesSource } from './bytesSource'
 import { encryptFile } from './encryptFile'
+import { joinBytes } from './joinBytes'
 
 /** Parameters of {@link encryptBytes}. */
 export type EncryptBytesParameters = {
@@ -22,12 +23,6 @@ export async function encryptBytes(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const parts: Uint8Array[] = []
   const sink = new WritableStream<Uint8Array>({ write: (part) => void parts.push(part) })
-  const { ciphertextLength } = await encryptFile(bytesSource(plaintext), { ...parameters, sink })
-  const out = new Uint8Array(ciphertextLength)
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
-  return out
+  await encryptFile(bytesSource(plaintext), { ...parameters, sink })
+  return joinBytes(parts)
 }

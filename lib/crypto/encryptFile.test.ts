@@ -9,6 +9,8 @@ import { encryptBytes } from './encryptBytes'
 import { encryptedLength } from './encryptedLength'
 import { encryptFile } from './encryptFile'
 import { InvalidParameterError } from './errors'
+import { openEncryptedFile } from './openEncryptedFile'
+import { readRange } from './readRange'
 import type { ByteSource } from './types'
 
 const key: Hex = `0x${'07'.repeat(32)}`
@@ -58,6 +60,24 @@ describe('encryptFile round trips', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b))
     expect(firstDifference(await decryptBytes(bytes(), { key, fileId: info.fileId }), plaintext)).toBe(-1)
   })
+
+  test.skipIf(typeof navigator === 'undefined' || !navigator.storage?.getDirectory)(
+    'writes to an OPFS file in the browser, which then reads back through a Blob',
+    async () => {
+      const plaintext = random.bytes(2 * 1024 * 1024 + 3)
+      const dir = await navigator.storage.getDirectory()
+      const handle = await dir.getFileHandle('encryptFile.test.ksw', { create: true })
+      try {
+        const { fileId } = await encryptFile(new Blob([plaintext]), { key, sink: await handle.createWritable() })
+        const stored = await handle.getFile()
+        expect(stored.size).toBe(encryptedLength({ plaintextLength: plaintext.length }))
+        const file = await openEncryptedFile(blobSource(stored), { key, fileId })
+        expect(firstDifference(await readRange(file, { start: 0, end: file.size }), plaintext)).toBe(-1)
+      } finally {
+        await dir.removeEntry('encryptFile.test.ksw')
+      }
+    },
+  )
 
   test('reads the input a bounded slice at a time, never the whole file', async () => {
     const blob = new Blob([random.bytes(5 * 1024 * 1024)])
