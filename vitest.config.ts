@@ -23,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'chromium',
           include: ['lib/crypto/**/*.test.ts'],
+          exclude: ['lib/crypto/**/*.node.test.ts'],
           testTimeout: 60_000,
           browser: {
             enabled: true,
