@@ -10,8 +10,11 @@ import { joinBytes } from './joinBytes'
 import { CryptoError, InvalidParameterError } from './errors'
 import type { ByteSource, Progress } from './types'
 
-/** Batches (~512 KiB each) read and encrypted at once, the one being written included: ~48 AES-GCM calls in flight, ~6 MiB held. */
-const PIPELINE_BATCHES = 6
+/**
+ * Plaintext bytes read and in AES-GCM at once, the batch being written included: with 64 KiB
+ * chunks, six batches, ~48 WebCrypto calls in flight (enough for every core), ~6 MiB held.
+ */
+const PIPELINE_BYTES = 3 * 1024 * 1024
 
 /** Parameters of {@link encryptFile}. */
 export type EncryptFileParameters = {
@@ -61,6 +64,7 @@ export async function encryptFile(
   const headerBytes = encodeHeader({ header: { chunkSize, plaintextLength, fileId: id }, keys })
   const total = chunkCount({ plaintextLength, chunkSize })
   const batch = batchChunks(chunkSize)
+  const depth = Math.max(2, Math.floor(PIPELINE_BYTES / (batch * chunkSize)))
 
   const encryptBatch = async (first: number): Promise<ArrayBuffer[]> => {
     signal?.throwIfAborted()
@@ -91,7 +95,7 @@ export async function encryptFile(
     let next = 0
     let writtenChunks = 0
     while (next < total || pending.length > 0) {
-      while (pending.length < PIPELINE_BATCHES && next < total) {
+      while (pending.length < depth && next < total) {
         const promise = encryptBatch(next)
         promise.catch(() => undefined) // reported when its turn comes, in order
         pending.push(promise)
