@@ -532,7 +532,19 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
 
     /// @notice The EIP-712 digest a session key signs for a seeding receipt.
     function receiptDigest(uint256 purchaseId, address seeder, uint64 bytes_) public view returns (bytes32) {
-        return _hashTypedDataV4(keccak256(abi.encode(RECEIPT_TYPEHASH, purchaseId, seeder, bytes_)));
+        // keccak256(abi.encode(RECEIPT_TYPEHASH, purchaseId, seeder, bytes_)) in scratch memory: claims are
+        // priced against a 70k ceiling and abi.encode would allocate for a hash used once.
+        bytes32 typeHash = RECEIPT_TYPEHASH;
+        bytes32 structHash;
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, typeHash)
+            mstore(add(m, 0x20), purchaseId)
+            mstore(add(m, 0x40), seeder)
+            mstore(add(m, 0x60), bytes_)
+            structHash := keccak256(m, 0x80)
+        }
+        return _hashTypedDataV4(structHash);
     }
 
     /// @notice How many listings exist (ids run from 1 to this).
@@ -564,16 +576,22 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     function _deliver(uint256 purchaseId, bytes32 sealedKey) private {
         Purchase storage p = _purchases[purchaseId];
         uint256 contentId = p.contentId;
-        uint256 purchasedAt = p.purchasedAt;
-        Status status = p.status;
-        if (status != Status.Open) {
-            if (status == Status.None) revert KeyswarmUnknownPurchase(purchaseId);
-            revert KeyswarmPurchaseClosed(purchaseId);
+        uint256 deadline;
+        // A uint40 time plus a window below 2**32 (constructor) cannot overflow.
+        unchecked {
+            deadline = p.purchasedAt + deliveryWindow;
         }
         address creator = _listings[contentId].creator;
-        if (msg.sender != creator && !isAgent[creator][msg.sender]) revert KeyswarmNotDeliverer(purchaseId, msg.sender);
-        if (block.timestamp > purchasedAt + deliveryWindow) {
-            revert KeyswarmDeliveryTooLate(purchaseId, purchasedAt + deliveryWindow);
+        // The status needs no check of its own on this path, which is priced against a 50k ceiling:
+        // an unknown purchase has no creator, a refunded one is past its deadline, and a disputed or
+        // settled one has a sealed key. It only refines the error when something is wrong.
+        if (msg.sender != creator && !isAgent[creator][msg.sender]) {
+            if (p.status == Status.None) revert KeyswarmUnknownPurchase(purchaseId);
+            revert KeyswarmNotDeliverer(purchaseId, msg.sender);
+        }
+        if (block.timestamp > deadline) {
+            if (p.status != Status.Open) revert KeyswarmPurchaseClosed(purchaseId);
+            revert KeyswarmDeliveryTooLate(purchaseId, deadline);
         }
         if (sealedKey == bytes32(0)) revert KeyswarmEmptySealedKey(purchaseId);
         if (p.sealedKey != bytes32(0)) revert KeyswarmAlreadyDelivered(purchaseId);
@@ -604,18 +622,27 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         returns (uint256)
     {
         Purchase storage p = _purchases[purchaseId];
-        if (p.status == Status.Open) _settle(purchaseId, p);
-        else if (p.status != Status.Settled) revert KeyswarmNotSettleable(purchaseId);
+        Status status = p.status;
+        if (status != Status.Settled) {
+            if (status != Status.Open) revert KeyswarmNotSettleable(purchaseId);
+            _settle(purchaseId, p);
+        }
         uint256 deadline = _claimDeadline(p);
         if (block.timestamp > deadline) revert KeyswarmClaimWindowClosed(purchaseId, deadline);
-        (address signer, ECDSA.RecoverError err,) =
-            ECDSA.tryRecoverCalldata(receiptDigest(purchaseId, seeder, bytes_), sig);
-        if (err != ECDSA.RecoverError.NoError || signer != p.session) {
-            revert KeyswarmInvalidReceipt(purchaseId, seeder);
-        }
+        _checkReceipt(p.session, purchaseId, seeder, bytes_, sig);
         uint64 before = paidBytesOf[purchaseId][seeder];
         if (bytes_ <= before) return 0;
         return _credit(p, purchaseId, seeder, before, bytes_ - before);
+    }
+
+    /// @dev Reverts unless `sig` is `session`'s EIP-712 signature of the receipt.
+    function _checkReceipt(address session, uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig)
+        private
+        view
+    {
+        (address signer, ECDSA.RecoverError err,) =
+            ECDSA.tryRecoverCalldata(receiptDigest(purchaseId, seeder, bytes_), sig);
+        if (err != ECDSA.RecoverError.NoError || signer != session) revert KeyswarmInvalidReceipt(purchaseId, seeder);
     }
 
     /// @dev Pays `seeder` for up to `added` more bytes of purchase `p`, beyond the `before` it had.
@@ -626,21 +653,31 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         Listing storage l = _listings[p.contentId];
         uint64 size = l.size;
         (uint64 paidBytes, uint256 paidOut) = _ledger(p);
-        // The purchase's total never exceeds its size, whatever its seeders signed for.
-        if (added > size - paidBytes) added = size - paidBytes;
-        if (added == 0) return 0;
-        uint64 credited = before + added;
-        uint256 pool = _pool(p.amount, l.seedShareBps);
-        // Rounded per seeder on its running total, so payouts telescope and never exceed the pool.
-        amount = pool * credited / size - pool * before / size;
+        uint64 credited;
+        // Bounds that make this safe: paidBytes <= size (the cap below keeps it so), before <= paidBytes,
+        // pool < 2**96 and bytes < 2**64 so products fit, and payouts telescope to at most the pool.
+        unchecked {
+            // The purchase's total never exceeds its size, whatever its seeders signed for.
+            if (added > size - paidBytes) added = size - paidBytes;
+            if (added == 0) return 0;
+            credited = before + added;
+            uint256 pool = _pool(p.amount, l.seedShareBps);
+            // Rounded per seeder on its running total, so payouts telescope and never exceed the pool.
+            amount = pool * credited / size - pool * before / size;
+            paidBytes += added;
+            paidOut += amount;
+        }
         paidBytesOf[purchaseId][seeder] = credited;
-        _setLedger(p, paidBytes + added, paidOut + amount);
+        _setLedger(p, paidBytes, paidOut);
         if (amount != 0) balanceOf[seeder][l.token] += amount;
         emit Claimed(purchaseId, seeder, credited, amount);
     }
 
     function _claimDeadline(Purchase storage p) private view returns (uint256) {
-        return p.purchasedAt + deliveryWindow + disputeWindow + claimWindow;
+        // A uint40 time plus windows summing below 2**32 (constructor) cannot overflow.
+        unchecked {
+            return p.purchasedAt + deliveryWindow + disputeWindow + claimWindow;
+        }
     }
 
     function _pool(uint256 amount, uint256 seedShareBps) private pure returns (uint256) {
