@@ -4,7 +4,7 @@ import { saveLibraryEntry } from '../library/saveLibraryEntry'
 /** Parameters of `rememberTorrent`. */
 export type RememberTorrentParameters = {
   origin: 'seeded' | 'downloaded'
-  keyHex?: `0x${string}`
+  keyHex?: string
 }
 
 /**

@@ -37,6 +37,7 @@ export function seedFiles(client: TorrentClient, params: SeedFilesParameters): P
       urlList: webSeeds.length ? [...webSeeds] : undefined,
       comment,
       createdBy: 'Keyswarm',
+      pieceLength: pieceLengthFor(files.reduce((sum, file) => sum + file.size, 0)),
     })
     const onSeed = () => {
       torrent.removeListener('error', onError)
@@ -55,4 +56,16 @@ export function seedFiles(client: TorrentClient, params: SeedFilesParameters): P
     torrent.once('seed', onSeed)
     torrent.once('error', onError)
   })
+}
+
+/**
+ * Pieces of at least 256 KiB for anything but small files: the engine stores each piece as its
+ * own OPFS file, and fewer, larger pieces move several times faster than BitTorrent's usual
+ * size/1024 (32 KiB for 32 MiB), while still letting a player seek without waiting long.
+ */
+function pieceLengthFor(totalBytes: number): number | undefined {
+  if (totalBytes < 4 * 1024 * 1024) return undefined
+  let length = 256 * 1024
+  while (totalBytes / length > 2048 && length < 4 * 1024 * 1024) length *= 2
+  return length
 }
