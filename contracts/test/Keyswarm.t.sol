@@ -619,9 +619,7 @@ contract KeyswarmTest is KeyswarmBase {
     }
 
     function test_DisputeInToken() public {
-        uint256 purchaseId = _buy(_listUsd());
-        vm.prank(creator);
-        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+        uint256 purchaseId = _buyWithWrongKey(_listUsd());
         uint256 before = usd.balanceOf(buyer);
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret);
@@ -629,9 +627,7 @@ contract KeyswarmTest is KeyswarmBase {
     }
 
     function test_DisputeAtTheLastSecond() public {
-        uint256 purchaseId = _buy(_listEth());
-        vm.prank(creator);
-        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+        uint256 purchaseId = _buyWithWrongKey(_listEth());
         vm.warp(keyswarm.purchases(purchaseId).disputeDeadline);
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret);
@@ -667,9 +663,7 @@ contract KeyswarmTest is KeyswarmBase {
     }
 
     function test_RevertWhen_DisputeByStranger() public {
-        uint256 purchaseId = _buy(_listEth());
-        vm.prank(creator);
-        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+        uint256 purchaseId = _buyWithWrongKey(_listEth());
         // Someone who copied b from the mempool cannot take the refund.
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyer.selector, purchaseId, stranger));
         vm.prank(stranger);
@@ -684,9 +678,7 @@ contract KeyswarmTest is KeyswarmBase {
     }
 
     function test_RevertWhen_DisputeAfterTheWindow() public {
-        uint256 purchaseId = _buy(_listEth());
-        vm.prank(creator);
-        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+        uint256 purchaseId = _buyWithWrongKey(_listEth());
         uint256 deadline = keyswarm.purchases(purchaseId).disputeDeadline;
         vm.warp(deadline + 1);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmDisputeWindowClosed.selector, purchaseId, deadline));
@@ -695,9 +687,7 @@ contract KeyswarmTest is KeyswarmBase {
     }
 
     function test_RevertWhen_DisputeTwice() public {
-        uint256 purchaseId = _buy(_listEth());
-        vm.prank(creator);
-        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+        uint256 purchaseId = _buyWithWrongKey(_listEth());
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
@@ -982,14 +972,7 @@ contract KeyswarmTest is KeyswarmBase {
 
     function test_RevertWhen_WithdrawToARejectingReceiver() public {
         EthRejecter rejecter = new EthRejecter();
-        vm.prank(address(rejecter));
-        uint256 id = keyswarm.list(_params(address(0), PRICE, SHARE, SIZE));
-        uint256 purchaseId = _buy(id);
-        bytes32 sealedKey = _sealed(purchaseId);
-        vm.prank(address(rejecter));
-        keyswarm.deliver(purchaseId, sealedKey);
-        _afterDisputeWindow(purchaseId);
-        keyswarm.settle(purchaseId);
+        _settledSaleBy(address(rejecter));
         uint256 share = keyswarm.balanceOf(address(rejecter), address(0));
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmTransferFailed.selector, address(rejecter), share));
         vm.prank(address(rejecter));

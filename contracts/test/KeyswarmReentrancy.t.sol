@@ -89,14 +89,7 @@ contract KeyswarmReentrancyTest is KeyswarmBase {
     }
 
     function test_ReceiverCannotReenterWithdraw() public {
-        vm.prank(address(mallory));
-        uint256 id = keyswarm.list(_params(address(0), PRICE, SHARE, SIZE));
-        uint256 purchaseId = _buy(id);
-        bytes32 sealedKey = _sealed(purchaseId);
-        vm.prank(address(mallory));
-        keyswarm.deliver(purchaseId, sealedKey);
-        _afterDisputeWindow(purchaseId);
-        keyswarm.settle(purchaseId);
+        _settledSaleBy(address(mallory));
         uint256 share = keyswarm.balanceOf(address(mallory), address(0));
         mallory.arm(address(keyswarm), abi.encodeCall(Keyswarm.withdraw, (address(0))));
         uint256 before = address(mallory).balance;

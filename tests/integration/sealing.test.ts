@@ -3,9 +3,6 @@
  * the contract unseals in Solidity (ecrecover trick) during a dispute. Both must agree bit for bit,
  * on a real anvil chain with the real deployment script.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
-import { join } from 'node:path'
 import {
   type Address,
   type Hex,
@@ -32,10 +29,10 @@ import { sealKey } from '@/lib/crypto/sealKey'
 import { unsealKey } from '@/lib/crypto/unsealKey'
 import { xorKey } from '@/lib/crypto/xorKey'
 import { deployAll } from '@/scripts/deploy'
+import { anvilDeployerKey, freePort, startAnvil } from '@/scripts/lib/startStack'
 
 // anvil's well-known dev accounts (public test keys, never used for anything real).
 const devMnemonic = 'test test test test test test test test test test test junk'
-const deployerKey = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
 const creator = mnemonicToAccount(devMnemonic, { addressIndex: 1 })
 const buyer = mnemonicToAccount(devMnemonic, { addressIndex: 2 })
 
@@ -44,33 +41,9 @@ const deliverySecret = keccak256(stringToHex('Keyswarm test delivery secret'))
 const price = parseEther('0.01')
 const size = 10_000_000n
 
-let anvil: ChildProcess
+let chain: Awaited<ReturnType<typeof startAnvil>>
 let rpcUrl: string
 let deployment: Deployment
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-async function waitForRpc(url: string): Promise<void> {
-  const client = createPublicClient({ transport: http(url, { retryCount: 0 }) })
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      await client.getChainId()
-      return
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-  }
-  throw new Error(`anvil did not answer on ${url}`)
-}
 
 const transport = () => http(rpcUrl)
 const publicClient = () => createPublicClient({ chain: foundry, transport: transport() })
@@ -159,21 +132,13 @@ async function revertReason(promise: Promise<unknown>): Promise<string | undefin
 }
 
 beforeAll(async () => {
-  const port = await freePort()
-  rpcUrl = `http://127.0.0.1:${port}`
-  anvil = spawn(
-    join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'anvil'),
-    ['--port', String(port), '--silent'],
-    {
-      stdio: 'ignore',
-    },
-  )
-  await waitForRpc(rpcUrl)
-  deployment = await deployAll({ rpcUrl, privateKey: deployerKey, mockStablecoin: true })
+  chain = await startAnvil({ port: await freePort() })
+  rpcUrl = chain.rpcUrl
+  deployment = await deployAll({ rpcUrl, privateKey: anvilDeployerKey, mockStablecoin: true })
 }, 60_000)
 
-afterAll(() => {
-  anvil?.kill()
+afterAll(async () => {
+  await chain?.stop()
 })
 
 describe('sealing, TypeScript against the contract', () => {

@@ -129,6 +129,25 @@ abstract contract KeyswarmBase is Test {
         keyswarm.settle(purchaseId);
     }
 
+    /// @dev A purchase delivered a key that is not the listing's (sealed right or not, it fails the hash).
+    function _buyWithWrongKey(uint256 contentId) internal returns (uint256 purchaseId) {
+        purchaseId = _buy(contentId);
+        vm.prank(creator);
+        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+    }
+
+    /// @dev `seller` lists in ETH, sells once to the buyer, delivers, and the sale settles.
+    function _settledSaleBy(address seller) internal returns (uint256 purchaseId) {
+        vm.prank(seller);
+        uint256 id = keyswarm.list(_params(address(0), PRICE, SHARE, SIZE));
+        purchaseId = _buy(id);
+        bytes32 sealedKey = _sealed(purchaseId);
+        vm.prank(seller);
+        keyswarm.deliver(purchaseId, sealedKey);
+        _afterDisputeWindow(purchaseId);
+        keyswarm.settle(purchaseId);
+    }
+
     // ------------------------------------------------------------ receipts
 
     function _receipt(uint256 signerKey, uint256 purchaseId, address to, uint64 bytes_)
