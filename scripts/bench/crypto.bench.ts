@@ -22,7 +22,7 @@ import type { BenchContext, BenchResult } from './types'
 const MiB = 1024 * 1024
 const THROUGHPUT_MIB = 256
 const LARGE_MIB = 1024
-const RUNS = 3
+const RUNS = 5
 const root = join(import.meta.dirname, '..', '..')
 
 /**
