@@ -1,0 +1,278 @@
+/**
+ * Streaming benchmarks, side by side in one run on the same machine:
+ * - throughput of a 64 MiB transfer between two browser contexts over WebRTC (local tracker):
+ *   Keyswarm plain and encrypted (the whole file read by the page through /stream, decrypted for
+ *   the encrypted one) against the unmodified WebTorrent bundle on a bare page (the file read by
+ *   the page through the engine's own iterator); each timed from navigation start, median of runs;
+ * - time to first frame and seek latency (to 75%) of a 20 MiB H.264 video, plain and encrypted;
+ * - peak JS heap of the downloading tab for a 512 MiB file (pieces go to OPFS, not memory).
+ * Sizes can be lowered for a quick look: BENCH_STREAM_MIB, BENCH_STREAM_BIG_MIB.
+ */
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { Hex } from 'viem'
+import { MANIFEST_NAME } from '../../lib/crypto/constants'
+import { encryptBytes } from '../../lib/crypto/encryptBytes'
+import { encryptManifest } from '../../lib/crypto/encryptManifest'
+import { opaqueName } from '../../lib/crypto/opaqueName'
+import { startTracker } from '../lib/startStack'
+import { figure } from './goal'
+import type { BenchContext, BenchResult } from './types'
+
+const MiB = 1024 * 1024
+const TRANSFER_MIB = Number(process.env.BENCH_STREAM_MIB ?? 64)
+const BIG_MIB = Number(process.env.BENCH_STREAM_BIG_MIB ?? 512)
+const TRANSFER_RUNS = 3
+const VIDEO_RUNS = 3
+const root = join(import.meta.dirname, '..', '..')
+const key: Hex = `0x${'5a'.repeat(32)}`
+
+type Setup = { browser: Browser; origin: string; plainOrigin: string; tracker: string; dir: string; log: (m: string) => void }
+
+export default async function streamBench(ctx: BenchContext): Promise<BenchResult[]> {
+  // Its own temporary directory: runs of other suites in this tree clear bench/tmp as they start.
+  const dir = await mkdtemp(join(tmpdir(), 'keyswarm-stream-bench-'))
+  await mkdir(join(dir, 'plain'), { recursive: true })
+  await copyFile(join(root, 'node_modules', 'webtorrent', 'dist', 'webtorrent.min.js'), join(dir, 'plain', 'webtorrent.min.js'))
+  await writeFile(join(dir, 'plain', 'index.html'), plainPage)
+  const tracker = await startTracker(0)
+  try {
+    const setup: Setup = {
+      browser: ctx.browser,
+      origin: (await ctx.serve(join(root, 'out'))).origin,
+      // Its own server: a second origin on 127.0.0.1, so the plain client shares nothing with Keyswarm.
+      plainOrigin: (await ctx.serve(join(dir, 'plain'))).origin,
+      tracker: tracker.url,
+      dir,
+      log: ctx.log,
+    }
+    return [...(await throughput(setup)), ...(await video(setup)), ...(await memory(setup))]
+  } finally {
+    await tracker.stop()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+async function throughput(s: Setup): Promise<BenchResult[]> {
+  const bytes = randomBytes(TRANSFER_MIB * MiB)
+  const plainPath = join(s.dir, 'transfer.bin')
+  await writeFile(plainPath, bytes)
+  s.log(`throughput: ${TRANSFER_MIB} MiB, ${TRANSFER_RUNS} runs each`)
+
+  // Baseline: the unmodified WebTorrent bundle seeds and downloads.
+  const baseSeeder = await s.browser.newContext()
+  const baseSeedPage = await baseSeeder.newPage()
+  await baseSeedPage.goto(`${s.plainOrigin}/#seed=${encodeURIComponent(s.tracker)}`)
+  await baseSeedPage.setInputFiles('input[type=file]', plainPath)
+  const baseMagnet = (await baseSeedPage.waitForFunction('window.magnet', null, { timeout: 300_000 }).then((h) => h.jsonValue())) as string
+  const baseline: number[] = []
+  for (let run = 0; run < TRANSFER_RUNS; run++) {
+    const context = await s.browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${s.plainOrigin}/#fetch=${encodeURIComponent(baseMagnet)}`)
+    const ms = Number(await page.waitForFunction('window.readMs', null, { timeout: 300_000 }).then((h) => h.jsonValue()))
+    baseline.push(ms)
+    await context.close()
+  }
+  await baseSeeder.close()
+
+  const plainSeed = await seedKeyswarm(s, [plainPath])
+  const plain = await timeKeyswarmReads(s, plainSeed.shareLink)
+  await plainSeed.context.close()
+
+  const encrypted = await encryptToFiles(s.dir, 'transfer', bytes, 'transfer.bin', 'application/octet-stream')
+  const encSeed = await seedKeyswarm(s, encrypted)
+  const decrypting = await timeKeyswarmReads(s, `${encSeed.shareLink}#key=${key.slice(2)}`)
+  await encSeed.context.close()
+
+  const rate = (ms: number) => (TRANSFER_MIB * MiB) / 1e6 / (ms / 1000)
+  const [b, p, e] = [median(baseline), median(plain), median(decrypting)]
+  s.log(`baseline ${baseline.map(Math.round)} ms; plain ${plain.map(Math.round)} ms; encrypted ${decrypting.map(Math.round)} ms`)
+  return [
+    figure('stream.throughput.plain_vs_baseline', b / p, 'x', '>= 0.95'),
+    figure('stream.throughput.encrypted_vs_baseline', b / e, 'x', '>= 0.9'),
+    figure('stream.throughput.baseline_mbps', rate(b), 'MB/s'),
+    figure('stream.throughput.plain_mbps', rate(p), 'MB/s'),
+    figure('stream.throughput.encrypted_mbps', rate(e), 'MB/s'),
+  ]
+}
+
+async function video(s: Setup): Promise<BenchResult[]> {
+  const clipPath = join(s.dir, 'video.mp4')
+  // About 20 MiB: 60 s of 640x360 at ~2.7 Mb/s, a keyframe a second, moov first (streamable).
+  await promisify(execFile)('ffmpeg', [
+    '-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30', '-t', '60',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '30', '-b:v', '2700k', '-maxrate', '2700k',
+    '-bufsize', '2700k', '-movflags', '+faststart', clipPath,
+  ])
+  const clip = await readFile(clipPath)
+  s.log(`video: ${(clip.length / MiB).toFixed(1)} MiB, ${VIDEO_RUNS} runs each`)
+  const plainSeed = await seedKeyswarm(s, [clipPath])
+  const plain = await timeVideo(s, plainSeed.shareLink)
+  await plainSeed.context.close()
+  const encSeed = await seedKeyswarm(s, await encryptToFiles(s.dir, 'video', clip, 'video.mp4', 'video/mp4'))
+  const encrypted = await timeVideo(s, `${encSeed.shareLink}#key=${key.slice(2)}`)
+  await encSeed.context.close()
+  s.log(`ttff plain ${plain.ttff.map(Math.round)} encrypted ${encrypted.ttff.map(Math.round)}; seek plain ${plain.seek.map(Math.round)} encrypted ${encrypted.seek.map(Math.round)}`)
+  const [tp, te, sp, se] = [median(plain.ttff), median(encrypted.ttff), median(plain.seek), median(encrypted.seek)]
+  return [
+    figure('stream.ttff_ms.plain', tp, 'ms', '< 1500'),
+    figure('stream.ttff_ms.encrypted', te, 'ms', '< 1500'),
+    figure('stream.ttff.encrypted_vs_plain', te / tp, 'x', '<= 1.1'),
+    figure('stream.seek_ms.plain', sp, 'ms', '< 500'),
+    figure('stream.seek_ms.encrypted', se, 'ms', '< 500'),
+    figure('stream.seek.encrypted_vs_plain', se / sp, 'x', '<= 1.1'),
+  ]
+}
+
+async function memory(s: Setup): Promise<BenchResult[]> {
+  const path = join(s.dir, 'big.bin')
+  // Written in blocks: never the whole file in this process's memory either.
+  const block = randomBytes(8 * MiB)
+  await writeFile(path, '')
+  for (let i = 0; i < BIG_MIB / 8; i++) await appendFile(path, block.map((b) => b ^ i))
+  s.log(`memory: downloading ${BIG_MIB} MiB`)
+  const seed = await seedKeyswarm(s, [path])
+  const context = await newKeyswarmContext(s)
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Performance.enable')
+  let peak = 0
+  const sample = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    const heap = metrics.find((m) => m.name === 'JSHeapTotalSize')?.value ?? 0
+    peak = Math.max(peak, heap)
+  }
+  const started = performance.now()
+  await page.goto(seed.shareLink)
+  const status = page.getByTestId('torrent-status')
+  for (;;) {
+    await sample()
+    if ((await status.getAttribute('data-done').catch(() => null)) === 'true') break
+    if (performance.now() - started > 600_000) throw new Error('The big download did not finish within 10 minutes.')
+    await page.waitForTimeout(500)
+  }
+  const seconds = (performance.now() - started) / 1000
+  await context.close()
+  await seed.context.close()
+  s.log(`${BIG_MIB} MiB downloaded in ${seconds.toFixed(1)} s`)
+  return [
+    figure('stream.download_peak_mib', peak / MiB, 'MiB', '< 256'),
+    figure('stream.download_big_mbps', (BIG_MIB * MiB) / 1e6 / seconds, 'MB/s'),
+  ]
+}
+
+/** A context that sees the bench's tracker as the local stack's. */
+async function newKeyswarmContext(s: Setup): Promise<BrowserContext> {
+  const context = await s.browser.newContext({ baseURL: s.origin })
+  await context.addInitScript(`window.__KEYSWARM_STACK__ = ${JSON.stringify({ trackers: [s.tracker] })}`)
+  return context
+}
+
+async function seedKeyswarm(s: Setup, paths: string[]): Promise<{ context: BrowserContext; page: Page; shareLink: string }> {
+  const context = await newKeyswarmContext(s)
+  const page = await context.newPage()
+  await page.goto('/')
+  await page.getByTestId('file-input').setInputFiles(paths)
+  await page.getByTestId('torrent-status').and(page.locator('[data-done=true]')).waitFor({ timeout: 600_000 })
+  return { context, page, shareLink: await page.getByTestId('share-link').inputValue() }
+}
+
+/** Milliseconds from navigation start until the page has read the whole file through /stream. */
+async function timeKeyswarmReads(s: Setup, shareLink: string): Promise<number[]> {
+  const times: number[] = []
+  for (let run = 0; run < TRANSFER_RUNS; run++) {
+    const context = await newKeyswarmContext(s)
+    const page = await context.newPage()
+    await page.goto(shareLink)
+    const href = await page.getByTestId('save-file').getAttribute('href', { timeout: 120_000 })
+    const ms = await page.evaluate(`(async () => {
+      const response = await fetch(${JSON.stringify(href!.replace('?download=1', ''))})
+      const reader = response.body.getReader()
+      let total = 0
+      for (;;) { const { done, value } = await reader.read(); if (done) break; total += value.length }
+      if (total !== ${TRANSFER_MIB * MiB}) throw new Error('read ' + total + ' bytes')
+      return performance.now()
+    })()`)
+    times.push(Number(ms))
+    await context.close()
+  }
+  return times
+}
+
+/** First frame from navigation start, and seek-to-first-frame at 75%, per fresh viewer. */
+async function timeVideo(s: Setup, shareLink: string): Promise<{ ttff: number[]; seek: number[] }> {
+  const ttff: number[] = []
+  const seek: number[] = []
+  for (let run = 0; run < VIDEO_RUNS; run++) {
+    const context = await newKeyswarmContext(s)
+    await context.addInitScript(`(() => {
+      const watch = () => {
+        const video = document.querySelector('video[data-testid=player-video]')
+        if (!video || video.__watched) return
+        video.__watched = true
+        video.requestVideoFrameCallback(() => { window.__firstFrame = performance.now() })
+      }
+      new MutationObserver(watch).observe(document, { childList: true, subtree: true })
+    })()`)
+    const page = await context.newPage()
+    await page.goto(shareLink)
+    ttff.push(Number(await page.waitForFunction('window.__firstFrame', null, { timeout: 120_000 }).then((h) => h.jsonValue())))
+    const ms = await page.evaluate(`(async () => {
+      const video = document.querySelector('video[data-testid=player-video]')
+      await new Promise((r) => setTimeout(r, 300))
+      const started = performance.now()
+      video.currentTime = video.duration * 0.75
+      await new Promise((resolve) => video.requestVideoFrameCallback(resolve))
+      return performance.now() - started
+    })()`)
+    seek.push(Number(ms))
+    await context.close()
+  }
+  return { ttff, seek }
+}
+
+/** Files of a paid torrent in lib/crypto's format (manifest + ciphertext under its opaque name). */
+async function encryptToFiles(dir: string, label: string, bytes: Uint8Array, name: string, type: string): Promise<string[]> {
+  const fileId: Hex = `0x${'0'.repeat(31)}1`
+  const folder = join(dir, `${label}-encrypted`)
+  await mkdir(folder, { recursive: true })
+  const manifest = await encryptManifest({ key, files: [{ name, type, size: bytes.length, fileId }] })
+  await writeFile(join(folder, MANIFEST_NAME), manifest)
+  await writeFile(join(folder, opaqueName(fileId)), await encryptBytes(bytes, { key, fileId }))
+  return [join(folder, MANIFEST_NAME), join(folder, opaqueName(fileId))]
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** The bare page of the baseline: the unmodified WebTorrent bundle, nothing else. */
+const plainPage = `<!doctype html><meta charset="utf-8"><title>Plain WebTorrent</title>
+<input type="file">
+<script type="module">
+const params = new URLSearchParams(location.hash.slice(1))
+const { default: WebTorrent } = await import('./webtorrent.min.js')
+const client = new WebTorrent()
+client.on('error', (e) => console.error(e))
+if (params.has('seed')) {
+  document.querySelector('input').onchange = (event) => {
+    client.seed(event.target.files[0], { announce: [params.get('seed')] }, (torrent) => { window.magnet = torrent.magnetURI })
+  }
+}
+if (params.has('fetch')) {
+  client.add(params.get('fetch'), async (torrent) => {
+    let total = 0
+    for await (const chunk of torrent.files[0]) total += chunk.length
+    if (total !== torrent.files[0].length) throw new Error('short read')
+    window.readMs = performance.now()
+  })
+}
+</script>`
