@@ -1,4 +1,5 @@
 import { PageHeading } from '@/components/ui/PageHeading'
+import { Catalog } from '@/components/catalog/Catalog'
 import { DropZone } from './_components/DropZone'
 
 export default function HomePage() {
@@ -14,8 +15,9 @@ export default function HomePage() {
           Listed on chain
         </h2>
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-          Paid and free listings published through the Keyswarm contract will appear here.
+          Paid and free listings published through the Keyswarm contract, newest first.
         </p>
+        <Catalog />
       </section>
     </>
   )

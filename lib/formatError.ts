@@ -1,3 +1,5 @@
+import { describeContractError } from './chain/describeContractError'
+
 /** Messages for EIP-1193 provider error codes, in words a person understands. */
 const providerCodes: Record<number, string> = {
   4001: 'You rejected the request in your wallet.',
@@ -18,6 +20,8 @@ type ErrorLike = { name?: string; message?: string; shortMessage?: string; code?
  * setMessage(formatError(error)) // "You rejected the request in your wallet."
  */
 export function formatError(error: unknown): string {
+  const reverted = describeContractError(error)
+  if (reverted) return reverted
   const seen = new Set<unknown>()
   let current: unknown = error
   let best: string | undefined

@@ -15,3 +15,43 @@ export class ProviderRpcError extends ChainError {
     this.code = code
   }
 }
+
+/** The app is on a chain where Keyswarm has no deployment. */
+export class NotDeployedError extends ChainError {
+  override name = 'NotDeployedError'
+  constructor(chainId: number) {
+    super(`Keyswarm is not deployed on chain ${chainId}: switch your wallet to a supported network.`)
+  }
+}
+
+/** No listing has this id on this chain. */
+export class UnknownListingError extends ChainError {
+  override name = 'UnknownListingError'
+  constructor(contentId: bigint) {
+    super(`There is no listing #${contentId} on this chain.`)
+  }
+}
+
+/** The wallet has no account connected, so nothing can be signed or sent. */
+export class WalletNotConnectedError extends ChainError {
+  override name = 'WalletNotConnectedError'
+  constructor() {
+    super('Connect a wallet first.')
+  }
+}
+
+/** No injected wallet (MetaMask or similar) is in this browser. */
+export class WalletNotInstalledError extends ChainError {
+  override name = 'WalletNotInstalledError'
+  constructor() {
+    super('No wallet was found in this browser: install MetaMask (or another Ethereum wallet) and reload.')
+  }
+}
+
+/** The listing's price changed between showing it and buying it. */
+export class PriceChangedError extends ChainError {
+  override name = 'PriceChangedError'
+  constructor(options?: { cause?: unknown }) {
+    super('The price changed since this page loaded: check the new price and try again.', options)
+  }
+}

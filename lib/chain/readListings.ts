@@ -1,0 +1,76 @@
+import { type Address, type Hash, type Hex, type PublicClient, getAbiItem } from 'viem'
+import { keyswarmAbi } from './abi/keyswarmAbi'
+import type { Deployment } from './deployments/index'
+
+/** A listing as its `Listed` event announced it, with where and when it was listed. */
+export type ListedListing = {
+  contentId: bigint
+  creator: Address
+  /** 40 lowercase hex digits, no 0x: the form WebTorrent uses. */
+  infoHash: string
+  size: bigint
+  token: Address
+  /** The price at listing time; read `listings(contentId)` for the current one. */
+  price: bigint
+  seedShareBps: number
+  keyHash: Hex
+  delivery: { x: bigint; y: bigint }
+  title: string
+  description: string
+  trackers: readonly string[]
+  webSeeds: readonly string[]
+  blockNumber: bigint
+  transactionHash: Hash
+}
+
+/** Parameters of {@link readListings}. */
+export type ReadListingsParameters = {
+  deployment: Deployment
+  /** Only this creator's listings. */
+  creator?: Address
+  /** Only this listing. */
+  contentId?: bigint
+}
+
+const listedEvent = getAbiItem({ abi: keyswarmAbi, name: 'Listed' })
+
+/**
+ * Every listing of the Keyswarm contract, read from its `Listed` events since the deployment
+ * block: the chain is the catalog. Newest first.
+ * @example
+ * const listings = await readListings(publicClient, { deployment: getDeployment(31337)! })
+ */
+export async function readListings(
+  client: PublicClient,
+  { deployment, creator, contentId }: ReadListingsParameters,
+): Promise<ListedListing[]> {
+  const logs = await client.getLogs({
+    address: deployment.keyswarm,
+    event: listedEvent,
+    args: { creator, contentId },
+    fromBlock: BigInt(deployment.deployBlock),
+    toBlock: 'latest',
+  })
+  return logs
+    .map((log) => {
+      const { contentId, creator, params } = log.args as Required<typeof log.args>
+      return {
+        contentId,
+        creator,
+        infoHash: params.infoHash.slice(2).toLowerCase(),
+        size: params.size,
+        token: params.token,
+        price: params.price,
+        seedShareBps: params.seedShareBps,
+        keyHash: params.keyHash,
+        delivery: { x: params.deliveryX, y: params.deliveryY },
+        title: params.title,
+        description: params.description,
+        trackers: params.trackers,
+        webSeeds: params.webSeeds,
+        blockNumber: log.blockNumber,
+        transactionHash: log.transactionHash,
+      }
+    })
+    .sort((a, b) => (a.contentId < b.contentId ? 1 : -1))
+}

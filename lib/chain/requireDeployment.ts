@@ -1,0 +1,12 @@
+import { type Deployment, getDeployment } from './deployments/index'
+import { NotDeployedError } from './errors'
+
+/**
+ * The Keyswarm deployment on `chainId`.
+ * @throws NotDeployedError when Keyswarm is not deployed there.
+ */
+export function requireDeployment(chainId: number): Deployment {
+  const deployment = getDeployment(chainId)
+  if (!deployment) throw new NotDeployedError(chainId)
+  return deployment
+}
