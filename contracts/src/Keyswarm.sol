@@ -68,10 +68,12 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         uint40 since;
     }
 
-    /// @notice Where a purchase is, as stored.
+    /// @notice Where a purchase is, as stored. `Open` is paid and undelivered; `Delivered` holds its
+    /// escrow until it settles or is disputed.
     enum Status {
         None,
         Open,
+        Delivered,
         Refunded,
         Disputed,
         Settled
@@ -92,20 +94,25 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         Settled
     }
 
-    /// @dev Three slots. Until settlement, slot 0 holds the buyer; once settled the buyer has no
-    /// claim left, and the same 20 bytes keep the seeding pool's ledger (paid bytes, paid amount),
-    /// so claims never pay for a fresh slot. See `_ledger`.
+    /// @dev Two slots, both written at purchase, so nothing later pays for a fresh one. Slot 0's
+    /// 20 bytes change meaning with the status: the buyer until delivery (and after a refund); from
+    /// delivery, the commitment bytes20(keccak256(abi.encode(buyer, sealedKey))), which is all a
+    /// dispute needs (the sealed key itself is in the `Delivered` event); once settled the buyer has
+    /// no claim left, and they keep the seeding pool's ledger (paid bytes, paid amount). See
+    /// `_commitment` and `_ledger`.
     struct Purchase {
-        address buyerOrLedger;
+        bytes20 buyerOrCommitmentOrLedger;
         uint96 amount;
         address session;
         uint48 contentId;
         uint40 purchasedAt;
         Status status;
-        bytes32 sealedKey;
     }
 
-    /// @notice A purchase decoded for readers.
+    /// @notice A purchase decoded for readers. `buyer` is known while the purchase is undelivered or
+    /// refunded, zero otherwise (the contract keeps only a commitment to it from delivery on): read it
+    /// from the `Purchased` event, and the sealed key from the `Delivered` event. `paidBytes` and
+    /// `paidOut` are the seeding pool's, once settled.
     struct PurchaseInfo {
         uint256 contentId;
         address buyer;
@@ -116,7 +123,6 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         uint64 disputeDeadline;
         uint64 claimDeadline;
         PurchaseState state;
-        bytes32 sealedKey;
         uint64 paidBytes;
         uint256 paidOut;
     }
@@ -178,6 +184,9 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     error KeyswarmEmptySealedKey(uint256 purchaseId);
     error KeyswarmLengthMismatch(uint256 ids, uint256 sealedKeys);
     error KeyswarmNotBuyer(uint256 purchaseId, address caller);
+    /// @notice In a dispute: the caller is not the buyer, or `sealedKey` is not the one delivered. The
+    /// stored commitment binds both together and cannot tell which.
+    error KeyswarmNotBuyerOrSealedKey(uint256 purchaseId, address caller, bytes32 sealedKey);
     error KeyswarmDeliveryPending(uint256 purchaseId, uint256 deadline);
     error KeyswarmNotDelivered(uint256 purchaseId);
     error KeyswarmDisputeWindowClosed(uint256 purchaseId, uint256 deadline);
@@ -328,15 +337,14 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
 
         purchaseId = _nextPurchaseId++;
         _purchases[purchaseId] = Purchase({
-            buyerOrLedger: msg.sender,
+            buyerOrCommitmentOrLedger: bytes20(msg.sender),
             // forge-lint: disable-next-line(unsafe-typecast) -- read from a uint96 field
             amount: uint96(price),
             session: _pointAddress(sessionX, sessionY),
             // forge-lint: disable-next-line(unsafe-typecast) -- ids are sequential; 2**48 listings cannot be paid for
             contentId: uint48(contentId),
             purchasedAt: uint40(block.timestamp),
-            status: Status.Open,
-            sealedKey: bytes32(0)
+            status: Status.Open
         });
         listingStats[contentId].sold += 1;
         creatorStats[creator].sold += 1;
@@ -355,8 +363,8 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     /// @notice Takes the refund of a purchase whose key was not delivered before the deadline.
     function refund(uint256 purchaseId) external nonReentrant {
         Purchase storage p = _openPurchase(purchaseId);
-        if (p.buyerOrLedger != msg.sender) revert KeyswarmNotBuyer(purchaseId, msg.sender);
-        if (p.sealedKey != bytes32(0)) revert KeyswarmAlreadyDelivered(purchaseId);
+        if (p.status == Status.Delivered) revert KeyswarmAlreadyDelivered(purchaseId);
+        if (p.buyerOrCommitmentOrLedger != bytes20(msg.sender)) revert KeyswarmNotBuyer(purchaseId, msg.sender);
         uint256 deadline = p.purchasedAt + deliveryWindow;
         if (block.timestamp <= deadline) revert KeyswarmDeliveryPending(purchaseId, deadline);
 
@@ -373,13 +381,19 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     /// the contract checks address(b·G) is the session, unseals with S = b·C exactly as the buyer's tab
     /// does, and refunds only if keccak256(abi.encode(K')) differs from the listing's keyHash.
     /// @dev Reverts with KeyswarmKeyIsValid when the key is right: a dispute costs the buyer gas only.
-    function dispute(uint256 purchaseId, uint256 sessionSecret) external nonReentrant {
+    /// The contract does not store the sealed key (see `Purchase`): the buyer passes it back from the
+    /// `Delivered` event, and the stored commitment proves at once that the caller is the buyer and that
+    /// this is the key delivered.
+    /// @param sessionSecret The session secret b (revealing it costs the buyer nothing else).
+    /// @param sealedKey The `sealedKey` of the purchase's `Delivered` event.
+    function dispute(uint256 purchaseId, uint256 sessionSecret, bytes32 sealedKey) external nonReentrant {
         Purchase storage p = _openPurchase(purchaseId);
-        if (p.buyerOrLedger != msg.sender) revert KeyswarmNotBuyer(purchaseId, msg.sender);
-        bytes32 sealedKey = p.sealedKey;
-        if (sealedKey == bytes32(0)) revert KeyswarmNotDelivered(purchaseId);
+        if (p.status != Status.Delivered) revert KeyswarmNotDelivered(purchaseId);
         uint256 deadline = p.purchasedAt + deliveryWindow + disputeWindow;
         if (block.timestamp > deadline) revert KeyswarmDisputeWindowClosed(purchaseId, deadline);
+        if (p.buyerOrCommitmentOrLedger != _commitment(msg.sender, sealedKey)) {
+            revert KeyswarmNotBuyerOrSealedKey(purchaseId, msg.sender, sealedKey);
+        }
         if (sessionSecret == 0 || sessionSecret >= N || _mulAddress(sessionSecret, GX, GV) != p.session) {
             revert KeyswarmWrongSessionSecret(purchaseId);
         }
@@ -429,7 +443,8 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     function settleMany(uint256[] calldata purchaseIds) external {
         for (uint256 i; i < purchaseIds.length; ++i) {
             Purchase storage p = _purchases[purchaseIds[i]];
-            if (p.status == Status.Open) _settle(purchaseIds[i], p);
+            Status status = p.status;
+            if (status == Status.Open || status == Status.Delivered) _settle(purchaseIds[i], p);
         }
     }
 
@@ -458,7 +473,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     /// @notice After the claim window, moves what seeders left in a purchase's pool to the creator.
     function sweep(uint256 purchaseId) external {
         Purchase storage p = _purchases[purchaseId];
-        if (p.status == Status.Open) _settle(purchaseId, p);
+        if (p.status == Status.Delivered) _settle(purchaseId, p);
         else if (p.status != Status.Settled) revert KeyswarmNotSettleable(purchaseId);
         uint256 deadline = _claimDeadline(p);
         if (block.timestamp <= deadline) revert KeyswarmClaimWindowOpen(purchaseId, deadline);
@@ -508,9 +523,8 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         info.state = purchaseState(purchaseId);
         if (p.status == Status.Settled) {
             (info.paidBytes, info.paidOut) = _ledger(p);
-        } else {
-            info.buyer = p.buyerOrLedger;
-            info.sealedKey = p.sealedKey;
+        } else if (p.status == Status.Open || p.status == Status.Refunded) {
+            info.buyer = address(p.buyerOrCommitmentOrLedger);
         }
     }
 
@@ -524,7 +538,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         if (status == Status.Disputed) return PurchaseState.Disputed;
         if (status == Status.Settled) return PurchaseState.Settled;
         uint256 deliveryDeadline = p.purchasedAt + deliveryWindow;
-        if (p.sealedKey == bytes32(0)) {
+        if (status == Status.Open) {
             return block.timestamp <= deliveryDeadline ? PurchaseState.Pending : PurchaseState.Expired;
         }
         return block.timestamp <= deliveryDeadline + disputeWindow ? PurchaseState.Delivered : PurchaseState.Settled;
@@ -565,10 +579,12 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         if (l.creator != msg.sender) revert KeyswarmNotCreator(contentId, msg.sender);
     }
 
+    /// @dev A purchase that still holds its escrow: Open (undelivered) or Delivered.
     function _openPurchase(uint256 purchaseId) private view returns (Purchase storage p) {
         p = _purchases[purchaseId];
-        if (p.status != Status.Open) {
-            if (p.status == Status.None) revert KeyswarmUnknownPurchase(purchaseId);
+        Status status = p.status;
+        if (status != Status.Open && status != Status.Delivered) {
+            if (status == Status.None) revert KeyswarmUnknownPurchase(purchaseId);
             revert KeyswarmPurchaseClosed(purchaseId);
         }
     }
@@ -582,26 +598,30 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
             deadline = p.purchasedAt + deliveryWindow;
         }
         address creator = _listings[contentId].creator;
-        // The status needs no check of its own on this path, which is priced against a 50k ceiling:
-        // an unknown purchase has no creator, a refunded one is past its deadline, and a disputed or
-        // settled one has a sealed key. It only refines the error when something is wrong.
+        // An unknown purchase has no creator (listing 0), so the caller check comes first and the
+        // status only refines its error.
         if (msg.sender != creator && !isAgent[creator][msg.sender]) {
             if (p.status == Status.None) revert KeyswarmUnknownPurchase(purchaseId);
             revert KeyswarmNotDeliverer(purchaseId, msg.sender);
         }
-        if (block.timestamp > deadline) {
-            if (p.status != Status.Open) revert KeyswarmPurchaseClosed(purchaseId);
-            revert KeyswarmDeliveryTooLate(purchaseId, deadline);
+        Status status = p.status;
+        if (status != Status.Open) {
+            if (status == Status.Refunded) revert KeyswarmPurchaseClosed(purchaseId);
+            revert KeyswarmAlreadyDelivered(purchaseId);
         }
+        if (block.timestamp > deadline) revert KeyswarmDeliveryTooLate(purchaseId, deadline);
+        // Zero is what an unset variable delivers: refused, so a slip never starts the dispute clock.
         if (sealedKey == bytes32(0)) revert KeyswarmEmptySealedKey(purchaseId);
-        if (p.sealedKey != bytes32(0)) revert KeyswarmAlreadyDelivered(purchaseId);
-        // Deliveries are counted when they become final (see `_settle`): this path stays one write.
-        p.sealedKey = sealedKey;
+        // Overwrites the buyer with its commitment: two updates of slots written at purchase, no fresh
+        // slot for the sealed key (it travels in the event). Deliveries are counted when they become
+        // final (see `_settle`).
+        p.buyerOrCommitmentOrLedger = _commitment(address(p.buyerOrCommitmentOrLedger), sealedKey);
+        p.status = Status.Delivered;
         emit Delivered(purchaseId, sealedKey);
     }
 
     function _settle(uint256 purchaseId, Purchase storage p) private {
-        if (p.sealedKey == bytes32(0)) revert KeyswarmNotSettleable(purchaseId);
+        if (p.status != Status.Delivered) revert KeyswarmNotSettleable(purchaseId);
         if (block.timestamp <= p.purchasedAt + deliveryWindow + disputeWindow) revert KeyswarmNotSettleable(purchaseId);
 
         uint256 contentId = p.contentId;
@@ -624,7 +644,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         Purchase storage p = _purchases[purchaseId];
         Status status = p.status;
         if (status != Status.Settled) {
-            if (status != Status.Open) revert KeyswarmNotSettleable(purchaseId);
+            if (status != Status.Delivered) revert KeyswarmNotSettleable(purchaseId);
             _settle(purchaseId, p);
         }
         uint256 deadline = _claimDeadline(p);
@@ -684,9 +704,18 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         return amount * seedShareBps / BPS;
     }
 
-    /// @dev After settlement slot 0's address field holds (paidOut << 64 | paidBytes): 96 + 64 bits.
+    /// @dev What a delivery stores in place of the buyer: 160 bits binding the buyer to the sealed key.
+    /// Matching a stored commitment with another caller or key is a second preimage (2**160 work); the
+    /// cheapest abuse is a buyer who already knows K grinding session keys for a collision between a
+    /// good and a bad sealed key, about 2**80 hashes and curve multiplications: far above any price.
+    function _commitment(address buyer, bytes32 sealedKey) private pure returns (bytes20) {
+        return bytes20(keccak256(abi.encode(buyer, sealedKey)));
+    }
+
+    /// @dev After settlement slot 0's 20 bytes hold (paidOut << 64 | paidBytes): 96 + 64 bits. Settling
+    /// overwrites the delivery commitment with an empty ledger; nothing needs the commitment after that.
     function _ledger(Purchase storage p) private view returns (uint64 paidBytes, uint256 paidOut) {
-        uint160 packed = uint160(p.buyerOrLedger);
+        uint160 packed = uint160(p.buyerOrCommitmentOrLedger);
         // forge-lint: disable-next-line(unsafe-typecast) -- the low 64 bits are paidBytes by construction
         return (uint64(packed), packed >> 64);
     }
@@ -694,7 +723,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     function _setLedger(Purchase storage p, uint64 paidBytes, uint256 paidOut) private {
         // paidOut <= pool <= amount < 2**96, so it fits in the upper 96 bits.
         // forge-lint: disable-next-line(unsafe-typecast)
-        p.buyerOrLedger = address(uint160(paidOut) << 64 | paidBytes);
+        p.buyerOrCommitmentOrLedger = bytes20(uint160(paidOut) << 64 | paidBytes);
     }
 
     function _pull(IERC20 token, uint256 amount) private {

@@ -246,7 +246,7 @@ contract KeyswarmTest is KeyswarmBase {
         bytes32 sealedKey = _sealed(purchaseId);
         vm.prank(agent);
         keyswarm.deliver(purchaseId, sealedKey);
-        assertEq(keyswarm.purchases(purchaseId).sealedKey, sealedKey, "delivered");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Delivered), "delivered");
     }
 
     function test_RevertWhen_RevokedAgentDelivers() public {
@@ -404,7 +404,7 @@ contract KeyswarmTest is KeyswarmBase {
 
     // ------------------------------------------------------------ deliver
 
-    function test_DeliverRecordsTheSealedKey() public {
+    function test_DeliverEmitsTheSealedKey() public {
         uint256 purchaseId = _buy(_listEth());
         bytes32 sealedKey = _sealed(purchaseId);
         vm.expectEmit(true, false, false, true, address(keyswarm));
@@ -412,8 +412,18 @@ contract KeyswarmTest is KeyswarmBase {
         vm.prank(creator);
         keyswarm.deliver(purchaseId, sealedKey);
         Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
-        assertEq(info.sealedKey, sealedKey, "sealed key");
         assertEq(uint256(info.state), uint256(Keyswarm.PurchaseState.Delivered), "delivered");
+    }
+
+    function test_DeliveryReplacesTheBuyerWithACommitment() public {
+        uint256 purchaseId = _buy(_listEth());
+        assertEq(keyswarm.purchases(purchaseId).buyer, buyer, "buyer known until delivery");
+        _deliver(purchaseId);
+        Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
+        // Only bytes20(keccak256(abi.encode(buyer, sealedKey))) is stored; readers take both from events.
+        assertEq(info.buyer, address(0), "buyer not stored after delivery");
+        assertEq(info.amount, PRICE, "amount kept");
+        assertEq(info.session, session.addr, "session kept");
     }
 
     function test_DeliverAtTheDeadline() public {
@@ -481,7 +491,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.prank(creator);
         keyswarm.deliverMany(ids, sealedKeys);
         for (uint256 i; i < 3; ++i) {
-            assertEq(keyswarm.purchases(ids[i]).sealedKey, sealedKeys[i], "delivered");
+            assertEq(uint256(keyswarm.purchaseState(ids[i])), uint256(Keyswarm.PurchaseState.Delivered), "delivered");
         }
     }
 
@@ -501,7 +511,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmAlreadyDelivered.selector, ids[0]));
         vm.prank(creator);
         keyswarm.deliverMany(ids, sealedKeys);
-        assertEq(keyswarm.purchases(ids[0]).sealedKey, bytes32(0), "nothing delivered");
+        assertEq(uint256(keyswarm.purchaseState(ids[0])), uint256(Keyswarm.PurchaseState.Pending), "nothing delivered");
     }
 
     // ------------------------------------------------------------ refund
@@ -598,7 +608,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.expectEmit(true, true, false, true, address(keyswarm));
         emit Keyswarm.Disputed(purchaseId, buyer, PRICE);
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, sessionSecret);
+        keyswarm.dispute(purchaseId, sessionSecret, wrong);
         assertEq(buyer.balance, before + PRICE, "refunded in full");
         assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Disputed), "state");
         (,,,, uint48 disputed,) = keyswarm.listingStats(id);
@@ -614,7 +624,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.prank(creator);
         keyswarm.deliver(purchaseId, misdirected);
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, sessionSecret);
+        keyswarm.dispute(purchaseId, sessionSecret, misdirected);
         assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Disputed), "state");
     }
 
@@ -622,7 +632,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buyWithWrongKey(_listUsd());
         uint256 before = usd.balanceOf(buyer);
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, sessionSecret);
+        keyswarm.dispute(purchaseId, sessionSecret, WRONG_SEALED_KEY);
         assertEq(usd.balanceOf(buyer), before + USD_PRICE, "refunded");
     }
 
@@ -630,51 +640,76 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buyWithWrongKey(_listEth());
         vm.warp(keyswarm.purchases(purchaseId).disputeDeadline);
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, sessionSecret);
+        keyswarm.dispute(purchaseId, sessionSecret, WRONG_SEALED_KEY);
     }
 
     function test_RevertWhen_DisputeTheRightKey() public {
         uint256 purchaseId = _buyDelivered(_listEth());
+        bytes32 sealedKey = _sealed(purchaseId);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmKeyIsValid.selector, purchaseId));
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, sessionSecret);
+        keyswarm.dispute(purchaseId, sessionSecret, sealedKey);
     }
 
     function test_RevertWhen_DisputeWithAnotherSecret() public {
         uint256 purchaseId = _buyDelivered(_listEth());
+        bytes32 sealedKey = _sealed(purchaseId);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongSessionSecret.selector, purchaseId));
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, sessionSecret + 1);
+        keyswarm.dispute(purchaseId, sessionSecret + 1, sealedKey);
     }
 
     function test_RevertWhen_DisputeWithSecretZero() public {
         uint256 purchaseId = _buyDelivered(_listEth());
+        bytes32 sealedKey = _sealed(purchaseId);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongSessionSecret.selector, purchaseId));
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, 0);
+        keyswarm.dispute(purchaseId, 0, sealedKey);
     }
 
     function test_RevertWhen_DisputeWithSecretAboveTheOrder() public {
         uint256 purchaseId = _buyDelivered(_listEth());
+        bytes32 sealedKey = _sealed(purchaseId);
         // b + n names the same point as b; only the canonical scalar is accepted.
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongSessionSecret.selector, purchaseId));
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, sessionSecret + N);
+        keyswarm.dispute(purchaseId, sessionSecret + N, sealedKey);
     }
 
     function test_RevertWhen_DisputeByStranger() public {
         uint256 purchaseId = _buyWithWrongKey(_listEth());
-        // Someone who copied b from the mempool cannot take the refund.
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyer.selector, purchaseId, stranger));
+        // Someone who copied b and the sealed key from the mempool cannot take the refund.
+        vm.expectRevert(
+            abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyerOrSealedKey.selector, purchaseId, stranger, WRONG_SEALED_KEY)
+        );
         vm.prank(stranger);
-        keyswarm.dispute(purchaseId, sessionSecret);
+        keyswarm.dispute(purchaseId, sessionSecret, WRONG_SEALED_KEY);
+    }
+
+    function test_RevertWhen_DisputeWithAnotherSealedKey() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        // The right key was delivered; a buyer who claims another one was sent is caught by the commitment.
+        bytes32 claimed = _sealed(purchaseId) ^ bytes32(uint256(1));
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyerOrSealedKey.selector, purchaseId, buyer, claimed));
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret, claimed);
+    }
+
+    function test_RevertWhen_DisputeAfterSettlement() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        bytes32 sealedKey = _sealed(purchaseId);
+        // The ledger now fills the commitment's bytes; the status refuses first.
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret, sealedKey);
     }
 
     function test_RevertWhen_DisputeUndelivered() public {
         uint256 purchaseId = _buy(_listEth());
+        bytes32 sealedKey = _sealed(purchaseId);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotDelivered.selector, purchaseId));
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, sessionSecret);
+        keyswarm.dispute(purchaseId, sessionSecret, sealedKey);
     }
 
     function test_RevertWhen_DisputeAfterTheWindow() public {
@@ -683,16 +718,16 @@ contract KeyswarmTest is KeyswarmBase {
         vm.warp(deadline + 1);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmDisputeWindowClosed.selector, purchaseId, deadline));
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, sessionSecret);
+        keyswarm.dispute(purchaseId, sessionSecret, WRONG_SEALED_KEY);
     }
 
     function test_RevertWhen_DisputeTwice() public {
         uint256 purchaseId = _buyWithWrongKey(_listEth());
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, sessionSecret);
+        keyswarm.dispute(purchaseId, sessionSecret, WRONG_SEALED_KEY);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, sessionSecret);
+        keyswarm.dispute(purchaseId, sessionSecret, WRONG_SEALED_KEY);
     }
 
     // ------------------------------------------------------------ settle
@@ -993,9 +1028,9 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 refunded = _buy(id);
         uint256 disputed = _buy(id);
         vm.prank(creator);
-        keyswarm.deliver(disputed, bytes32(uint256(1)));
+        keyswarm.deliver(disputed, WRONG_SEALED_KEY);
         vm.prank(buyer);
-        keyswarm.dispute(disputed, sessionSecret);
+        keyswarm.dispute(disputed, sessionSecret, WRONG_SEALED_KEY);
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.prank(buyer);
         keyswarm.refund(refunded);

@@ -86,7 +86,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         bool right = key == contentKey && otherSession == sessionSecret;
         if (right) vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmKeyIsValid.selector, purchaseId));
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, sessionSecret);
+        keyswarm.dispute(purchaseId, sessionSecret, sealedKey);
         if (!right) {
             assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Disputed), "state");
         }
@@ -98,9 +98,10 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         session = vm.createWallet(secret);
         sessionSecret = secret;
         uint256 purchaseId = _buyDelivered(_listEth());
+        bytes32 sealedKey = _sealed(purchaseId);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmKeyIsValid.selector, purchaseId));
         vm.prank(buyer);
-        keyswarm.dispute(purchaseId, secret);
+        keyswarm.dispute(purchaseId, secret, sealedKey);
     }
 
     /// @dev Receipts from three seeders, in any order, with any byte counts: the purchase never pays

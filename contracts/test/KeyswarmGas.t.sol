@@ -63,10 +63,11 @@ contract KeyswarmGasTest is KeyswarmBase {
 
     function test_Gas_Dispute() public {
         uint256 id = _buy(ethListing);
+        bytes32 sealedKey = keccak256("not the sealed key");
         vm.prank(creator);
-        keyswarm.deliver(id, keccak256("not the sealed key"));
+        keyswarm.deliver(id, sealedKey);
         vm.prank(buyer);
-        keyswarm.dispute(id, sessionSecret);
+        keyswarm.dispute(id, sessionSecret, sealedKey);
         vm.snapshotGasLastCall("dispute");
     }
 

@@ -24,8 +24,11 @@ contract KeyswarmHandler {
     uint256[] internal sessionSecrets;
     bytes32 internal constant KEY = keccak256("K");
 
-    /// @dev Which session secret each purchase used, and what happened to it.
+    /// @dev Which session secret each purchase used, who bought it and what was delivered (the
+    /// contract keeps only a commitment to the last two after delivery), and what happened to it.
     mapping(uint256 purchaseId => uint256) public sessionOf;
+    mapping(uint256 purchaseId => address) public buyerOf;
+    mapping(uint256 purchaseId => bytes32) public sealedKeyOf;
     mapping(uint256 purchaseId => bool) public ghostRefunded;
     mapping(uint256 purchaseId => bool) public ghostSettled;
     mapping(bytes32 action => uint256) public calls;
@@ -72,11 +75,13 @@ contract KeyswarmHandler {
         Keyswarm.Listing memory l = keyswarm.listings(id);
         uint256 s = sessionSecrets[sessionSeed % sessionSecrets.length];
         Vm.Wallet memory w = vm.createWallet(s);
-        vm.prank(buyers[who % buyers.length]);
+        address b = buyers[who % buyers.length];
+        vm.prank(b);
         uint256 purchaseId = keyswarm.purchase{value: l.token == address(0) ? l.price : 0}(
             id, w.publicKeyX, w.publicKeyY, l.price
         );
         sessionOf[purchaseId] = s;
+        buyerOf[purchaseId] = b;
         calls["buy"]++;
     }
 
@@ -92,6 +97,7 @@ contract KeyswarmHandler {
         bytes32 sealedKey = key ^ keccak256(abi.encode(shared, purchaseId));
         vm.prank(l.creator);
         keyswarm.deliver(purchaseId, sealedKey);
+        sealedKeyOf[purchaseId] = sealedKey;
         calls["deliver"]++;
     }
 
@@ -105,10 +111,10 @@ contract KeyswarmHandler {
     }
 
     function dispute(uint256 seed) external {
-        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Delivered);
+        (uint256 purchaseId,) = _find(seed, Keyswarm.PurchaseState.Delivered);
         if (purchaseId == 0) return;
-        vm.prank(info.buyer);
-        try keyswarm.dispute(purchaseId, sessionOf[purchaseId]) {
+        vm.prank(buyerOf[purchaseId]);
+        try keyswarm.dispute(purchaseId, sessionOf[purchaseId], sealedKeyOf[purchaseId]) {
             ghostRefunded[purchaseId] = true;
             calls["dispute"]++;
         } catch (bytes memory err) {
@@ -120,8 +126,8 @@ contract KeyswarmHandler {
     }
 
     function settle(uint256 seed) external {
-        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Settled);
-        if (purchaseId == 0 || info.buyer == address(0)) return;
+        (uint256 purchaseId,) = _find(seed, Keyswarm.PurchaseState.Settled);
+        if (purchaseId == 0 || ghostSettled[purchaseId]) return;
         keyswarm.settle(purchaseId);
         ghostSettled[purchaseId] = true;
         calls["settle"]++;
@@ -177,7 +183,8 @@ contract KeyswarmHandler {
             Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
             if (l.token != token) continue;
             if (info.state == Keyswarm.PurchaseState.Refunded || info.state == Keyswarm.PurchaseState.Disputed) continue;
-            if (info.buyer != address(0)) {
+            // Only settle, claim and sweep settle on chain, and the handler marks each success.
+            if (!ghostSettled[id]) {
                 total += info.amount; // not settled on chain yet: the whole escrow
             } else {
                 total += info.amount * l.seedShareBps / 10_000 - info.paidOut; // the pool left

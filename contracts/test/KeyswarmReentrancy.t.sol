@@ -79,11 +79,11 @@ contract KeyswarmReentrancyTest is KeyswarmBase {
         uint256 id = _listEth();
         uint256 purchaseId = _buyAs(address(mallory), id, session);
         vm.prank(creator);
-        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+        keyswarm.deliver(purchaseId, WRONG_SEALED_KEY);
         _buyAs(buyer, id, session); // someone else's escrow the attacker would like to drain
-        mallory.arm(address(keyswarm), abi.encodeCall(Keyswarm.dispute, (purchaseId, sessionSecret)));
+        mallory.arm(address(keyswarm), abi.encodeCall(Keyswarm.dispute, (purchaseId, sessionSecret, WRONG_SEALED_KEY)));
         vm.prank(address(mallory));
-        keyswarm.dispute(purchaseId, sessionSecret);
+        keyswarm.dispute(purchaseId, sessionSecret, WRONG_SEALED_KEY);
         _assertBlocked(mallory.attackSucceeded(), mallory.attackError());
         assertEq(address(keyswarm).balance, PRICE, "the other escrow is intact");
     }

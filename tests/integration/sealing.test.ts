@@ -1,7 +1,8 @@
 /**
  * Cross-implementation test of the sealing protocol: lib/crypto seals and unseals in TypeScript,
  * the contract unseals in Solidity (ecrecover trick) during a dispute. Both must agree bit for bit,
- * on a real anvil chain with the real deployment script.
+ * on a real anvil chain with the real deployment script. A dispute passes back the sealed key of the
+ * `Delivered` event: the contract keeps only a commitment to it.
  */
 import {
   type Address,
@@ -166,9 +167,31 @@ describe('sealing, TypeScript against the contract', () => {
       address: deployment.keyswarm,
       abi: keyswarmAbi,
       functionName: 'dispute',
-      args: [purchaseId, BigInt(sessionSecret)],
+      args: [purchaseId, BigInt(sessionSecret), onChain],
     })
     expect(await revertReason(dispute)).toBe('KeyswarmKeyIsValid')
+  })
+
+  test('a dispute must name the sealed key that was delivered, and come from the buyer', async () => {
+    const contentId = await list('0x0000000000000000000000000000000000000000', price)
+    const { purchaseId, sessionSecret, sessionPublicKey } = await purchase(contentId, 'commitment', price)
+    const delivered = await deliver(
+      purchaseId,
+      sealKey({ key: contentKey, deliverySecret, sessionPublicKey, purchaseId }),
+    )
+    const other = xorKey(delivered, '0x0000000000000000000000000000000000000000000000000000000000000001')
+
+    const dispute = (account: Account, sealedKey: Hex) =>
+      publicClient().simulateContract({
+        account,
+        address: deployment.keyswarm,
+        abi: keyswarmAbi,
+        functionName: 'dispute',
+        args: [purchaseId, BigInt(sessionSecret), sealedKey],
+      })
+    expect(await revertReason(dispute(buyer, other))).toBe('KeyswarmNotBuyerOrSealedKey')
+    expect(await revertReason(dispute(creator, delivered))).toBe('KeyswarmNotBuyerOrSealedKey')
+    expect(await revertReason(dispute(buyer, delivered))).toBe('KeyswarmKeyIsValid')
   })
 
   test('a tampered sealed key is proven wrong on chain and refunded in full', async () => {
@@ -176,7 +199,7 @@ describe('sealing, TypeScript against the contract', () => {
     const { purchaseId, sessionSecret, sessionPublicKey } = await purchase(contentId, 'tampered', price)
     const sealed = sealKey({ key: contentKey, deliverySecret, sessionPublicKey, purchaseId })
     const tampered = xorKey(sealed, '0x0000000000000000000000000000000000000000000000000000000000000001')
-    await deliver(purchaseId, tampered)
+    const delivered = await deliver(purchaseId, tampered)
 
     const before = await publicClient().getBalance({ address: buyer.address })
     const receipt = await mined(
@@ -184,7 +207,7 @@ describe('sealing, TypeScript against the contract', () => {
         address: deployment.keyswarm,
         abi: keyswarmAbi,
         functionName: 'dispute',
-        args: [purchaseId, BigInt(sessionSecret)],
+        args: [purchaseId, BigInt(sessionSecret), delivered],
       }),
     )
     const after = await publicClient().getBalance({ address: buyer.address })
@@ -220,7 +243,7 @@ describe('sealing, TypeScript against the contract', () => {
       sessionPublicKey: publicPoint(deliverySecret),
       purchaseId,
     })
-    await deliver(purchaseId, misdirected)
+    const delivered = await deliver(purchaseId, misdirected)
 
     const balance = () =>
       publicClient().readContract({
@@ -235,7 +258,7 @@ describe('sealing, TypeScript against the contract', () => {
         address: deployment.keyswarm,
         abi: keyswarmAbi,
         functionName: 'dispute',
-        args: [purchaseId, BigInt(sessionSecret)],
+        args: [purchaseId, BigInt(sessionSecret), delivered],
       }),
     )
     expect(await balance()).toBe(before + usdPrice)

@@ -18,6 +18,8 @@ abstract contract KeyswarmBase is Test {
     uint256 internal constant PRICE = 0.01 ether;
     uint256 internal constant USD_PRICE = 5e6;
     uint16 internal constant SHARE = 2_000;
+    /// @dev What `_buyWithWrongKey` delivers: unseals to a key no listing commits to.
+    bytes32 internal constant WRONG_SEALED_KEY = bytes32(uint256(1));
 
     Keyswarm internal keyswarm;
     MockStablecoin internal usd;
@@ -133,7 +135,7 @@ abstract contract KeyswarmBase is Test {
     function _buyWithWrongKey(uint256 contentId) internal returns (uint256 purchaseId) {
         purchaseId = _buy(contentId);
         vm.prank(creator);
-        keyswarm.deliver(purchaseId, bytes32(uint256(1)));
+        keyswarm.deliver(purchaseId, WRONG_SEALED_KEY);
     }
 
     /// @dev `seller` lists in ETH, sells once to the buyer, delivers, and the sale settles.

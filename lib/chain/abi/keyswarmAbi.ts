@@ -241,6 +241,11 @@ export const keyswarmAbi = [
         "name": "sessionSecret",
         "type": "uint256",
         "internalType": "uint256"
+      },
+      {
+        "name": "sealedKey",
+        "type": "bytes32",
+        "internalType": "bytes32"
       }
     ],
     "outputs": [],
@@ -685,11 +690,6 @@ export const keyswarmAbi = [
             "name": "state",
             "type": "uint8",
             "internalType": "enum Keyswarm.PurchaseState"
-          },
-          {
-            "name": "sealedKey",
-            "type": "bytes32",
-            "internalType": "bytes32"
           },
           {
             "name": "paidBytes",
@@ -1546,6 +1546,27 @@ export const keyswarmAbi = [
         "name": "caller",
         "type": "address",
         "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "KeyswarmNotBuyerOrSealedKey",
+    "inputs": [
+      {
+        "name": "purchaseId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "caller",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "sealedKey",
+        "type": "bytes32",
+        "internalType": "bytes32"
       }
     ]
   },
