@@ -55,3 +55,19 @@ export class PriceChangedError extends ChainError {
     super('The price changed since this page loaded: check the new price and try again.', options)
   }
 }
+
+/** A transaction was mined but reverted. */
+export class TransactionRevertedError extends ChainError {
+  override name = 'TransactionRevertedError'
+  constructor(what: string, options?: { cause?: unknown }) {
+    super(`The ${what} transaction was reverted on chain.`, options)
+  }
+}
+
+/** The buyer cannot pay the price (or its gas). */
+export class InsufficientFundsError extends ChainError {
+  override name = 'InsufficientFundsError'
+  constructor(what: string) {
+    super(`Your wallet does not hold enough ${what} to pay this price.`)
+  }
+}

@@ -4,6 +4,7 @@ import { useSearchParams } from 'next/navigation'
 import { useEffect, useState } from 'react'
 import type { Hex } from 'viem'
 import { OpenForm } from '@/app/_components/OpenForm'
+import { PaidWatch } from '@/components/paywall/PaidWatch'
 import { Player } from '@/components/player/Player'
 import { TorrentStatusPanel } from '@/components/torrent/TorrentStatusPanel'
 import { formatBytes } from '@/components/torrent/formatBytes'
@@ -17,7 +18,7 @@ import { readKeyFromHash } from './readKeyFromHash'
 import { usePlaintextFiles } from './usePlaintextFiles'
 
 /**
- * The player page's body: opens the torrent named in the URL (`?id=` or `?magnet=`, with an
+ * The player page's body: a paid listing (`?listing=<contentId>`, see PaidWatch), or opens the torrent named in the URL (`?id=` or `?magnet=`, with an
  * optional `#key=` for an encrypted one), shows its files, its status and the player.
  */
 export function WatchView() {
@@ -49,6 +50,8 @@ export function WatchView() {
     }
   }, [input])
 
+  const listing = params.get('listing')
+  if (listing && /^\d+$/.test(listing)) return <PaidWatch contentId={BigInt(listing)} />
   if (!input) {
     return (
       <div className="space-y-4">

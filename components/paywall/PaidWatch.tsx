@@ -1,0 +1,118 @@
+'use client'
+
+import { useCallback, useState } from 'react'
+import { useAccount } from 'wagmi'
+import { formatBytes } from '@/components/torrent/formatBytes'
+import { formatPrice } from '@/lib/chain/formatPrice'
+import { requireDeployment } from '@/lib/chain/requireDeployment'
+import { appConfig } from '@/lib/config'
+import { formatError } from '@/lib/formatError'
+import type { UnlockStep } from '@/lib/purchases/unlockListing'
+import type { Torrent } from '@/lib/torrent/addTorrent'
+import { PaidPlayer } from './PaidPlayer'
+import { usePaidListing } from './usePaidListing'
+import { useUnlock } from './useUnlock'
+
+const stepText: Record<UnlockStep, string> = {
+  connect: 'Checking your wallet…',
+  sign: 'Sign the account message in your wallet (once per device): it makes the key only you can open.',
+  approve: 'Approve the token payment in your wallet…',
+  purchase: 'Confirm the purchase in your wallet…',
+  waiting: 'Paid. Waiting for the creator’s agent to deliver your key (usually a few seconds)…',
+  verifying: 'Key received: checking it against the listing…',
+}
+
+declare global {
+  interface Window {
+    /** Milliseconds from the Unlock click to the first frame, for the `paid.unlock_to_first_frame_ms` measure. */
+    __keyswarmUnlockToFirstFrameMs?: number
+  }
+}
+
+/** `/watch?listing=<id>`: a paid listing's details and provenance, the Unlock flow, then the player. */
+export function PaidWatch({ contentId }: { contentId: bigint }) {
+  const { data: listing, error: readError } = usePaidListing(contentId)
+  const { isConnected } = useAccount()
+  const unlock = useUnlock(listing)
+  const [torrentHash, setTorrentHash] = useState<string>()
+  const deployment = requireDeployment(appConfig.chains[0].id)
+  const startedAt = unlock.startedAt
+  const onFirstFrame = useCallback(() => {
+    if (startedAt !== undefined) window.__keyswarmUnlockToFirstFrameMs = Math.round(performance.now() - startedAt)
+  }, [startedAt])
+  const onTorrent = useCallback((torrent: Torrent) => setTorrentHash(torrent.infoHash), [])
+
+  if (readError)
+    return (
+      <p role="alert" data-testid="watch-error" className="rounded-lg bg-red-50 px-4 py-3 text-red-800 dark:bg-red-950/40 dark:text-red-200">
+        {formatError(readError)}
+      </p>
+    )
+  if (!listing) return <p className="text-sm text-zinc-500">Reading the listing from the chain…</p>
+
+  const price = formatPrice({ price: listing.currentPrice, token: listing.token, deployment })
+  return (
+    <div className="space-y-6" data-testid="paid-watch">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight break-words" data-testid="listing-title">
+          {listing.title || 'Untitled'}
+        </h1>
+        {listing.description && <p className="mt-2 whitespace-pre-line text-zinc-600 dark:text-zinc-400">{listing.description}</p>}
+      </div>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="listing-facts">
+        <dt className="text-zinc-500">Price</dt>
+        <dd data-testid="listing-price">{price}</dd>
+        <dt className="text-zinc-500">Size</dt>
+        <dd>{formatBytes(Number(listing.size))} (encrypted)</dd>
+        <dt className="text-zinc-500">Creator</dt>
+        <dd className="font-mono break-all">{listing.creator}</dd>
+        <dt className="text-zinc-500">Listed</dt>
+        <dd className="break-all">
+          block {String(listing.blockNumber)}, transaction <span className="font-mono">{listing.transactionHash}</span>
+        </dd>
+        <dt className="text-zinc-500">Sales</dt>
+        <dd data-testid="listing-stats">
+          {listing.stats.sold} sold, {listing.stats.delivered} delivered, {listing.stats.refunded} refunded, {listing.stats.disputed} disputed
+        </dd>
+        <dt className="text-zinc-500">Infohash</dt>
+        <dd className="font-mono break-all" data-testid="infohash-check">
+          {listing.infoHash}{' '}
+          {torrentHash && (torrentHash === listing.infoHash ? '✓ matches the torrent' : `✗ the torrent is ${torrentHash}`)}
+        </dd>
+      </dl>
+
+      {unlock.contentKey ? (
+        <PaidPlayer infoHash={listing.infoHash} contentKey={unlock.contentKey} onTorrent={onTorrent} onFirstFrame={onFirstFrame} />
+      ) : (
+        <div className="space-y-3">
+          {!listing.active && <p className="text-sm text-amber-700">The creator has paused sales of this listing.</p>}
+          <button
+            type="button"
+            onClick={() => void unlock.unlock()}
+            disabled={unlock.busy || !listing.active || !isConnected}
+            className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
+          >
+            Unlock for {price}
+          </button>
+          {!isConnected && <p className="text-sm text-zinc-500">Connect your wallet to buy.</p>}
+          {unlock.step && (
+            <p role="status" data-testid="unlock-step" data-step={unlock.step} className="text-sm text-zinc-600 dark:text-zinc-400">
+              {stepText[unlock.step]}
+            </p>
+          )}
+          {unlock.error && (
+            <p role="alert" data-testid="unlock-error" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200">
+              {unlock.error}
+            </p>
+          )}
+        </div>
+      )}
+      {unlock.gas && (
+        <p className="text-xs text-zinc-500" data-testid="unlock-gas" data-purchase-gas={String(unlock.gas.purchase)} data-approve-gas={String(unlock.gas.approve)}>
+          Purchase #{String(unlock.purchaseId)}: {String(unlock.gas.purchase)} gas
+          {unlock.gas.approve > 0n && `, approval ${unlock.gas.approve} gas`}
+        </p>
+      )}
+    </div>
+  )
+}

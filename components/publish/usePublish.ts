@@ -1,0 +1,70 @@
+'use client'
+
+import { useCallback, useRef, useState } from 'react'
+import { privateKeyToAccount } from 'viem/accounts'
+import { useConfig } from 'wagmi'
+import { getAccount } from 'wagmi/actions'
+import { authorizeAgent } from '@/lib/agent/authorizeAgent'
+import { requireDeployment } from '@/lib/chain/requireDeployment'
+import { appConfig } from '@/lib/config'
+import { formatError } from '@/lib/formatError'
+import { loadAgentKey } from '@/lib/purchases/loadAgentKey'
+import {
+  type PublishListingParameters,
+  type PublishListingReturnType,
+  type PublishStage,
+  publishListing,
+} from '@/lib/publish/publishListing'
+
+/** A publication's outcome, with the gas the creator paid to authorize its agent (0 when it already was). */
+export type PublishResultData = PublishListingReturnType & { agentGasUsed: bigint }
+
+/** The form's input to {@link usePublish}'s `publish`. */
+export type PublishInput = Omit<PublishListingParameters, 'deployment' | 'onStage' | 'onProgress'>
+
+/**
+ * Publishing paid files from the form: the wallet checks, the stages and progress (throttled to
+ * ~4 updates a second), the result, and the error as one sentence.
+ */
+export function usePublish() {
+  const config = useConfig()
+  const [stage, setStage] = useState<PublishStage>()
+  const [progress, setProgress] = useState<{ done: number; total: number }>()
+  const [result, setResult] = useState<PublishResultData>()
+  const [error, setError] = useState<string>()
+  const lastUpdate = useRef(0)
+
+  const publish = useCallback(
+    async (input: PublishInput) => {
+      setError(undefined)
+      setResult(undefined)
+      setProgress(undefined)
+      try {
+        const deployment = requireDeployment(appConfig.chains[0].id)
+        const out = await publishListing(config, {
+          ...input,
+          deployment,
+          onStage: setStage,
+          onProgress: (done, total) => {
+            const now = performance.now()
+            if (done < total && now - lastUpdate.current < 250) return
+            lastUpdate.current = now
+            setProgress({ done, total })
+          },
+        })
+        // Once per browser: the creator lets this tab's agent key deliver keys without prompts.
+        setStage('agent')
+        const creator = getAccount(config).address!
+        const agentKey = await loadAgentKey({ chainId: deployment.chainId, creator })
+        const agent = await authorizeAgent(config, { deployment, creator, agent: privateKeyToAccount(agentKey).address })
+        setStage('done')
+        setResult({ ...out, agentGasUsed: agent.gasUsed })
+      } catch (e) {
+        setStage(undefined)
+        setError(formatError(e))
+      }
+    },
+    [config],
+  )
+  return { publish, stage, progress, result, error, busy: !!stage && stage !== 'done' && !error }
+}

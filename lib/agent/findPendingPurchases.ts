@@ -1,0 +1,49 @@
+import { type Address, type PublicClient, getAbiItem } from 'viem'
+import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
+import type { Deployment } from '../chain/deployments/index'
+
+/** A purchase waiting for its key: who bought, and the session key B to seal to. */
+export type PendingPurchase = { purchaseId: bigint; contentId: bigint; buyer: Address; session: { x: bigint; y: bigint } }
+
+/** Parameters of {@link findPendingPurchases}. */
+export type FindPendingPurchasesParameters = {
+  deployment: Deployment
+  contentIds: readonly bigint[]
+  fromBlock?: bigint
+}
+
+const purchasedEvent = getAbiItem({ abi: keyswarmAbi, name: 'Purchased' })
+/** `PurchaseState.Pending` in the contract's enum. */
+const PENDING = 1
+
+/**
+ * Purchases of `contentIds` still waiting for a key and still inside their delivery window,
+ * read from `Purchased` events and checked against the contract's state.
+ */
+export async function findPendingPurchases(
+  client: PublicClient,
+  { deployment, contentIds, fromBlock = BigInt(deployment.deployBlock) }: FindPendingPurchasesParameters,
+): Promise<PendingPurchase[]> {
+  if (contentIds.length === 0) return []
+  const logs = await client.getLogs({
+    address: deployment.keyswarm,
+    event: purchasedEvent,
+    args: { contentId: [...contentIds] },
+    fromBlock,
+    toBlock: 'latest',
+  })
+  if (logs.length === 0) return []
+  const states = await Promise.all(
+    logs.map((log) =>
+      client.readContract({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchaseState', args: [log.args.purchaseId!] }),
+    ),
+  )
+  return logs
+    .filter((_, i) => states[i] === PENDING)
+    .map((log) => ({
+      purchaseId: log.args.purchaseId!,
+      contentId: log.args.contentId!,
+      buyer: log.args.buyer!,
+      session: { x: log.args.sessionX!, y: log.args.sessionY! },
+    }))
+}

@@ -1,0 +1,25 @@
+import type { Address, Hex } from 'viem'
+import type { Config } from 'wagmi'
+import { signMessage } from 'wagmi/actions'
+import { accountMessage, accountSecret } from '@/lib/crypto'
+import { loadAccountSecret } from '@/lib/purchases/loadAccountSecret'
+import { saveAccountSecret } from '@/lib/purchases/saveAccountSecret'
+import type { Deployment } from './deployments/index'
+
+/** Parameters of {@link obtainAccountSecret}. */
+export type ObtainAccountSecretParameters = { deployment: Deployment; account: Address }
+
+/**
+ * The account secret `m` of `account`: cached on this device, or derived from one signature of
+ * the fixed account message (deterministic wallets give the same `m` on every device).
+ */
+export async function obtainAccountSecret(config: Config, { deployment, account }: ObtainAccountSecretParameters): Promise<Hex> {
+  const { chainId } = deployment
+  const cached = await loadAccountSecret({ chainId, account })
+  if (cached) return cached
+  const message = accountMessage({ chainId, contract: deployment.keyswarm })
+  const signature = await signMessage(config, { account, message })
+  const secret = accountSecret({ signature })
+  await saveAccountSecret({ chainId, account, secret })
+  return secret
+}

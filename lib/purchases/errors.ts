@@ -1,0 +1,26 @@
+/** Base of the purchases domain's errors: a short sentence for a person, the cause attached. */
+export class PurchaseError extends Error {
+  override name = 'PurchaseError'
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+  }
+}
+
+/** The creator delivered a key that does not match the listing's keyHash. */
+export class WrongKeyDeliveredError extends PurchaseError {
+  override name = 'WrongKeyDeliveredError'
+  constructor(
+    readonly purchaseId: bigint,
+    options?: { cause?: unknown },
+  ) {
+    super(`The key delivered for purchase #${purchaseId} is wrong: it does not match the listing.`, options)
+  }
+}
+
+/** The delivery deadline passed with no key. */
+export class DeliveryTimedOutError extends PurchaseError {
+  override name = 'DeliveryTimedOutError'
+  constructor(readonly purchaseId: bigint) {
+    super(`The creator did not deliver the key of purchase #${purchaseId} in time: you can take a refund.`)
+  }
+}
