@@ -20,6 +20,8 @@ const stepText: Record<UnlockStep, string> = {
   purchase: 'Confirm the purchase in your wallet…',
   waiting: 'Paid. Waiting for the creator’s agent to deliver your key (usually a few seconds)…',
   verifying: 'Key received: checking it against the listing…',
+  disputing: 'The delivered key is wrong: disputing it on chain to get your money back…',
+  refunding: 'Taking your refund…',
 }
 
 declare global {
@@ -93,11 +95,32 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
             className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
           >
             Unlock for {price}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => void unlock.restore()}
+            disabled={unlock.busy || !isConnected}
+            className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+          >
+            Restore my purchases
           </button>
           {!isConnected && <p className="text-sm text-zinc-500">Connect your wallet to buy.</p>}
           {unlock.step && (
             <p role="status" data-testid="unlock-step" data-step={unlock.step} className="text-sm text-zinc-600 dark:text-zinc-400">
               {stepText[unlock.step]}
+            </p>
+          )}
+          {unlock.refundable && (
+            <p className="text-sm">
+              The creator did not deliver the key in time.{' '}
+              <button type="button" onClick={() => void unlock.refund()} className="rounded-lg bg-amber-600 px-3 py-1.5 font-medium text-white hover:bg-amber-500">
+                Refund
+              </button>
+            </p>
+          )}
+          {unlock.notice && (
+            <p role="status" data-testid="unlock-notice" className="text-sm text-emerald-700 dark:text-emerald-300">
+              {unlock.notice}
             </p>
           )}
           {unlock.error && (

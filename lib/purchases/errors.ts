@@ -24,3 +24,17 @@ export class DeliveryTimedOutError extends PurchaseError {
     super(`The creator did not deliver the key of purchase #${purchaseId} in time: you can take a refund.`)
   }
 }
+
+/** A wrong key was delivered and this tab disputed it on chain: the buyer got the payment back. */
+export class KeyDisputedError extends PurchaseError {
+  override name = 'KeyDisputedError'
+  constructor(
+    readonly purchaseId: bigint,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `The creator delivered a wrong key for purchase #${purchaseId}: this tab proved it on chain and your payment was refunded in full.`,
+      options,
+    )
+  }
+}

@@ -1,18 +1,20 @@
 import type { Hex, PublicClient } from 'viem'
 import type { Config } from 'wagmi'
 import type { Deployment } from '../chain/deployments/index'
+import { disputePurchase } from '../chain/disputePurchase'
 import { obtainAccountSecret } from '../chain/obtainAccountSecret'
 import { prepareWallet } from '../chain/prepareWallet'
 import { purchaseListing } from '../chain/purchaseListing'
 import type { ListingState } from '../chain/readListing'
 import { readPurchases } from '../chain/readPurchases'
 import { sessionKey } from '../crypto'
+import { KeyDisputedError, WrongKeyDeliveredError } from './errors'
 import { openDelivery } from './openDelivery'
 import { savePurchase } from './savePurchase'
 import { waitForDelivery } from './waitForDelivery'
 
 /** The step an unlock is at, for the waiting UI. */
-export type UnlockStep = 'connect' | 'sign' | 'approve' | 'purchase' | 'waiting' | 'verifying'
+export type UnlockStep = 'connect' | 'sign' | 'approve' | 'purchase' | 'waiting' | 'verifying' | 'disputing' | 'refunding'
 
 /** Parameters of {@link unlockListing}. */
 export type UnlockListingParameters = {
@@ -29,7 +31,7 @@ export type UnlockListingParameters = {
  * per device), an approval when a token allowance is short, the purchase, then the wait for the
  * creator's agent to deliver; the sealed key is opened with the session secret and checked
  * against keyHash. The purchase is kept on this device at once, the key when it is verified.
- * @throws WrongKeyDeliveredError when the delivered key is wrong (dispute with the session secret).
+ * @throws KeyDisputedError when the delivered key was wrong: the tab has disputed it and the buyer is refunded.
  */
 export async function unlockListing(config: Config, publicClient: PublicClient, params: UnlockListingParameters): Promise<Hex> {
   const { deployment, listing, onStep, onPurchased, signal } = params
@@ -62,13 +64,22 @@ export async function unlockListing(config: Config, publicClient: PublicClient, 
   onStep?.('waiting')
   const sealedKey = await waitForDelivery(publicClient, { deployment, purchaseId: bought.purchaseId, fromBlock: bought.blockNumber, signal })
   onStep?.('verifying')
-  const key = openDelivery({
-    sealedKey,
-    sessionSecret: session.secret,
-    deliveryPublicKey: listing.delivery,
-    purchaseId: bought.purchaseId,
-    keyHash: listing.keyHash,
-  })
+  let key: Hex
+  try {
+    key = openDelivery({
+      sealedKey,
+      sessionSecret: session.secret,
+      deliveryPublicKey: listing.delivery,
+      purchaseId: bought.purchaseId,
+      keyHash: listing.keyHash,
+    })
+  } catch (error) {
+    if (!(error instanceof WrongKeyDeliveredError)) throw error
+    // The tab disputes by itself: revealing b costs nothing else, and the contract decides.
+    onStep?.('disputing')
+    await disputePurchase(config, { deployment, purchaseId: bought.purchaseId, sessionSecret: session.secret, sealedKey })
+    throw new KeyDisputedError(bought.purchaseId, { cause: error })
+  }
   await savePurchase({ ...record, key })
   return key
 }

@@ -1,0 +1,50 @@
+/**
+ * `npm run agent -- --rpc <url> --secrets <agent-secrets.json>`: the creator's delivery agent as a
+ * 24/7 daemon. Same loop as the creator's tab (lib/agent/runAgent): watches purchases of the
+ * creator's listings and delivers sealed keys in batches, signed by the agent key. Needs only an
+ * RPC URL and the secrets the creator exported from the /publish page. Also reads RPC_URL and
+ * AGENT_SECRETS from the environment.
+ */
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { createPublicClient, defineChain, formatEther, http } from 'viem'
+import { createAgentWallet } from '../lib/agent/createAgentWallet'
+import { runAgent } from '../lib/agent/runAgent'
+import type { AgentSecrets } from '../lib/agent/types'
+import { requireDeployment } from '../lib/chain/requireDeployment'
+import { formatError } from '../lib/formatError'
+
+const { values } = parseArgs({
+  options: { rpc: { type: 'string' }, secrets: { type: 'string' }, interval: { type: 'string' } },
+})
+const rpcUrl = values.rpc ?? process.env.RPC_URL
+const secretsPath = values.secrets ?? process.env.AGENT_SECRETS
+if (!rpcUrl || !secretsPath) {
+  console.error('Usage: npm run agent -- --rpc <url> --secrets <agent-secrets.json>  (or RPC_URL and AGENT_SECRETS)')
+  process.exit(2)
+}
+const secrets = JSON.parse(await readFile(secretsPath, 'utf8')) as AgentSecrets
+const deployment = requireDeployment(secrets.chainId)
+const chain = defineChain({
+  id: secrets.chainId,
+  name: `chain ${secrets.chainId}`,
+  nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+  rpcUrls: { default: { http: [rpcUrl] } },
+})
+const publicClient = createPublicClient({ chain, transport: http(rpcUrl) })
+const wallet = createAgentWallet({ agentKey: secrets.agentKey, chain, rpcUrl })
+const balance = await publicClient.getBalance({ address: wallet.account.address })
+console.log(
+  `Keyswarm agent ${wallet.account.address} (${formatEther(balance)} ETH) delivering for ${secrets.listings.length} listing(s) on chain ${chain.id}`,
+)
+const controller = new AbortController()
+process.once('SIGINT', () => controller.abort())
+process.once('SIGTERM', () => controller.abort())
+await runAgent(publicClient, wallet, {
+  deployment,
+  listings: () => secrets.listings,
+  interval: Number(values.interval ?? 1000),
+  signal: controller.signal,
+  onDelivered: (round) => console.log(`delivered ${round.delivered.join(', ')} in ${round.transactionHash} (${round.gasUsed} gas)`),
+  onError: (error) => console.error(formatError(error)),
+})
