@@ -6,8 +6,10 @@ import { type TorrentStatus, getTorrentStatus } from '@/lib/torrent/getTorrentSt
 
 /** How often the status is read: ~4 times a second, never per piece. */
 const INTERVAL_MS = 250
+/** Milestones shown at once rather than at the next tick (the player waits on `metadata`). */
+const MILESTONES = ['metadata', 'ready', 'done', 'error', 'close'] as const
 
-/** A torrent's status, refreshed about 4 times a second while the component is mounted. */
+/** A torrent's status, refreshed about 4 times a second (and at once on milestones) while mounted. */
 export function useTorrentStatus(torrent: Torrent | undefined): TorrentStatus | undefined {
   const [status, setStatus] = useState<TorrentStatus>()
   useEffect(() => {
@@ -15,7 +17,11 @@ export function useTorrentStatus(torrent: Torrent | undefined): TorrentStatus | 
     const read = () => setStatus(getTorrentStatus(torrent))
     read()
     const timer = setInterval(read, INTERVAL_MS)
-    return () => clearInterval(timer)
+    for (const event of MILESTONES) torrent.on(event, read)
+    return () => {
+      clearInterval(timer)
+      for (const event of MILESTONES) torrent.removeListener(event, read)
+    }
   }, [torrent])
   return status
 }

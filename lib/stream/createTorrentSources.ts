@@ -27,10 +27,16 @@ export function createTorrentSources(): StreamSources {
       const key = streamKeys.get(id)
       if (!key) return plainFileSource(file)
       const manifest = await readTorrentManifest(torrent, key)
-      if (!manifest) return decryptedFileSource(file, { key })
+      if (!manifest) return decryptedFileSource(file, { key, pieceLength: torrent.pieceLength })
       const entry = manifest.find((e) => e.index === index)
       if (!entry) throw new FileNotFoundError(id, index)
-      return decryptedFileSource(file, { key, name: entry.name, type: entry.type, fileId: entry.fileId })
+      return decryptedFileSource(file, {
+        key,
+        name: entry.name,
+        type: entry.type,
+        fileId: entry.fileId,
+        pieceLength: torrent.pieceLength,
+      })
     },
   }
 }

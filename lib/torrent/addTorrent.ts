@@ -1,4 +1,5 @@
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
+import { chunkStore } from './chunkStore'
 import type { TorrentClient } from './clientSlot'
 import { NotATorrentFileError, StorageFullError, TorrentFailedError } from './errors'
 import { isQuotaError } from './isQuotaError'
@@ -94,6 +95,7 @@ function add(
         announce: [...announce],
         urlList: webSeeds.length ? [...webSeeds] : undefined,
         noPeersIntervalTime: NO_PEERS_INTERVAL_SECONDS,
+        store: chunkStore(),
       })
     } catch (error) {
       reject(new TorrentFailedError(fileName, { cause: error }))

@@ -41,6 +41,11 @@ export async function openTorrent(params: OpenTorrentParameters): Promise<Torren
     announce: getTrackers(),
   })
   watchTorrentHealth(torrent)
-  if (remember) await rememberTorrent(torrent, { origin: 'downloaded', keyHex })
+  // The library write must not delay the first frame; a failure only reaches the log.
+  if (remember) {
+    rememberTorrent(torrent, { origin: 'downloaded', keyHex }).catch((error: unknown) =>
+      console.error('[keyswarm] could not keep the torrent in the library', error),
+    )
+  }
   return torrent
 }

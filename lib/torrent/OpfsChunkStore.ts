@@ -1,0 +1,105 @@
+/** What the engine passes a chunk store besides the chunk length. */
+export type OpfsChunkStoreOptions = {
+  /** Directory name under the OPFS root; the engine gives "<torrent name> - <infohash[0..8]>". */
+  name?: string
+  /** Total length in bytes (sizes the last chunk). */
+  length?: number
+}
+
+type Callback<T = void> = (error: Error | null, value?: T) => void
+
+/**
+ * An abstract-chunk-store over the Origin Private File System: one file per piece in a
+ * directory per torrent (the same layout as WebTorrent's fsa-chunk-store, so data stays
+ * compatible). It lists the directory once when opened, so asking for a piece that was never
+ * stored answers at once instead of touching the disk: a new torrent is ready immediately and a
+ * resumed one only reads the pieces it really has.
+ */
+export class OpfsChunkStore {
+  readonly chunkLength: number
+  private readonly length: number
+  private readonly lastChunkLength: number
+  private readonly lastChunkIndex: number
+  private readonly directory: Promise<FileSystemDirectoryHandle>
+  private readonly present: Promise<Set<number>>
+  private readonly name: string
+  private closed = false
+
+  constructor(chunkLength: number, options: OpfsChunkStoreOptions = {}) {
+    this.chunkLength = Number(chunkLength)
+    if (!this.chunkLength) throw new Error('OpfsChunkStore needs a chunk length.')
+    this.name = options.name ?? crypto.randomUUID()
+    this.length = Number(options.length) || Infinity
+    this.lastChunkLength = this.length % this.chunkLength || this.chunkLength
+    this.lastChunkIndex = Math.ceil(this.length / this.chunkLength) - 1
+    this.directory = navigator.storage.getDirectory().then((root) => root.getDirectoryHandle(this.name, { create: true }))
+    this.present = this.directory.then(async (directory) => {
+      const indexes = new Set<number>()
+      for await (const key of (directory as unknown as { keys(): AsyncIterable<string> }).keys()) {
+        if (/^\d+$/.test(key)) indexes.add(Number(key))
+      }
+      return indexes
+    })
+    // Nothing awaits these until the first call; keep a failure from going unhandled meanwhile.
+    this.present.catch(() => {})
+  }
+
+  put(index: number, chunk: Uint8Array, cb: Callback = () => {}): void {
+    this.write(index, chunk).then(
+      () => cb(null),
+      (error: Error) => cb(error),
+    )
+  }
+
+  get(index: number, options: { offset?: number; length?: number } | Callback<Uint8Array> | null, cb?: Callback<Uint8Array>): void {
+    if (typeof options === 'function') return this.get(index, null, options)
+    this.read(index, options ?? {}).then(
+      (bytes) => cb?.(null, bytes),
+      (error: Error) => cb?.(error),
+    )
+  }
+
+  close(cb: Callback = () => {}): void {
+    this.closed = true
+    queueMicrotask(() => cb(null))
+  }
+
+  destroy(cb: Callback = () => {}): void {
+    this.closed = true
+    navigator.storage
+      .getDirectory()
+      .then((root) => root.removeEntry(this.name, { recursive: true }))
+      .then(
+        () => cb(null),
+        (error: Error) => cb(error.name === 'NotFoundError' ? null : error),
+      )
+  }
+
+  private async write(index: number, chunk: Uint8Array): Promise<void> {
+    if (this.closed) throw new Error('Storage is closed')
+    const expected = index === this.lastChunkIndex ? this.lastChunkLength : this.chunkLength
+    if (chunk.length !== expected) throw new Error(`Chunk ${index} must be ${expected} bytes, not ${chunk.length}`)
+    const file = await (await this.directory).getFileHandle(String(index), { create: true })
+    const writable = await file.createWritable({ keepExistingData: false })
+    try {
+      await writable.write(chunk as Uint8Array<ArrayBuffer>)
+      await writable.close()
+    } catch (error) {
+      await writable.abort().catch(() => {})
+      throw error
+    }
+    ;(await this.present).add(index)
+  }
+
+  private async read(index: number, { offset = 0, length }: { offset?: number; length?: number }): Promise<Uint8Array> {
+    if (this.closed) throw new Error('Storage is closed')
+    if (!(await this.present).has(index)) throw new Error(`Chunk ${index} is not stored`)
+    const chunkLength = index === this.lastChunkIndex ? this.lastChunkLength : this.chunkLength
+    const end = length === undefined ? chunkLength : offset + length
+    if (offset < 0 || end > chunkLength) throw new Error('Invalid offset and/or length')
+    const file = await (await (await this.directory).getFileHandle(String(index))).getFile()
+    const bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer())
+    if (bytes.length !== end - offset) throw new Error(`Chunk ${index} is truncated`)
+    return bytes
+  }
+}
