@@ -2,6 +2,8 @@
 const nextConfig = {
   // A static export: the site is files on any static host (or IPFS); nothing of ours runs on a server.
   output: 'export',
+  // A separate build directory lets `next dev` run beside a production build (NEXT_DIST_DIR=.next-dev).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   images: { unoptimized: true },
   // Type checking and lint run as their own steps of `npm test`; building does not repeat them.

@@ -1,3 +1,4 @@
+/// <reference types="@vitest/browser/providers/playwright" />
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import { chromiumArgs, chromiumExecutable } from './scripts/lib/chromium'

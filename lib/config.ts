@@ -49,17 +49,24 @@ export const appConfig = {
   },
 } as const satisfies AppConfig
 
-declare global {
-  interface Window {
-    /** Set by the local stack's static server (scripts/lib/staticServer.ts) before any script runs. */
-    __KEYSWARM_STACK__?: Partial<StackConfig>
-  }
+/**
+ * The local stack in effect: the build's defaults, overridden by the `keyswarm-stack` cookie that
+ * the local stack's static server (scripts/lib/staticServer.ts) sets on every page it serves.
+ */
+export function getStack(): StackConfig {
+  return { ...appConfig.localStack, ...readStackCookie() }
 }
 
-/** The local stack in effect: the build's defaults, overridden by what the serving stack injected. */
-export function getStack(): StackConfig {
-  const injected = typeof window === 'undefined' ? undefined : window.__KEYSWARM_STACK__
-  return { ...appConfig.localStack, ...injected }
+function readStackCookie(): Partial<StackConfig> | undefined {
+  if (typeof document === 'undefined') return undefined
+  const raw = document.cookie.split('; ').find((cookie) => cookie.startsWith('keyswarm-stack='))
+  if (!raw) return undefined
+  try {
+    const value = JSON.parse(decodeURIComponent(raw.slice('keyswarm-stack='.length)))
+    return typeof value === 'object' && value ? value : undefined
+  } catch {
+    return undefined // A cookie we cannot read is a cookie we did not write: keep the defaults.
+  }
 }
 
 /** Whether the app runs against the local anvil chain (dev wallet, local tracker). */

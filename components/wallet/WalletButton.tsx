@@ -1,6 +1,7 @@
 'use client'
 
 import { ConnectButton } from '@rainbow-me/rainbowkit'
+import { useMounted } from '@/components/ui/useMounted'
 
 const button =
   'inline-flex h-9 items-center gap-2 rounded-lg px-3 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-indigo-500'
@@ -10,6 +11,8 @@ const button =
  * address; a red "Wrong network" when the wallet is on a chain Keyswarm does not run on.
  */
 export function WalletButton() {
+  const mounted = useMounted()
+  if (!mounted) return <div className="h-9 w-32" aria-hidden />
   return (
     <ConnectButton.Custom>
       {({ account, chain, mounted, openAccountModal, openChainModal, openConnectModal }) => {

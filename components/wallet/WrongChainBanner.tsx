@@ -2,6 +2,7 @@
 
 import { useAccount, useSwitchChain } from 'wagmi'
 import { appConfig } from '@/lib/config'
+import { useMounted } from '@/components/ui/useMounted'
 import { formatError } from '@/lib/formatError'
 
 /**
@@ -12,7 +13,8 @@ export function WrongChainBanner() {
   const { chainId, isConnected } = useAccount()
   const { switchChain, isPending, error } = useSwitchChain()
   const target = appConfig.chains[0]
-  if (!isConnected || chainId === undefined || appConfig.chains.some((chain) => chain.id === chainId)) return null
+  const mounted = useMounted()
+  if (!mounted || !isConnected || chainId === undefined || appConfig.chains.some((chain) => chain.id === chainId)) return null
   return (
     <div role="alert" className="border-b border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/60 dark:text-amber-100">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-2.5 text-sm">

@@ -79,7 +79,8 @@ export async function startAnvil({ port, blockTime }: { port: number; blockTime?
   if (!existsSync(bin)) throw new Error('anvil is missing: run `npm install` first (it comes with @foundry-rs/anvil).')
   const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(anvil.id), '--silent']
   if (blockTime) args.push('--block-time', String(blockTime))
-  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  // Its own process group: the npm wrapper spawns the real binary, and stopping must reach both.
+  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
   let stderr = ''
   child.stderr?.on('data', (chunk) => (stderr += chunk))
   const rpcUrl = `http://127.0.0.1:${port}`
@@ -119,12 +120,19 @@ export async function startTracker(port: number) {
   }
 }
 
-/** Ends a child process: SIGTERM, then SIGKILL if it lingers. */
+/** Ends a child started with `detached: true` and everything in its process group: SIGTERM, then SIGKILL. */
 export async function stopChild(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return
   const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 3000)
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal)
+    } catch {
+      // The group is gone already.
+    }
+  }
+  signalGroup('SIGTERM')
+  const timer = setTimeout(() => signalGroup('SIGKILL'), 3000)
   await exited
   clearTimeout(timer)
 }
@@ -142,12 +150,24 @@ export async function assertPortFree(port: number, host = '127.0.0.1') {
 
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
+  const [port] = await freePorts(1)
+  return port!
+}
+
+/** `count` distinct ports nobody listens on right now (all held open until every one is chosen). */
+export async function freePorts(count: number): Promise<number[]> {
+  const probes = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+          const probe = createServer()
+          probe.once('error', reject)
+          probe.listen(0, '127.0.0.1', () => resolve(probe))
+        }),
+    ),
+  )
+  const ports = probes.map((probe) => (probe.address() as { port: number }).port)
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))))
+  return ports
 }

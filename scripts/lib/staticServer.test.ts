@@ -29,11 +29,15 @@ test('serves clean URLs as a static host does', async () => {
   expect(await response.text()).toContain('watch')
 })
 
-test('injects the stack into every page before any other script, escaped', async () => {
-  const html = await (await fetch(`${server.url}/`)).text()
-  expect(html).toMatch(/^<html><head><script>window.__KEYSWARM_STACK__=\{/)
-  expect(html).toContain('"rpcUrl":"http://127.0.0.1:1"')
-  expect(html).not.toContain('x</script>')
+test('tells every page where the stack lives in a cookie, and leaves the markup untouched', async () => {
+  const response = await fetch(`${server.url}/`)
+  expect(await response.text()).toBe('<html><head><title>home</title></head><body>home</body></html>')
+  const cookie = response.headers.get('set-cookie')!
+  expect(cookie).toMatch(/^keyswarm-stack=[^;]+; Path=\/; SameSite=Strict$/)
+  const value = JSON.parse(decodeURIComponent(cookie.split(';')[0]!.slice('keyswarm-stack='.length)))
+  expect(value).toEqual({ rpcUrl: 'http://127.0.0.1:1', trackers: ['ws://x</script>'] })
+  const media = await fetch(`${server.url}/media/clip.bin`)
+  expect(media.headers.get('set-cookie')).toBeNull()
 })
 
 test('answers byte ranges', async () => {

@@ -28,7 +28,11 @@ export type StaticServerParameters = {
   root: string
   port: number
   host?: string
-  /** Injected as `window.__KEYSWARM_STACK__` into every HTML page, before any other script. */
+  /**
+   * Where the local chain and tracker live, told to every HTML page in the `keyswarm-stack` cookie
+   * (see lib/config.ts `getStack`). A cookie rather than an injected script: it leaves the markup
+   * React hydrates untouched.
+   */
   stack?: Record<string, unknown>
 }
 
@@ -40,7 +44,7 @@ export type StaticServer = { server: Server; url: string; close: () => Promise<v
  * and tracker live, so one build works on whatever ports the stack got.
  */
 export async function startStaticServer({ root, port, host = '127.0.0.1', stack }: StaticServerParameters): Promise<StaticServer> {
-  const injection = stack ? `<script>window.__KEYSWARM_STACK__=${JSON.stringify(stack).replace(/</g, '\\u003c')}</script>` : ''
+  const stackCookie = stack ? `keyswarm-stack=${encodeURIComponent(JSON.stringify(stack))}; Path=/; SameSite=Strict` : undefined
 
   async function resolve(pathname: string): Promise<{ path: string; status: number } | undefined> {
     const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '')
@@ -64,12 +68,7 @@ export async function startStaticServer({ root, port, host = '127.0.0.1', stack 
       }
       const type = types[extname(found.path)] ?? 'application/octet-stream'
       const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache' }
-      if (type.startsWith('text/html') && injection) {
-        const { readFile } = await import('node:fs/promises')
-        const html = (await readFile(found.path, 'utf8')).replace('<head>', `<head>${injection}`)
-        res.writeHead(found.status, headers).end(req.method === 'HEAD' ? undefined : html)
-        return
-      }
+      if (type.startsWith('text/html') && stackCookie) headers['set-cookie'] = stackCookie
       headers['accept-ranges'] = 'bytes'
       const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '')
       if (range && found.status === 200) {

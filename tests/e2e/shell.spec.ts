@@ -2,8 +2,8 @@ import { collectPageErrors, expect, test } from './fixtures'
 
 const routes = [
   { path: '/', heading: /Share files straight from your browser/ },
-  { path: '/publish', heading: /Publish/ },
-  { path: '/library', heading: /Library/ },
+  { path: '/publish', heading: /publish/i },
+  { path: '/library', heading: /library/i },
   { path: '/watch', heading: /./ },
   { path: '/embed', heading: undefined },
 ] as const
@@ -40,6 +40,9 @@ test('the theme toggle switches to dark and the choice survives a reload', async
 test('the page learns where the local stack lives from the server', async ({ openContext, stack }) => {
   const page = await (await openContext()).newPage()
   await page.goto('/')
-  const injected = await page.evaluate(() => window.__KEYSWARM_STACK__)
-  expect(injected).toEqual({ rpcUrl: stack.rpcUrl, trackers: [stack.trackerUrl] })
+  const told = await page.evaluate(() => {
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith('keyswarm-stack='))
+    return cookie && JSON.parse(decodeURIComponent(cookie.slice('keyswarm-stack='.length)))
+  })
+  expect(told).toEqual({ rpcUrl: stack.rpcUrl, trackers: [stack.trackerUrl] })
 })

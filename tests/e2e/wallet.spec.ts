@@ -17,7 +17,9 @@ test('the injected wallet connects through RainbowKit and the header shows its a
   const onChain = Number(formatEther(await chain.public.getBalance({ address: devAccount(3) })))
   const balance = page.getByTestId('wallet-balance')
   await expect(balance).toContainText('ETH')
-  const shown = Number((await balance.innerText()).replace(/[^\d.]/g, ''))
+  // RainbowKit abbreviates large balances ("10k ETH").
+  const [, digits, suffix] = /([\d.,]+)\s*([kKmM]?)/.exec(await balance.innerText())!
+  const shown = Number(digits!.replace(/,/g, '')) * ({ k: 1e3, K: 1e3, m: 1e6, M: 1e6 }[suffix!] ?? 1)
   expect(Math.abs(shown - onChain) / onChain).toBeLessThan(0.01)
 
   // The connection survives a reload (wagmi reconnects the injected wallet by itself).

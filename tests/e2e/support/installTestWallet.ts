@@ -24,7 +24,9 @@ export function installTestWallet({ rpcUrl, address, chainId: initialChainId }: 
     'wallet_watchAsset',
   ])
   let chainId = initialChainId
-  let connected = false
+  // Like a real wallet, it remembers that this site may see the account (per origin, across reloads).
+  const permissionKey = '__testWallet.connected'
+  let connected = localStorage.getItem(permissionKey) === address
   let rejectNext = false
   let rpcId = 0
 
@@ -58,6 +60,7 @@ export function installTestWallet({ rpcUrl, address, chainId: initialChainId }: 
       case 'eth_requestAccounts':
         if (!connected) {
           connected = true
+          localStorage.setItem(permissionKey, address)
           emit('connect', { chainId: `0x${chainId.toString(16)}` })
           emit('accountsChanged', [address])
         }
@@ -70,11 +73,13 @@ export function installTestWallet({ rpcUrl, address, chainId: initialChainId }: 
         return String(chainId)
       case 'wallet_requestPermissions':
         connected = true
+        localStorage.setItem(permissionKey, address)
         return [{ parentCapability: 'eth_accounts' }]
       case 'wallet_getPermissions':
         return connected ? [{ parentCapability: 'eth_accounts' }] : []
       case 'wallet_revokePermissions':
         connected = false
+        localStorage.removeItem(permissionKey)
         emit('accountsChanged', [])
         return null
       case 'wallet_switchEthereumChain': {
