@@ -13,6 +13,8 @@ export type LibraryEntry = {
   origin: 'seeded' | 'downloaded'
   /** Milliseconds since the epoch. */
   addedAt: number
+  /** Number of pieces, once the metadata is known (sizes the bitfield of stored pieces on resume). */
+  pieceCount?: number
   /** Hex content key of an encrypted torrent, when the person holds it. */
   keyHex?: string
 }

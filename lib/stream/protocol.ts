@@ -22,8 +22,11 @@ export type PageMessage =
   | { type: 'end' }
   | { type: 'error'; status: number; message: string }
 
-/** Worker -> page, on the port. */
-export type WorkerMessage = { type: 'pull' } | { type: 'cancel' }
+/**
+ * Worker -> page, on the port. `pull` grants credit for `count` more chunks: the page sends
+ * them as soon as it has them, so several are in flight and no round trip is paid per chunk.
+ */
+export type WorkerMessage = { type: 'pull'; count: number } | { type: 'cancel' }
 
 /** Page -> worker, on the controller: take control of pages opened before the worker activated. */
 export type ClaimMessage = { type: 'keyswarm:claim' }

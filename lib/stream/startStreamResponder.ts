@@ -63,17 +63,18 @@ function answer(sources: StreamSources, request: RangeRequest, port: MessagePort
     if (end < start) return finish()
     iterator = source.read({ start, end })
     let remaining = end - start + 1
-    let reading = Promise.resolve()
-    port.onmessage = (event: MessageEvent<WorkerMessage>) => {
-      if (event.data.type === 'cancel') return finish()
-      // Pulls are answered in order, one read at a time.
-      reading = reading.then(async () => {
-        if (finished || !iterator) return
-        if (remaining <= 0) {
-          send({ type: 'end' })
-          return finish()
-        }
-        try {
+    let credit = 0
+    let pumping = false
+    // Sends chunks while the worker has granted credit, one read at a time, in order.
+    const pump = async () => {
+      if (pumping) return
+      pumping = true
+      try {
+        while (credit > 0 && !finished && iterator) {
+          if (remaining <= 0) {
+            send({ type: 'end' })
+            return finish()
+          }
           const next = await iterator.next()
           if (finished) return
           if (next.done) {
@@ -82,11 +83,19 @@ function answer(sources: StreamSources, request: RangeRequest, port: MessagePort
             return finish()
           }
           remaining -= next.value.byteLength
+          credit--
           send({ type: 'chunk', data: next.value })
-        } catch (error) {
-          fail(500, error)
         }
-      })
+      } catch (error) {
+        fail(500, error)
+      } finally {
+        pumping = false
+      }
+    }
+    port.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      if (event.data.type === 'cancel') return finish()
+      credit += event.data.count
+      void pump()
     }
   })().catch((error: unknown) => fail(500, error))
   return finish

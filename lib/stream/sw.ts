@@ -28,8 +28,8 @@ const worker = self as unknown as WorkerScope
 
 /** How long a page has to say whether it holds the torrent before the next page is asked. */
 const ACCEPT_TIMEOUT_MS = 2000
-/** Chunks queued ahead of the reader (each is at most one torrent piece). */
-const READ_AHEAD = 4
+/** Chunks granted ahead of the reader (each is at most one torrent piece, or one decrypted step). */
+const READ_AHEAD = 16
 
 // A new version takes over at once: streams in flight keep their ports, new requests use it.
 worker.addEventListener('install', (event) => event.waitUntil(worker.skipWaiting()))
@@ -145,36 +145,50 @@ function streamResponse(
     return new Response(null, { status: head.status, headers })
   }
 
-  // Each pull asks the page for one chunk; the page only reads (and prioritizes) what is pulled.
-  const inbox: PageMessage[] = []
-  const waiting: ((message: PageMessage) => void)[] = []
-  port.onmessage = (event: MessageEvent<PageMessage>) => {
-    const reader = waiting.shift()
-    if (reader) reader(event.data)
-    else inbox.push(event.data)
+  // Credit-based flow: at most READ_AHEAD chunks are granted and not yet received, so the page
+  // never reads (and the swarm never prioritizes) far ahead of what the player consumes, while
+  // several chunks are always in flight.
+  let granted = 0
+  let done = false
+  let progress: (() => void) | undefined
+  const grant = () => {
+    if (done || granted >= READ_AHEAD) return
+    port.postMessage({ type: 'pull', count: READ_AHEAD - granted } satisfies WorkerMessage)
+    granted = READ_AHEAD
   }
   const body = new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
+      start(controller) {
+        port.onmessage = (event: MessageEvent<PageMessage>) => {
+          const message = event.data
+          if (done) return
+          if (message.type === 'chunk') {
+            granted--
+            controller.enqueue(message.data)
+          } else if (message.type === 'end') {
+            done = true
+            controller.close()
+            port.close()
+          } else if (message.type === 'error') {
+            done = true
+            controller.error(new Error(message.message))
+            port.close()
+          }
+          progress?.()
+        }
+      },
+      pull() {
+        grant()
+        // Resolves on the next message, so the stream asks again only after something arrived.
         return new Promise<void>((resolve) => {
-          const handle = (message: PageMessage) => {
-            if (message.type === 'chunk') controller.enqueue(message.data)
-            else if (message.type === 'end') {
-              controller.close()
-              port.close()
-            } else if (message.type === 'error') {
-              controller.error(new Error(message.message))
-              port.close()
-            }
+          progress = () => {
+            progress = undefined
             resolve()
           }
-          port.postMessage({ type: 'pull' } satisfies WorkerMessage)
-          const early = inbox.shift()
-          if (early) handle(early)
-          else waiting.push(handle)
         })
       },
       cancel() {
+        done = true
         port.postMessage({ type: 'cancel' } satisfies WorkerMessage)
         port.close()
       },

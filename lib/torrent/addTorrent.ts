@@ -20,6 +20,8 @@ export type AddTorrentParameters = {
   webSeeds?: readonly string[]
   /** The infohash of .torrent bytes when already known, so concurrent adds of it share one. */
   infoHash?: string
+  /** Pieces stored by an earlier session (from the library): only a few are re-hashed. */
+  bitfield?: Uint8Array
 }
 
 /** Adds under way by infohash: the library resuming and a page opening the same torrent share one. */
@@ -39,7 +41,7 @@ const NO_PEERS_INTERVAL_SECONDS = 8
  * const torrent = await addTorrent(client, { torrentId: magnet, announce: getTrackers() })
  */
 export async function addTorrent(client: TorrentClient, params: AddTorrentParameters): Promise<Torrent> {
-  const { torrentId, fileName = 'file', announce = [], webSeeds = [] } = params
+  const { torrentId, fileName = 'file', announce = [], webSeeds = [], bitfield } = params
   let id: string | Uint8Array
   let infoHash = params.infoHash
   if (typeof torrentId === 'string') {
@@ -56,17 +58,19 @@ export async function addTorrent(client: TorrentClient, params: AddTorrentParame
     const inFlight = pending.get(infoHash)
     if (inFlight) return inFlight
   }
-  const adding = add(client, id, { fileName, announce, webSeeds })
+  const adding = add(client, id, { fileName, announce, webSeeds, bitfield })
   if (!infoHash) return adding
   const key = infoHash
   pending.set(key, adding)
   return adding.finally(() => pending.delete(key))
 }
 
+type AddOptions = { fileName: string; announce: readonly string[]; webSeeds: readonly string[]; bitfield?: Uint8Array }
+
 function add(
   client: TorrentClient,
   id: string | Uint8Array,
-  { fileName, announce, webSeeds }: { fileName: string; announce: readonly string[]; webSeeds: readonly string[] },
+  { fileName, announce, webSeeds, bitfield }: AddOptions,
 ): Promise<Torrent> {
   return new Promise<Torrent>((resolve, reject) => {
     let torrent: Torrent
@@ -96,6 +100,7 @@ function add(
         urlList: webSeeds.length ? [...webSeeds] : undefined,
         noPeersIntervalTime: NO_PEERS_INTERVAL_SECONDS,
         store: chunkStore(),
+        bitfield,
       })
     } catch (error) {
       reject(new TorrentFailedError(fileName, { cause: error }))

@@ -3,6 +3,7 @@ import { getTrackers } from '../config'
 import { getLibraryEntry } from '../library/getLibraryEntry'
 import { addTorrent } from './addTorrent'
 import { getClient } from './getClient'
+import { storedBitfield } from './storedBitfield'
 import { parseTorrentId } from './parseTorrentId'
 import { rememberTorrent } from './rememberTorrent'
 import { watchTorrentHealth } from './watchTorrentHealth'
@@ -32,9 +33,11 @@ export async function openTorrent(params: OpenTorrentParameters): Promise<Torren
   // A torrent of the library opens from its stored .torrent file: no peer is needed for the
   // file list, and the pieces already stored count at once.
   const infoHash = typeof torrentId === 'string' ? parseTorrentId(torrentId).infoHash : undefined
-  const stored = infoHash ? (await getLibraryEntry(infoHash))?.torrentFile : undefined
+  const entry = infoHash ? await getLibraryEntry(infoHash) : undefined
+  const stored = entry?.torrentFile?.length ? entry : undefined
   const torrent = await addTorrent(client, {
-    torrentId: stored?.length ? stored : torrentId,
+    torrentId: stored?.torrentFile ?? torrentId,
+    bitfield: stored && (await storedBitfield(stored)),
     infoHash,
     fileName,
     webSeeds,

@@ -20,6 +20,7 @@ export async function rememberTorrent(torrent: Torrent, { origin, keyHex }: Reme
       name: torrent.name ?? torrent.infoHash,
       length: torrent.length ?? 0,
       torrentFile: hasMetadata() ? new Uint8Array(torrent.torrentFile) : undefined,
+      pieceCount: hasMetadata() ? torrent.pieces.length : undefined,
       magnetURI: torrent.magnetURI,
       origin,
       addedAt: Date.now(),

@@ -2,6 +2,7 @@ import { getTrackers } from '../config'
 import { listLibrary } from '../library/listLibrary'
 import { addTorrent } from './addTorrent'
 import { getClient } from './getClient'
+import { storedBitfield } from './storedBitfield'
 import { rememberTorrent } from './rememberTorrent'
 import { watchTorrentHealth } from './watchTorrentHealth'
 
@@ -28,6 +29,7 @@ export async function resumeLibrary(): Promise<ResumeLibraryResult> {
         const torrent = await addTorrent(client, {
           torrentId: entry.torrentFile?.length ? entry.torrentFile : entry.magnetURI,
           infoHash: entry.infoHash,
+          bitfield: entry.torrentFile?.length ? await storedBitfield(entry) : undefined,
           fileName: entry.name,
           announce: getTrackers(),
         })

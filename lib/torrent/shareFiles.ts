@@ -26,5 +26,6 @@ export async function shareFiles(params: ShareFilesParameters): Promise<Torrent>
   const torrent = await seedFiles(client, { files, name, webSeeds, announce: getTrackers() })
   watchTorrentHealth(torrent)
   await rememberTorrent(torrent, { origin: 'seeded', keyHex })
+
   return torrent
 }

@@ -14,6 +14,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     private?: boolean
     pieceLength?: number
     skipVerify?: boolean
+    /** Pieces known to be stored: only a couple per file are re-hashed when the torrent starts. */
+    bitfield?: Uint8Array
     destroyStoreOnDestroy?: boolean
     /** Seconds between two checks of the `noPeers` event. */
     noPeersIntervalTime?: number
