@@ -12,10 +12,15 @@ import { useTorrentStatus } from '@/components/torrent/useTorrentStatus'
 import { formatError } from '@/lib/formatError'
 import { streamKeys } from '@/lib/stream/streamKeys'
 import type { Torrent } from '@/lib/torrent/addTorrent'
+import { getClient } from '@/lib/torrent/getClient'
 import { openTorrent } from '@/lib/torrent/openTorrent'
 import { pickFile } from './pickFile'
 import { readKeyFromHash } from './readKeyFromHash'
 import { usePlaintextFiles } from './usePlaintextFiles'
+
+// This page always needs the engine: start loading it (client side only) as soon as this module
+// is evaluated, while React hydrates, instead of after the first effect runs.
+if (typeof window !== 'undefined') getClient().catch(() => {})
 
 /**
  * The player page's body: a paid listing (`?listing=<contentId>`, see PaidWatch), or opens the torrent named in the URL (`?id=` or `?magnet=`, with an
