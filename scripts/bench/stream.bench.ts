@@ -170,7 +170,9 @@ async function memory(s: Setup): Promise<BenchResult[]> {
 /** A context that sees the bench's tracker as the local stack's. */
 async function newKeyswarmContext(s: Setup): Promise<BrowserContext> {
   const context = await s.browser.newContext({ baseURL: s.origin })
-  await context.addInitScript(`window.__KEYSWARM_STACK__ = ${JSON.stringify({ trackers: [s.tracker] })}`)
+  // What the local stack's static server tells pages (lib/config.ts reads it): our tracker.
+  const value = encodeURIComponent(JSON.stringify({ trackers: [s.tracker] }))
+  await context.addCookies([{ name: 'keyswarm-stack', value, url: s.origin, sameSite: 'Strict' }])
   return context
 }
 
