@@ -38,13 +38,19 @@ console.log(
   `Keyswarm agent ${wallet.account.address} (${formatEther(balance)} ETH) delivering for ${secrets.listings.length} listing(s) on chain ${chain.id}`,
 )
 const controller = new AbortController()
-process.once('SIGINT', () => controller.abort())
-process.once('SIGTERM', () => controller.abort())
+const stop = () => {
+  controller.abort()
+  // A round waiting on a receipt from an RPC that went away would hold the process: give it 3 s.
+  setTimeout(() => process.exit(0), 3000).unref()
+}
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)
 await runAgent(publicClient, wallet, {
   deployment,
   listings: () => secrets.listings,
   interval: Number(values.interval ?? 1000),
   signal: controller.signal,
-  onDelivered: (round) => console.log(`delivered ${round.delivered.join(', ')} in ${round.transactionHash} (${round.gasUsed} gas)`),
+  onDelivered: (round) =>
+    console.log(`delivered ${round.delivered.join(', ')} in ${round.transactionHash} (${round.gasUsed} gas)`),
   onError: (error) => console.error(formatError(error)),
 })
