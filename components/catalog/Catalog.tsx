@@ -50,7 +50,9 @@ export function Catalog() {
                 {String(l.contentId)}
               </span>
               {l.description && (
-                <span className="mt-2 line-clamp-2 block text-sm text-zinc-600 dark:text-zinc-400">{l.description}</span>
+                <span className="mt-2 line-clamp-2 block text-sm text-zinc-600 dark:text-zinc-400">
+                  {l.description}
+                </span>
               )}
             </Link>
           </li>

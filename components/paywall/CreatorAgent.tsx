@@ -20,14 +20,25 @@ export function CreatorAgent() {
   const { address } = useAccount()
   if (status === 'idle' && !error) return null
   return (
-    <div data-testid="agent-status" data-delivered={delivered} className="mb-6 rounded-lg border border-zinc-200 px-4 py-2 text-sm dark:border-zinc-800">
-      {status === 'unauthorized' && <>Your delivery agent {agent} is not authorized yet: publishing a listing authorizes it.</>}
+    <div
+      data-testid="agent-status"
+      data-delivered={delivered}
+      className="mb-6 rounded-lg border border-zinc-200 px-4 py-2 text-sm dark:border-zinc-800"
+    >
+      {status === 'unauthorized' && (
+        <>Your delivery agent {agent} is not authorized yet: publishing a listing authorizes it.</>
+      )}
       {status === 'running' && (
         <>
-          Delivery agent on: watching {listings} listing{listings === 1 ? '' : 's'}, {delivered} key{delivered === 1 ? '' : 's'} delivered
+          Delivery agent on: watching {listings} listing{listings === 1 ? '' : 's'}, {delivered} key
+          {delivered === 1 ? '' : 's'} delivered
           {lastGas !== undefined && ` (last batch ${lastGas} gas)`}.{' '}
           {address && (
-            <button type="button" className="underline" onClick={() => void downloadAgentSecrets(address).catch(console.error)}>
+            <button
+              type="button"
+              className="underline"
+              onClick={() => void downloadAgentSecrets(address).catch(console.error)}
+            >
               Export agent secrets for npm run agent
             </button>
           )}

@@ -81,12 +81,25 @@ export function PaidPlayer({ infoHash, contentKey, onTorrent, onFirstFrame }: Pa
   return (
     <div ref={box} className="space-y-4" data-testid="paid-player">
       {error && (
-        <p role="alert" data-testid="decrypt-error" className="rounded-lg bg-red-50 px-4 py-3 text-red-800 dark:bg-red-950/40 dark:text-red-200">
+        <p
+          role="alert"
+          data-testid="decrypt-error"
+          className="rounded-lg bg-red-50 px-4 py-3 text-red-800 dark:bg-red-950/40 dark:text-red-200"
+        >
           {error}
         </p>
       )}
       {!file && !error && <p className="text-sm text-zinc-500">Finding peers and unlocking the file list…</p>}
-      {torrent && file && <Player key={`${infoHash}/${file.index}`} id={torrent.infoHash} file={file.index} name={file.name} size={file.size} mime={file.type || undefined} />}
+      {torrent && file && (
+        <Player
+          key={`${infoHash}/${file.index}`}
+          id={torrent.infoHash}
+          file={file.index}
+          name={file.name}
+          size={file.size}
+          mime={file.type || undefined}
+        />
+      )}
       {status && <TorrentStatusPanel status={status} />}
     </div>
   )

@@ -46,7 +46,11 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
 
   if (readError)
     return (
-      <p role="alert" data-testid="watch-error" className="rounded-lg bg-red-50 px-4 py-3 text-red-800 dark:bg-red-950/40 dark:text-red-200">
+      <p
+        role="alert"
+        data-testid="watch-error"
+        className="rounded-lg bg-red-50 px-4 py-3 text-red-800 dark:bg-red-950/40 dark:text-red-200"
+      >
         {formatError(readError)}
       </p>
     )
@@ -59,7 +63,9 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
         <h1 className="text-2xl font-semibold tracking-tight break-words" data-testid="listing-title">
           {listing.title || 'Untitled'}
         </h1>
-        {listing.description && <p className="mt-2 whitespace-pre-line text-zinc-600 dark:text-zinc-400">{listing.description}</p>}
+        {listing.description && (
+          <p className="mt-2 whitespace-pre-line text-zinc-600 dark:text-zinc-400">{listing.description}</p>
+        )}
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="listing-facts">
         <dt className="text-zinc-500">Price</dt>
@@ -74,17 +80,24 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
         </dd>
         <dt className="text-zinc-500">Sales</dt>
         <dd data-testid="listing-stats">
-          {listing.stats.sold} sold, {listing.stats.delivered} delivered, {listing.stats.refunded} refunded, {listing.stats.disputed} disputed
+          {listing.stats.sold} sold, {listing.stats.delivered} delivered, {listing.stats.refunded} refunded,{' '}
+          {listing.stats.disputed} disputed
         </dd>
         <dt className="text-zinc-500">Infohash</dt>
         <dd className="font-mono break-all" data-testid="infohash-check">
           {listing.infoHash}{' '}
-          {torrentHash && (torrentHash === listing.infoHash ? '✓ matches the torrent' : `✗ the torrent is ${torrentHash}`)}
+          {torrentHash &&
+            (torrentHash === listing.infoHash ? '✓ matches the torrent' : `✗ the torrent is ${torrentHash}`)}
         </dd>
       </dl>
 
       {unlock.contentKey ? (
-        <PaidPlayer infoHash={listing.infoHash} contentKey={unlock.contentKey} onTorrent={onTorrent} onFirstFrame={onFirstFrame} />
+        <PaidPlayer
+          infoHash={listing.infoHash}
+          contentKey={unlock.contentKey}
+          onTorrent={onTorrent}
+          onFirstFrame={onFirstFrame}
+        />
       ) : (
         <div className="space-y-3">
           {!listing.active && <p className="text-sm text-amber-700">The creator has paused sales of this listing.</p>}
@@ -106,14 +119,23 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
           </button>
           {!isConnected && <p className="text-sm text-zinc-500">Connect your wallet to buy.</p>}
           {unlock.step && (
-            <p role="status" data-testid="unlock-step" data-step={unlock.step} className="text-sm text-zinc-600 dark:text-zinc-400">
+            <p
+              role="status"
+              data-testid="unlock-step"
+              data-step={unlock.step}
+              className="text-sm text-zinc-600 dark:text-zinc-400"
+            >
               {stepText[unlock.step]}
             </p>
           )}
           {unlock.refundable && (
             <p className="text-sm">
               The creator did not deliver the key in time.{' '}
-              <button type="button" onClick={() => void unlock.refund()} className="rounded-lg bg-amber-600 px-3 py-1.5 font-medium text-white hover:bg-amber-500">
+              <button
+                type="button"
+                onClick={() => void unlock.refund()}
+                className="rounded-lg bg-amber-600 px-3 py-1.5 font-medium text-white hover:bg-amber-500"
+              >
                 Refund
               </button>
             </p>
@@ -124,14 +146,23 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
             </p>
           )}
           {unlock.error && (
-            <p role="alert" data-testid="unlock-error" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200">
+            <p
+              role="alert"
+              data-testid="unlock-error"
+              className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200"
+            >
               {unlock.error}
             </p>
           )}
         </div>
       )}
       {unlock.gas && (
-        <p className="text-xs text-zinc-500" data-testid="unlock-gas" data-purchase-gas={String(unlock.gas.purchase)} data-approve-gas={String(unlock.gas.approve)}>
+        <p
+          className="text-xs text-zinc-500"
+          data-testid="unlock-gas"
+          data-purchase-gas={String(unlock.gas.purchase)}
+          data-approve-gas={String(unlock.gas.approve)}
+        >
           Purchase #{String(unlock.purchaseId)}: {String(unlock.gas.purchase)} gas
           {unlock.gas.approve > 0n && `, approval ${unlock.gas.approve} gas`}
         </p>

@@ -39,7 +39,11 @@ export function useCreatorAgent(): CreatorAgentState {
     let delivered = 0
     ;(async () => {
       const agentKey = await loadAgentKey({ chainId: chain.id, creator: address })
-      const wallet = createAgentWallet({ agentKey, chain, rpcUrl: isLocalChain(chain.id) ? getStack().rpcUrl : undefined })
+      const wallet = createAgentWallet({
+        agentKey,
+        chain,
+        rpcUrl: isLocalChain(chain.id) ? getStack().rpcUrl : undefined,
+      })
       const agent = wallet.account.address
       // Waits for the creator to authorize this key (the publish flow does it once).
       while (!controller.signal.aborted) {

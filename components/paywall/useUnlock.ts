@@ -65,7 +65,12 @@ export function useUnlock(listing: ListingState | undefined) {
     const deployment = requireDeployment(config.chains[0].id)
     const timer = setInterval(() => {
       publicClient
-        .readContract({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchaseState', args: [waitingFor] })
+        .readContract({
+          address: deployment.keyswarm,
+          abi: keyswarmAbi,
+          functionName: 'purchaseState',
+          args: [waitingFor],
+        })
         .then((value) => value === EXPIRED && setState((s) => ({ ...s, refundable: true })), console.error)
     }, 2000)
     return () => clearInterval(timer)
@@ -77,7 +82,10 @@ export function useUnlock(listing: ListingState | undefined) {
     controller.current?.abort()
     setState((s) => ({ ...s, step: 'refunding', refundable: false }))
     try {
-      const { gasUsed } = await refundPurchase(config, { deployment: requireDeployment(config.chains[0].id), purchaseId })
+      const { gasUsed } = await refundPurchase(config, {
+        deployment: requireDeployment(config.chains[0].id),
+        purchaseId,
+      })
       setState({ notice: `Refunded: purchase #${purchaseId} was paid back to your wallet (${gasUsed} gas).` })
     } catch (error) {
       setState((s) => ({ ...s, step: undefined, refundable: true, error: formatError(error) }))
@@ -111,7 +119,9 @@ export function useUnlock(listing: ListingState | undefined) {
     if (!listing || !publicClient) return
     setState({ step: 'sign' })
     try {
-      const restored = await restorePurchases(config, publicClient, { deployment: requireDeployment(config.chains[0].id) })
+      const restored = await restorePurchases(config, publicClient, {
+        deployment: requireDeployment(config.chains[0].id),
+      })
       const owned = restored.find((r) => r.contentId === String(listing.contentId) && r.key)
       setState(owned ? { contentKey: owned.key } : { error: 'This account has no delivered purchase of this listing.' })
     } catch (error) {

@@ -74,7 +74,14 @@ export function PublishForm() {
       <div className="flex gap-3">
         <label className="block flex-1 text-sm font-medium">
           Price
-          <input name="price" required inputMode="decimal" pattern="[0-9]*[.]?[0-9]*" defaultValue="0.01" className={field} />
+          <input
+            name="price"
+            required
+            inputMode="decimal"
+            pattern="[0-9]*[.]?[0-9]*"
+            defaultValue="0.01"
+            className={field}
+          />
         </label>
         <label className="block text-sm font-medium">
           Currency
@@ -103,7 +110,11 @@ export function PublishForm() {
         </p>
       )}
       {error && (
-        <p role="alert" data-testid="publish-error" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200">
+        <p
+          role="alert"
+          data-testid="publish-error"
+          className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200"
+        >
           {error}
         </p>
       )}

@@ -9,23 +9,46 @@ export function PublishResult({ result }: { result: PublishResultData }) {
   const link = `${origin}/watch?listing=${result.contentId}`
   const embed = `<iframe src="${origin}/embed?listing=${result.contentId}" width="640" height="400" allow="autoplay; fullscreen" style="border:0"></iframe>`
   return (
-    <div className="max-w-xl space-y-4 rounded-2xl border border-indigo-200 bg-indigo-50/50 p-5 dark:border-indigo-900 dark:bg-indigo-950/20" data-testid="publish-result">
+    <div
+      className="max-w-xl space-y-4 rounded-2xl border border-indigo-200 bg-indigo-50/50 p-5 dark:border-indigo-900 dark:bg-indigo-950/20"
+      data-testid="publish-result"
+    >
       <h2 className="font-semibold">Listed as #{String(result.contentId)}</h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Keep this tab open: it seeds the encrypted files and delivers keys to buyers by itself.
       </p>
       <label className="block text-sm font-medium">
         Share link
-        <input readOnly value={link} data-testid="listing-link" className="mt-1 w-full rounded-lg border border-zinc-300 bg-transparent px-3 py-2 font-mono text-xs dark:border-zinc-700" />
+        <input
+          readOnly
+          value={link}
+          data-testid="listing-link"
+          className="mt-1 w-full rounded-lg border border-zinc-300 bg-transparent px-3 py-2 font-mono text-xs dark:border-zinc-700"
+        />
       </label>
       <label className="block text-sm font-medium">
         Embed code
-        <textarea readOnly value={embed} rows={3} data-testid="embed-code" className="mt-1 w-full rounded-lg border border-zinc-300 bg-transparent px-3 py-2 font-mono text-xs dark:border-zinc-700" />
+        <textarea
+          readOnly
+          value={embed}
+          rows={3}
+          data-testid="embed-code"
+          className="mt-1 w-full rounded-lg border border-zinc-300 bg-transparent px-3 py-2 font-mono text-xs dark:border-zinc-700"
+        />
       </label>
-      <p className="text-xs text-zinc-500" data-testid="publish-gas" data-list-gas={String(result.gasUsed)} data-agent-gas={String(result.agentGasUsed)}>
-        Infohash {result.infoHash} · transaction {result.transactionHash} · listing {String(result.gasUsed)} gas, agent setup {String(result.agentGasUsed)} gas
+      <p
+        className="text-xs text-zinc-500"
+        data-testid="publish-gas"
+        data-list-gas={String(result.gasUsed)}
+        data-agent-gas={String(result.agentGasUsed)}
+      >
+        Infohash {result.infoHash} · transaction {result.transactionHash} · listing {String(result.gasUsed)} gas, agent
+        setup {String(result.agentGasUsed)} gas
       </p>
-      <Link href={`/watch?listing=${result.contentId}`} className="inline-block rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+      <Link
+        href={`/watch?listing=${result.contentId}`}
+        className="inline-block rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+      >
         Open the listing
       </Link>
     </div>

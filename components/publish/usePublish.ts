@@ -56,7 +56,11 @@ export function usePublish() {
         setStage('agent')
         const creator = getAccount(config).address!
         const agentKey = await loadAgentKey({ chainId: deployment.chainId, creator })
-        const agent = await authorizeAgent(config, { deployment, creator, agent: privateKeyToAccount(agentKey).address })
+        const agent = await authorizeAgent(config, {
+          deployment,
+          creator,
+          agent: privateKeyToAccount(agentKey).address,
+        })
         setStage('done')
         setResult({ ...out, agentGasUsed: agent.gasUsed })
       } catch (e) {

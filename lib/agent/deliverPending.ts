@@ -1,4 +1,13 @@
-import { type Account, type Chain, type Hash, type PublicClient, type Transport, type WalletClient, formatEther, parseEventLogs } from 'viem'
+import {
+  type Account,
+  type Chain,
+  type Hash,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+  formatEther,
+  parseEventLogs,
+} from 'viem'
 import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
 import { sealKey } from '../crypto'
@@ -33,12 +42,21 @@ export async function deliverPending(
   { deployment, listings, fromBlock, tamper = false }: DeliverPendingParameters,
 ): Promise<DeliverPendingReturnType> {
   const byId = new Map(listings.map((l) => [l.contentId, l]))
-  const pending = await findPendingPurchases(publicClient, { deployment, contentIds: listings.map((l) => BigInt(l.contentId)), fromBlock })
+  const pending = await findPendingPurchases(publicClient, {
+    deployment,
+    contentIds: listings.map((l) => BigInt(l.contentId)),
+    fromBlock,
+  })
   if (pending.length === 0) return { delivered: [] }
   const ids = pending.map((p) => p.purchaseId)
   const sealed = pending.map((p) => {
     const listing = byId.get(String(p.contentId))!
-    const key = sealKey({ key: listing.key, deliverySecret: listing.deliverySecret, sessionPublicKey: p.session, purchaseId: p.purchaseId })
+    const key = sealKey({
+      key: listing.key,
+      deliverySecret: listing.deliverySecret,
+      sessionPublicKey: p.session,
+      purchaseId: p.purchaseId,
+    })
     if (!tamper) return key
     const last = (parseInt(key.slice(-2), 16) ^ 1).toString(16).padStart(2, '0')
     return `${key.slice(0, -2)}${last}` as typeof key
@@ -60,6 +78,8 @@ export async function deliverPending(
     throw error
   }
   const receipt = await publicClient.waitForTransactionReceipt({ hash: transactionHash })
-  const delivered = parseEventLogs({ abi: keyswarmAbi, eventName: 'Delivered', logs: receipt.logs }).map((log) => log.args.purchaseId)
+  const delivered = parseEventLogs({ abi: keyswarmAbi, eventName: 'Delivered', logs: receipt.logs }).map(
+    (log) => log.args.purchaseId,
+  )
   return { delivered, transactionHash, gasUsed: receipt.gasUsed }
 }

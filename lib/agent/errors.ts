@@ -10,7 +10,10 @@ export class AgentError extends Error {
 export class AgentOutOfGasError extends AgentError {
   override name = 'AgentOutOfGasError'
   constructor(agent: string, balance: string, options?: { cause?: unknown }) {
-    super(`The creator's delivery agent ${agent} is out of gas money (${balance} ETH left): top it up so buyers get their keys.`, options)
+    super(
+      `The creator's delivery agent ${agent} is out of gas money (${balance} ETH left): top it up so buyers get their keys.`,
+      options,
+    )
   }
 }
 

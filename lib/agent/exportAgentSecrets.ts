@@ -8,7 +8,16 @@ import type { AgentSecrets } from './types'
  * and every listing's content key and delivery secret. Whoever holds it can read the listings:
  * keep the file as private as the files themselves.
  */
-export async function exportAgentSecrets({ chainId, creator }: { chainId: number; creator: Address }): Promise<AgentSecrets> {
-  const [agentKey, listings] = await Promise.all([loadAgentKey({ chainId, creator }), listListingSecrets({ chainId, creator })])
+export async function exportAgentSecrets({
+  chainId,
+  creator,
+}: {
+  chainId: number
+  creator: Address
+}): Promise<AgentSecrets> {
+  const [agentKey, listings] = await Promise.all([
+    loadAgentKey({ chainId, creator }),
+    listListingSecrets({ chainId, creator }),
+  ])
   return { chainId, agentKey, listings }
 }

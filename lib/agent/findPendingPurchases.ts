@@ -3,7 +3,12 @@ import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
 
 /** A purchase waiting for its key: who bought, and the session key B to seal to. */
-export type PendingPurchase = { purchaseId: bigint; contentId: bigint; buyer: Address; session: { x: bigint; y: bigint } }
+export type PendingPurchase = {
+  purchaseId: bigint
+  contentId: bigint
+  buyer: Address
+  session: { x: bigint; y: bigint }
+}
 
 /** Parameters of {@link findPendingPurchases}. */
 export type FindPendingPurchasesParameters = {
@@ -35,7 +40,12 @@ export async function findPendingPurchases(
   if (logs.length === 0) return []
   const states = await Promise.all(
     logs.map((log) =>
-      client.readContract({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchaseState', args: [log.args.purchaseId!] }),
+      client.readContract({
+        address: deployment.keyswarm,
+        abi: keyswarmAbi,
+        functionName: 'purchaseState',
+        args: [log.args.purchaseId!],
+      }),
     ),
   )
   return logs

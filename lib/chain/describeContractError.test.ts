@@ -15,7 +15,9 @@ describe('describeContractError', () => {
   test('reads the error viem already decoded', () => {
     const data = encodeErrorResult({ abi: keyswarmAbi, errorName: 'KeyswarmDeliveryPending', args: [3n, 100n] })
     const reverted = new ContractFunctionRevertedError({ abi: keyswarmAbi, data, functionName: 'refund' })
-    expect(formatError(new BaseError('call failed', { cause: reverted }))).toMatch(/still has time to deliver purchase #3/)
+    expect(formatError(new BaseError('call failed', { cause: reverted }))).toMatch(
+      /still has time to deliver purchase #3/,
+    )
   })
 
   test('leaves errors that are not reverts alone', () => {

@@ -17,13 +17,15 @@ const sentences: Record<string, (args: readonly unknown[]) => string> = {
   KeyswarmWrongPayment: () => 'The amount sent does not match the price.',
   KeyswarmFeeOnTransfer: () => 'This token takes a fee on transfer, which Keyswarm does not accept.',
   KeyswarmUnknownPurchase: ([id]) => `There is no purchase #${id}.`,
-  KeyswarmNotDeliverer: ([id]) => `This key is not allowed to deliver purchase #${id}: the creator must authorize it as an agent.`,
+  KeyswarmNotDeliverer: ([id]) =>
+    `This key is not allowed to deliver purchase #${id}: the creator must authorize it as an agent.`,
   KeyswarmPurchaseClosed: ([id]) => `Purchase #${id} is already closed.`,
   KeyswarmDeliveryTooLate: ([id]) => `The delivery deadline of purchase #${id} has passed.`,
   KeyswarmAlreadyDelivered: ([id]) => `The key of purchase #${id} was already delivered.`,
   KeyswarmEmptySealedKey: () => 'An empty key cannot be delivered.',
   KeyswarmNotBuyer: ([id]) => `Only the buyer of purchase #${id} can do that.`,
-  KeyswarmDeliveryPending: ([id]) => `The creator still has time to deliver purchase #${id}: a refund opens after the deadline.`,
+  KeyswarmDeliveryPending: ([id]) =>
+    `The creator still has time to deliver purchase #${id}: a refund opens after the deadline.`,
   KeyswarmNotDelivered: ([id]) => `Nothing was delivered for purchase #${id} yet.`,
   KeyswarmDisputeWindowClosed: ([id]) => `The dispute window of purchase #${id} has closed.`,
   KeyswarmWrongSessionSecret: ([id]) => `This device does not hold the session key of purchase #${id}.`,

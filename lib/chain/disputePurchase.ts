@@ -6,7 +6,12 @@ import type { Deployment } from './deployments/index'
 import { TransactionRevertedError } from './errors'
 
 /** Parameters of {@link disputePurchase}. */
-export type DisputePurchaseParameters = { deployment: Deployment; purchaseId: bigint; sessionSecret: Hex; sealedKey: Hex }
+export type DisputePurchaseParameters = {
+  deployment: Deployment
+  purchaseId: bigint
+  sessionSecret: Hex
+  sealedKey: Hex
+}
 
 /**
  * Proves on chain that the delivered key is wrong: reveals the session secret b with the sealed

@@ -11,6 +11,7 @@ export type FormatPriceParameters = { price: bigint; token: Address; deployment:
 export function formatPrice({ price, token, deployment }: FormatPriceParameters): string {
   if (price === 0n) return 'Free'
   if (token === zeroAddress) return `${formatUnits(price, 18)} ETH`
-  if (deployment.stablecoin && token.toLowerCase() === deployment.stablecoin.toLowerCase()) return `${formatUnits(price, 6)} mUSD`
+  if (deployment.stablecoin && token.toLowerCase() === deployment.stablecoin.toLowerCase())
+    return `${formatUnits(price, 6)} mUSD`
   return `${price} units of ${token}`
 }

@@ -13,7 +13,10 @@ export type ObtainAccountSecretParameters = { deployment: Deployment; account: A
  * The account secret `m` of `account`: cached on this device, or derived from one signature of
  * the fixed account message (deterministic wallets give the same `m` on every device).
  */
-export async function obtainAccountSecret(config: Config, { deployment, account }: ObtainAccountSecretParameters): Promise<Hex> {
+export async function obtainAccountSecret(
+  config: Config,
+  { deployment, account }: ObtainAccountSecretParameters,
+): Promise<Hex> {
   const { chainId } = deployment
   const cached = await loadAccountSecret({ chainId, account })
   if (cached) return cached

@@ -34,17 +34,32 @@ export type PurchaseListingReturnType = {
  * the token when the allowance is short, then sends `purchase` naming the session key B.
  * @throws PriceChangedError, InsufficientFundsError, TransactionRevertedError, or the wallet's refusal.
  */
-export async function purchaseListing(config: Config, params: PurchaseListingParameters): Promise<PurchaseListingReturnType> {
+export async function purchaseListing(
+  config: Config,
+  params: PurchaseListingParameters,
+): Promise<PurchaseListingReturnType> {
   const { deployment, buyer, contentId, token, price, session, onStep } = params
   const { chainId, keyswarm } = deployment
-  const stored = await readContract(config, { address: keyswarm, abi: keyswarmAbi, functionName: 'listings', args: [contentId], chainId })
+  const stored = await readContract(config, {
+    address: keyswarm,
+    abi: keyswarmAbi,
+    functionName: 'listings',
+    args: [contentId],
+    chainId,
+  })
   if (stored.price !== price) throw new PriceChangedError()
   let approveGasUsed = 0n
   if (token === zeroAddress) {
     const { value } = await getBalance(config, { address: buyer, chainId })
     if (value < price) throw new InsufficientFundsError('ETH')
   } else {
-    const balance = await readContract(config, { address: token, abi: mockStablecoinAbi, functionName: 'balanceOf', args: [buyer], chainId })
+    const balance = await readContract(config, {
+      address: token,
+      abi: mockStablecoinAbi,
+      functionName: 'balanceOf',
+      args: [buyer],
+      chainId,
+    })
     if (balance < price) throw new InsufficientFundsError('the token')
     const allowance = await readContract(config, {
       address: token,
@@ -55,7 +70,13 @@ export async function purchaseListing(config: Config, params: PurchaseListingPar
     })
     if (allowance < price) {
       onStep?.('approve')
-      const hash = await writeContract(config, { address: token, abi: mockStablecoinAbi, functionName: 'approve', args: [keyswarm, price], chainId })
+      const hash = await writeContract(config, {
+        address: token,
+        abi: mockStablecoinAbi,
+        functionName: 'approve',
+        args: [keyswarm, price],
+        chainId,
+      })
       const receipt = await waitForTransactionReceipt(config, { hash, chainId })
       if (receipt.status !== 'success') throw new TransactionRevertedError('approval')
       approveGasUsed = receipt.gasUsed
@@ -73,5 +94,11 @@ export async function purchaseListing(config: Config, params: PurchaseListingPar
   const receipt = await waitForTransactionReceipt(config, { hash: transactionHash, chainId })
   const [purchased] = parseEventLogs({ abi: keyswarmAbi, eventName: 'Purchased', logs: receipt.logs })
   if (receipt.status !== 'success' || !purchased) throw new TransactionRevertedError('purchase')
-  return { purchaseId: purchased.args.purchaseId, transactionHash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed, approveGasUsed }
+  return {
+    purchaseId: purchased.args.purchaseId,
+    transactionHash,
+    blockNumber: receipt.blockNumber,
+    gasUsed: receipt.gasUsed,
+    approveGasUsed,
+  }
 }

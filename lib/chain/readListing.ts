@@ -18,12 +18,25 @@ export type ReadListingParameters = { deployment: Deployment; contentId: bigint 
  * One listing: its `Listed` event (metadata, block, transaction) and its stored state and counters.
  * @throws UnknownListingError when the contract has no such listing.
  */
-export async function readListing(client: PublicClient, { deployment, contentId }: ReadListingParameters): Promise<ListingState> {
+export async function readListing(
+  client: PublicClient,
+  { deployment, contentId }: ReadListingParameters,
+): Promise<ListingState> {
   const [listed] = await readListings(client, { deployment, contentId })
   if (!listed) throw new UnknownListingError(contentId)
   const [stored, stats] = await Promise.all([
-    client.readContract({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'listings', args: [contentId] }),
-    client.readContract({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'listingStats', args: [contentId] }),
+    client.readContract({
+      address: deployment.keyswarm,
+      abi: keyswarmAbi,
+      functionName: 'listings',
+      args: [contentId],
+    }),
+    client.readContract({
+      address: deployment.keyswarm,
+      abi: keyswarmAbi,
+      functionName: 'listingStats',
+      args: [contentId],
+    }),
   ])
   const [, sold, delivered, refunded, disputed] = stats
   return {

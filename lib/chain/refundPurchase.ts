@@ -11,9 +11,18 @@ export type RefundPurchaseParameters = { deployment: Deployment; purchaseId: big
  * Takes back the payment of a purchase whose key did not arrive before the delivery deadline.
  * Returns the gas it cost.
  */
-export async function refundPurchase(config: Config, { deployment, purchaseId }: RefundPurchaseParameters): Promise<{ gasUsed: bigint }> {
+export async function refundPurchase(
+  config: Config,
+  { deployment, purchaseId }: RefundPurchaseParameters,
+): Promise<{ gasUsed: bigint }> {
   const { chainId } = deployment
-  const hash = await writeContract(config, { address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'refund', args: [purchaseId], chainId })
+  const hash = await writeContract(config, {
+    address: deployment.keyswarm,
+    abi: keyswarmAbi,
+    functionName: 'refund',
+    args: [purchaseId],
+    chainId,
+  })
   const receipt = await waitForTransactionReceipt(config, { hash, chainId })
   if (receipt.status !== 'success') throw new TransactionRevertedError('refund')
   return { gasUsed: receipt.gasUsed }

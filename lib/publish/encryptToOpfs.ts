@@ -16,8 +16,11 @@ export type EncryptToOpfsParameters = {
  */
 export async function encryptToOpfs(file: File, { key, folder, onProgress }: EncryptToOpfsParameters) {
   const root = await navigator.storage.getDirectory()
-  const dir = await (await root.getDirectoryHandle('keyswarm-publish', { create: true })).getDirectoryHandle(folder, { create: true })
-  const fileId = `0x${[...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('')}` as Hex
+  const dir = await (
+    await root.getDirectoryHandle('keyswarm-publish', { create: true })
+  ).getDirectoryHandle(folder, { create: true })
+  const fileId =
+    `0x${[...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('')}` as Hex
   const handle = await dir.getFileHandle(opaqueName(fileId), { create: true })
   await encryptFile(file, { key, fileId, sink: await handle.createWritable(), onProgress })
   return { fileId, ciphertext: await handle.getFile() }

@@ -41,8 +41,22 @@ export type PublishListingReturnType = { contentId: bigint; infoHash: string; tr
  * OPFS, seeds the ciphertext from this tab, lists it in one transaction and keeps the listing's
  * secrets on this device for its agent.
  */
-export async function publishListing(config: Config, params: PublishListingParameters): Promise<PublishListingReturnType> {
-  const { deployment, files, title, description, price, token = zeroAddress, seedShareBps, webSeeds = [], onStage, onProgress } = params
+export async function publishListing(
+  config: Config,
+  params: PublishListingParameters,
+): Promise<PublishListingReturnType> {
+  const {
+    deployment,
+    files,
+    title,
+    description,
+    price,
+    token = zeroAddress,
+    seedShareBps,
+    webSeeds = [],
+    onStage,
+    onProgress,
+  } = params
   const account = await prepareWallet(config, { chainId: deployment.chainId })
 
   onStage?.('sign')
@@ -56,7 +70,11 @@ export async function publishListing(config: Config, params: PublishListingParam
   let before = 0
   const sealed: { fileId: Hex; ciphertext: File; source: File }[] = []
   for (const file of files) {
-    const out = await encryptToOpfs(file, { key, folder: salt.slice(2, 18), onProgress: (p) => onProgress?.(before + p.done, total) })
+    const out = await encryptToOpfs(file, {
+      key,
+      folder: salt.slice(2, 18),
+      onProgress: (p) => onProgress?.(before + p.done, total),
+    })
     sealed.push({ ...out, source: file })
     before += file.size
   }

@@ -16,7 +16,13 @@ export type OpenDeliveryParameters = {
  * listing's keyHash.
  * @throws WrongKeyDeliveredError when it does not match (the buyer may dispute).
  */
-export function openDelivery({ sealedKey, sessionSecret, deliveryPublicKey, purchaseId, keyHash }: OpenDeliveryParameters): Hex {
+export function openDelivery({
+  sealedKey,
+  sessionSecret,
+  deliveryPublicKey,
+  purchaseId,
+  keyHash,
+}: OpenDeliveryParameters): Hex {
   const key = unsealKey({ sealedKey, sessionSecret, deliveryPublicKey, purchaseId })
   if (!verifyKey({ key, keyHash })) throw new WrongKeyDeliveredError(purchaseId)
   return key

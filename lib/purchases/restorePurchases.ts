@@ -57,7 +57,11 @@ export async function restorePurchases(
       nonce: String(nonce),
       infoHash: listing.infoHash,
     }
-    const sealedKey = await readDelivery(publicClient, { deployment, purchaseId: purchase.purchaseId, fromBlock: purchase.blockNumber })
+    const sealedKey = await readDelivery(publicClient, {
+      deployment,
+      purchaseId: purchase.purchaseId,
+      fromBlock: purchase.blockNumber,
+    })
     if (sealedKey) {
       try {
         record.key = openDelivery({

@@ -14,7 +14,8 @@ import { savePurchase } from './savePurchase'
 import { waitForDelivery } from './waitForDelivery'
 
 /** The step an unlock is at, for the waiting UI. */
-export type UnlockStep = 'connect' | 'sign' | 'approve' | 'purchase' | 'waiting' | 'verifying' | 'disputing' | 'refunding'
+export type UnlockStep =
+  'connect' | 'sign' | 'approve' | 'purchase' | 'waiting' | 'verifying' | 'disputing' | 'refunding'
 
 /** Parameters of {@link unlockListing}. */
 export type UnlockListingParameters = {
@@ -33,7 +34,11 @@ export type UnlockListingParameters = {
  * against keyHash. The purchase is kept on this device at once, the key when it is verified.
  * @throws KeyDisputedError when the delivered key was wrong: the tab has disputed it and the buyer is refunded.
  */
-export async function unlockListing(config: Config, publicClient: PublicClient, params: UnlockListingParameters): Promise<Hex> {
+export async function unlockListing(
+  config: Config,
+  publicClient: PublicClient,
+  params: UnlockListingParameters,
+): Promise<Hex> {
   const { deployment, listing, onStep, onPurchased, signal } = params
   onStep?.('connect')
   const buyer = await prepareWallet(config, { chainId: deployment.chainId })
@@ -62,7 +67,12 @@ export async function unlockListing(config: Config, publicClient: PublicClient, 
   await savePurchase(record)
   onPurchased?.(bought)
   onStep?.('waiting')
-  const sealedKey = await waitForDelivery(publicClient, { deployment, purchaseId: bought.purchaseId, fromBlock: bought.blockNumber, signal })
+  const sealedKey = await waitForDelivery(publicClient, {
+    deployment,
+    purchaseId: bought.purchaseId,
+    fromBlock: bought.blockNumber,
+    signal,
+  })
   onStep?.('verifying')
   let key: Hex
   try {
@@ -77,7 +87,12 @@ export async function unlockListing(config: Config, publicClient: PublicClient, 
     if (!(error instanceof WrongKeyDeliveredError)) throw error
     // The tab disputes by itself: revealing b costs nothing else, and the contract decides.
     onStep?.('disputing')
-    await disputePurchase(config, { deployment, purchaseId: bought.purchaseId, sessionSecret: session.secret, sealedKey })
+    await disputePurchase(config, {
+      deployment,
+      purchaseId: bought.purchaseId,
+      sessionSecret: session.secret,
+      sealedKey,
+    })
     throw new KeyDisputedError(bought.purchaseId, { cause: error })
   }
   await savePurchase({ ...record, key })

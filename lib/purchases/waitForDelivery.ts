@@ -13,7 +13,10 @@ export type WaitForDeliveryParameters = {
 }
 
 /** Resolves with the sealed key once the purchase's `Delivered` event is on chain. */
-export async function waitForDelivery(client: PublicClient, { interval = 500, signal, ...params }: WaitForDeliveryParameters): Promise<Hex> {
+export async function waitForDelivery(
+  client: PublicClient,
+  { interval = 500, signal, ...params }: WaitForDeliveryParameters,
+): Promise<Hex> {
   for (;;) {
     signal?.throwIfAborted()
     const sealed = await readDelivery(client, params)

@@ -15,7 +15,10 @@ test('a buyer unlocks a paid video, the creator tab’s agent delivers the key b
   test.setTimeout(180_000)
   const creator = await (await openContext({ account: 6 })).newPage()
   const title = `Journey ${Date.now()}`
-  const { contentId } = await publishPaid(creator, { title, file: { name: 'clip.mp4', mimeType: 'video/mp4', buffer: await readFile(clip) } })
+  const { contentId } = await publishPaid(creator, {
+    title,
+    file: { name: 'clip.mp4', mimeType: 'video/mp4', buffer: await readFile(clip) },
+  })
   await expect(creator.getByTestId('agent-status')).toContainText('Delivery agent on')
 
   const buyer = await (await openContext({ account: 7 })).newPage()
@@ -32,7 +35,9 @@ test('a buyer unlocks a paid video, the creator tab’s agent delivers the key b
   const purchaseGas = await buyer.getByTestId('unlock-gas').getAttribute('data-purchase-gas')
   const listGas = await creator.getByTestId('publish-gas').getAttribute('data-list-gas')
   const agentGas = await creator.getByTestId('publish-gas').getAttribute('data-agent-gas')
-  console.log(`paid.unlock_to_first_frame_ms=${unlockToFirstFrame} gas.purchase=${purchaseGas} gas.list=${listGas} gas.agent_setup=${agentGas}`)
+  console.log(
+    `paid.unlock_to_first_frame_ms=${unlockToFirstFrame} gas.purchase=${purchaseGas} gas.list=${listGas} gas.agent_setup=${agentGas}`,
+  )
   expect(unlockToFirstFrame).toBeGreaterThan(0)
 
   const video = buyer.getByTestId('player-video')
@@ -42,10 +47,20 @@ test('a buyer unlocks a paid video, the creator tab’s agent delivers the key b
   }, duration * 0.75)
   await expectVideoPlays(buyer, { from: duration * 0.75, seconds: 1 })
 
-  const sales = await chain.public.readContract({ address: stack.deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchaseCount' })
+  const sales = await chain.public.readContract({
+    address: stack.deployment.keyswarm,
+    abi: keyswarmAbi,
+    functionName: 'purchaseCount',
+  })
   await buyer.reload()
   await expectVideoPlays(buyer)
-  expect(await chain.public.readContract({ address: stack.deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchaseCount' })).toBe(sales)
+  expect(
+    await chain.public.readContract({
+      address: stack.deployment.keyswarm,
+      abi: keyswarmAbi,
+      functionName: 'purchaseCount',
+    }),
+  ).toBe(sales)
 
   // Another device of the same buyer: one signature restores the purchase, nothing is paid again.
   const device = await (await openContext({ account: 7 })).newPage()
@@ -53,5 +68,11 @@ test('a buyer unlocks a paid video, the creator tab’s agent delivers the key b
   await connectTestWallet(device)
   await device.getByRole('button', { name: 'Restore my purchases' }).click()
   await expectVideoPlays(device)
-  expect(await chain.public.readContract({ address: stack.deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchaseCount' })).toBe(sales)
+  expect(
+    await chain.public.readContract({
+      address: stack.deployment.keyswarm,
+      abi: keyswarmAbi,
+      functionName: 'purchaseCount',
+    }),
+  ).toBe(sales)
 })

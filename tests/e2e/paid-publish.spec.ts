@@ -5,10 +5,17 @@ import { publishPaid } from './paid-helpers/publishPaid'
 
 const clip = join(import.meta.dirname, '..', 'fixtures', 'clip.mp4')
 
-test('a creator publishes a paid video and the catalog lists it, newest first', async ({ openContext, chain, stack }) => {
+test('a creator publishes a paid video and the catalog lists it, newest first', async ({
+  openContext,
+  chain,
+  stack,
+}) => {
   const creator = await (await openContext({ account: 5 })).newPage()
   const title = `Paid clip ${Date.now()}`
-  const { contentId } = await publishPaid(creator, { title, file: { name: 'clip.mp4', mimeType: 'video/mp4', buffer: await readFile(clip) } })
+  const { contentId } = await publishPaid(creator, {
+    title,
+    file: { name: 'clip.mp4', mimeType: 'video/mp4', buffer: await readFile(clip) },
+  })
 
   const stored = await chain.public.readContract({
     address: stack.deployment.keyswarm,
@@ -28,5 +35,8 @@ test('a creator publishes a paid video and the catalog lists it, newest first', 
   await expect(visitor.getByTestId('catalog-item')).toHaveCount(0)
   await visitor.getByRole('searchbox', { name: 'Search listings' }).fill(title)
   await expect(visitor.getByTestId('catalog-item')).toHaveCount(1)
-  await expect(visitor.getByTestId('catalog-item').getByRole('link')).toHaveAttribute('href', `/watch?listing=${contentId}`)
+  await expect(visitor.getByTestId('catalog-item').getByRole('link')).toHaveAttribute(
+    'href',
+    `/watch?listing=${contentId}`,
+  )
 })

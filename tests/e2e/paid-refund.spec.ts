@@ -9,7 +9,11 @@ const file = async () => ({ name: 'clip.mp4', mimeType: 'video/mp4', buffer: awa
 /** `PurchaseState` values of the contract. */
 const state = { Refunded: 4, Disputed: 5 } as const
 
-test('with the creator offline, the buyer waits past the deadline and takes a refund', async ({ openContext, chain, stack }) => {
+test('with the creator offline, the buyer waits past the deadline and takes a refund', async ({
+  openContext,
+  chain,
+  stack,
+}) => {
   test.setTimeout(120_000)
   const creator = await (await openContext({ account: 8 })).newPage()
   const { contentId } = await publishPaid(creator, { title: `Offline ${Date.now()}`, file: await file() })
@@ -20,18 +24,31 @@ test('with the creator offline, the buyer waits past the deadline and takes a re
   await connectTestWallet(buyer)
   await buyer.getByRole('button', { name: /^Unlock for/ }).click()
   await expect(buyer.getByTestId('unlock-step')).toHaveAttribute('data-step', 'waiting', { timeout: 30_000 })
-  const purchaseId = await chain.public.readContract({ address: stack.deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchaseCount' })
+  const purchaseId = await chain.public.readContract({
+    address: stack.deployment.keyswarm,
+    abi: keyswarmAbi,
+    functionName: 'purchaseCount',
+  })
 
   await chain.test.increaseTime({ seconds: 2 * 60 * 60 })
   await chain.test.mine({ blocks: 1 })
   await buyer.getByRole('button', { name: 'Refund' }).click()
   await expect(buyer.getByTestId('unlock-notice')).toContainText('Refunded')
   expect(
-    await chain.public.readContract({ address: stack.deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchaseState', args: [purchaseId] }),
+    await chain.public.readContract({
+      address: stack.deployment.keyswarm,
+      abi: keyswarmAbi,
+      functionName: 'purchaseState',
+      args: [purchaseId],
+    }),
   ).toBe(state.Refunded)
 })
 
-test('a wrong key from a tampered agent is disputed by the buyer’s tab by itself, and refunded', async ({ openContext, chain, stack }) => {
+test('a wrong key from a tampered agent is disputed by the buyer’s tab by itself, and refunded', async ({
+  openContext,
+  chain,
+  stack,
+}) => {
   test.setTimeout(120_000)
   const creatorContext = await openContext({ account: 5 })
   await creatorContext.addInitScript(() => localStorage.setItem('keyswarm.test.tamperAgent', '1'))
@@ -44,9 +61,18 @@ test('a wrong key from a tampered agent is disputed by the buyer’s tab by itse
   await buyer.getByRole('button', { name: /^Unlock for/ }).click()
   await expect(buyer.getByTestId('unlock-error')).toContainText('wrong key', { timeout: 30_000 })
   await expect(buyer.getByTestId('unlock-error')).toContainText('refunded')
-  const purchaseId = await chain.public.readContract({ address: stack.deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchaseCount' })
+  const purchaseId = await chain.public.readContract({
+    address: stack.deployment.keyswarm,
+    abi: keyswarmAbi,
+    functionName: 'purchaseCount',
+  })
   expect(
-    await chain.public.readContract({ address: stack.deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchaseState', args: [purchaseId] }),
+    await chain.public.readContract({
+      address: stack.deployment.keyswarm,
+      abi: keyswarmAbi,
+      functionName: 'purchaseState',
+      args: [purchaseId],
+    }),
   ).toBe(state.Disputed)
   await expect(buyer.getByTestId('player-video')).toHaveCount(0)
 })

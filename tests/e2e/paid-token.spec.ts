@@ -9,13 +9,22 @@ import { expectVideoPlays } from './torrent-helpers/expectVideoPlays'
 
 const clip = join(import.meta.dirname, '..', 'fixtures', 'clip.mp4')
 
-test('a stablecoin-priced listing: the buyer approves, then buys, and the video plays', async ({ openContext, chain, stack }) => {
+test('a stablecoin-priced listing: the buyer approves, then buys, and the video plays', async ({
+  openContext,
+  chain,
+  stack,
+}) => {
   test.setTimeout(150_000)
   const stablecoin = stack.deployment.stablecoin!
   // Anvil signs for its unlocked dev accounts: account 9 mints itself the price in mUSD.
   const minter = createWalletClient({ chain: anvil, transport: http(stack.rpcUrl), account: devAccount(9) })
   await chain.public.waitForTransactionReceipt({
-    hash: await minter.writeContract({ address: stablecoin, abi: mockStablecoinAbi, functionName: 'mint', args: [devAccount(9), 5_000_000n] }),
+    hash: await minter.writeContract({
+      address: stablecoin,
+      abi: mockStablecoinAbi,
+      functionName: 'mint',
+      args: [devAccount(9), 5_000_000n],
+    }),
   })
 
   const creator = await (await openContext({ account: 8 })).newPage()
@@ -33,10 +42,17 @@ test('a stablecoin-priced listing: the buyer approves, then buys, and the video 
   await buyer.getByRole('button', { name: 'Unlock for 5 mUSD' }).click()
   await expectVideoPlays(buyer)
   const gas = buyer.getByTestId('unlock-gas')
-  console.log(`gas.token_approve=${await gas.getAttribute('data-approve-gas')} gas.token_purchase=${await gas.getAttribute('data-purchase-gas')}`)
+  console.log(
+    `gas.token_approve=${await gas.getAttribute('data-approve-gas')} gas.token_purchase=${await gas.getAttribute('data-purchase-gas')}`,
+  )
   expect(Number(await gas.getAttribute('data-approve-gas'))).toBeGreaterThan(0)
   expect(
-    await chain.public.readContract({ address: stablecoin, abi: mockStablecoinAbi, functionName: 'balanceOf', args: [stack.deployment.keyswarm] }),
+    await chain.public.readContract({
+      address: stablecoin,
+      abi: mockStablecoinAbi,
+      functionName: 'balanceOf',
+      args: [stack.deployment.keyswarm],
+    }),
   ).toBeGreaterThanOrEqual(5_000_000n)
 })
 

@@ -10,7 +10,10 @@ export type PublishPaidParameters = {
 }
 
 /** Publishes a paid listing through /publish as its creator would; returns its content id. */
-export async function publishPaid(page: Page, { title, file, price = '0.01', currency = 'eth' }: PublishPaidParameters) {
+export async function publishPaid(
+  page: Page,
+  { title, file, price = '0.01', currency = 'eth' }: PublishPaidParameters,
+) {
   await page.goto('/publish')
   await connectTestWallet(page)
   await page.getByTestId('publish-files').setInputFiles(file)
