@@ -31,12 +31,14 @@ test('a buyer unlocks a paid video, the creator tab’s agent delivers the key b
   await expect(buyer.getByTestId('infohash-check')).toContainText('matches the torrent')
   await expect(creator.getByTestId('agent-status')).toHaveAttribute('data-delivered', '1')
 
+  await expect(creator.getByTestId('agent-status')).toContainText(/last batch \d+ gas/)
+  const deliverGas = /last batch (\d+) gas/.exec(await creator.getByTestId('agent-status').innerText())![1]
   const unlockToFirstFrame = await buyer.evaluate(() => window.__keyswarmUnlockToFirstFrameMs)
   const purchaseGas = await buyer.getByTestId('unlock-gas').getAttribute('data-purchase-gas')
   const listGas = await creator.getByTestId('publish-gas').getAttribute('data-list-gas')
   const agentGas = await creator.getByTestId('publish-gas').getAttribute('data-agent-gas')
   console.log(
-    `paid.unlock_to_first_frame_ms=${unlockToFirstFrame} gas.purchase=${purchaseGas} gas.list=${listGas} gas.agent_setup=${agentGas}`,
+    `paid.unlock_to_first_frame_ms=${unlockToFirstFrame} gas.purchase=${purchaseGas} gas.list=${listGas} gas.agent_setup=${agentGas} gas.deliver_batch_of_1=${deliverGas}`,
   )
   expect(unlockToFirstFrame).toBeGreaterThan(0)
 
