@@ -10,7 +10,7 @@ const routes = [
 
 test('every route of the design renders without console errors', async ({ openContext }) => {
   const page = await (await openContext()).newPage()
-  const errors = collectPageErrors(page)
+  const errors = collectPageErrors(page, { excuseRecoveredHydration: true })
   for (const { path, heading } of routes) {
     const response = await page.goto(path)
     expect(response?.status(), `${path} is served`).toBe(200)
