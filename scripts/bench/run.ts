@@ -23,10 +23,8 @@ async function main() {
   const tmpDir = join(benchDir, 'tmp')
   await rm(tmpDir, { recursive: true, force: true })
   await mkdir(tmpDir, { recursive: true })
-  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: [...chromiumArgs] })
   const servers: StaticServer[] = []
-  const ctx: BenchContext = {
-    browser,
+  const base: Omit<BenchContext, 'browser'> = {
     tmpDir,
     serve: async (dir) => {
       const server = await startStaticServer({ root: dir, port: 0 })
@@ -43,17 +41,21 @@ async function main() {
       const name = file.replace('.bench.ts', '')
       console.log(`\n▶ ${name}`)
       const started = performance.now()
+      // A browser of its own per suite: a suite that exhausts or crashes Chromium (1 GiB in OPFS)
+      // must not leave the next one waiting on a dead browser.
+      const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: [...chromiumArgs] })
       try {
         const suite = (await import(join(import.meta.dirname, file))).default as BenchSuite
-        results.push(...(await suite(ctx)))
+        results.push(...(await suite({ ...base, browser })))
         console.log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
       } catch (error) {
         failures.push(`${name}: ${(error as Error).stack ?? error}`)
         console.error(`  ✗ ${name} failed: ${(error as Error).message}`)
+      } finally {
+        await browser.close()
       }
     }
   } finally {
-    await browser.close()
     await Promise.all(servers.map((server) => server.close()))
     await rm(tmpDir, { recursive: true, force: true })
   }
