@@ -68,8 +68,10 @@ async function throughput(s: Setup): Promise<BenchResult[]> {
   const baseSeeder = await s.browser.newContext()
   const baseSeedPage = await baseSeeder.newPage()
   await baseSeedPage.goto(`${s.plainOrigin}/#seed=${encodeURIComponent(s.tracker)}`)
+  await baseSeedPage.waitForFunction('window.ready')
   await baseSeedPage.setInputFiles('input[type=file]', plainPath)
   const baseMagnet = (await baseSeedPage.waitForFunction('window.magnet', null, { timeout: 300_000 }).then((h) => h.jsonValue())) as string
+  s.log('baseline seeded')
   const baseline: number[] = []
   for (let run = 0; run < TRANSFER_RUNS; run++) {
     const context = await s.browser.newContext()
@@ -77,6 +79,7 @@ async function throughput(s: Setup): Promise<BenchResult[]> {
     await page.goto(`${s.plainOrigin}/#fetch=${encodeURIComponent(baseMagnet)}`)
     const ms = Number(await page.waitForFunction('window.readMs', null, { timeout: 300_000 }).then((h) => h.jsonValue()))
     baseline.push(ms)
+    s.log(`baseline run ${run + 1}: ${Math.round(ms)} ms`)
     await context.close()
   }
   await baseSeeder.close()
@@ -269,6 +272,8 @@ if (params.has('seed')) {
     client.seed(event.target.files[0], { announce: [params.get('seed')] }, (torrent) => { window.magnet = torrent.magnetURI })
   }
 }
+// The bench picks the file only once the handler above exists (the bundle loads first).
+window.ready = true
 if (params.has('fetch')) {
   client.add(params.get('fetch'), async (torrent) => {
     let total = 0
