@@ -46,23 +46,25 @@ export type StaticServer = { server: Server; url: string; close: () => Promise<v
 export async function startStaticServer({ root, port, host = '127.0.0.1', stack }: StaticServerParameters): Promise<StaticServer> {
   const stackCookie = stack ? `keyswarm-stack=${encodeURIComponent(JSON.stringify(stack))}; Path=/; SameSite=Strict` : undefined
 
-  async function resolve(pathname: string): Promise<{ path: string; status: number } | undefined> {
+  /** The file a path names (or the export's 404 page), with its size; undefined when there is none. */
+  async function resolve(pathname: string): Promise<{ path: string; size: number; status: number } | undefined> {
     const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '')
     const base = join(root, clean)
     if (!base.startsWith(root + sep) && base !== root) return undefined
     for (const candidate of [base, `${base}.html`, join(base, 'index.html')]) {
       const info = await stat(candidate).catch(() => undefined)
-      if (info?.isFile()) return { path: candidate, status: 200 }
+      if (info?.isFile()) return { path: candidate, size: info.size, status: 200 }
     }
-    return { path: join(root, '404.html'), status: 404 }
+    const notFound = join(root, '404.html')
+    const info = await stat(notFound).catch(() => undefined)
+    return info && { path: notFound, size: info.size, status: 404 }
   }
 
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost')
       const found = await resolve(url.pathname)
-      const info = found && (await stat(found.path).catch(() => undefined))
-      if (!found || !info) {
+      if (!found) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
         return
       }
@@ -72,18 +74,18 @@ export async function startStaticServer({ root, port, host = '127.0.0.1', stack 
       headers['accept-ranges'] = 'bytes'
       const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '')
       if (range && found.status === 200) {
-        const start = range[1] ? Number(range[1]) : Math.max(0, info.size - Number(range[2]))
-        const end = range[1] && range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1
-        if (start > end || start >= info.size) {
-          res.writeHead(416, { 'content-range': `bytes */${info.size}` }).end()
+        const start = range[1] ? Number(range[1]) : Math.max(0, found.size - Number(range[2]))
+        const end = range[1] && range[2] ? Math.min(Number(range[2]), found.size - 1) : found.size - 1
+        if (start > end || start >= found.size) {
+          res.writeHead(416, { 'content-range': `bytes */${found.size}` }).end()
           return
         }
-        res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${info.size}`, 'content-length': String(end - start + 1) })
+        res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${found.size}`, 'content-length': String(end - start + 1) })
         if (req.method === 'HEAD') res.end()
         else createReadStream(found.path, { start, end }).pipe(res)
         return
       }
-      res.writeHead(found.status, { ...headers, 'content-length': String(info.size) })
+      res.writeHead(found.status, { ...headers, 'content-length': String(found.size) })
       if (req.method === 'HEAD') res.end()
       else createReadStream(found.path).pipe(res)
     } catch (error) {
