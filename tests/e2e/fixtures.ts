@@ -13,12 +13,15 @@ export type OpenContextOptions = {
   account?: number
 }
 
+/** Clients on the stack's chain, as the `chain` fixture hands them out. */
+export type E2EChain = { public: ReturnType<typeof createPublicClient>; test: ReturnType<typeof createTestClient> }
+
 type Fixtures = {
   stack: E2EStack
   /** A fresh browser context on the stack (a separate person: own storage, own wallet account). */
   openContext: (options?: OpenContextOptions) => Promise<BrowserContext>
   /** Clients on the local chain, for checks and for moving time (anvil's test methods). */
-  chain: { public: ReturnType<typeof createPublicClient>; test: ReturnType<typeof createTestClient> }
+  chain: E2EChain
 }
 
 const devMnemonic = 'test test test test test test test test test test test junk'

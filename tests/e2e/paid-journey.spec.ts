@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
 import { connectTestWallet, expect, test } from './fixtures'
 import { publishPaid } from './paid-helpers/publishPaid'
+import { purchaseCount } from './paid-helpers/readPurchase'
 import { expectVideoPlays } from './torrent-helpers/expectVideoPlays'
 
 const clip = join(import.meta.dirname, '..', 'fixtures', 'clip.mp4')
@@ -49,20 +49,10 @@ test('a buyer unlocks a paid video, the creator tab’s agent delivers the key b
   }, duration * 0.75)
   await expectVideoPlays(buyer, { from: duration * 0.75, seconds: 1 })
 
-  const sales = await chain.public.readContract({
-    address: stack.deployment.keyswarm,
-    abi: keyswarmAbi,
-    functionName: 'purchaseCount',
-  })
+  const sales = await purchaseCount(chain, stack.deployment.keyswarm)
   await buyer.reload()
   await expectVideoPlays(buyer)
-  expect(
-    await chain.public.readContract({
-      address: stack.deployment.keyswarm,
-      abi: keyswarmAbi,
-      functionName: 'purchaseCount',
-    }),
-  ).toBe(sales)
+  expect(await purchaseCount(chain, stack.deployment.keyswarm)).toBe(sales)
 
   // Another device of the same buyer: one signature restores the purchase, nothing is paid again.
   const device = await (await openContext({ account: 7 })).newPage()
@@ -70,11 +60,5 @@ test('a buyer unlocks a paid video, the creator tab’s agent delivers the key b
   await connectTestWallet(device)
   await device.getByRole('button', { name: 'Restore my purchases' }).click()
   await expectVideoPlays(device)
-  expect(
-    await chain.public.readContract({
-      address: stack.deployment.keyswarm,
-      abi: keyswarmAbi,
-      functionName: 'purchaseCount',
-    }),
-  ).toBe(sales)
+  expect(await purchaseCount(chain, stack.deployment.keyswarm)).toBe(sales)
 })

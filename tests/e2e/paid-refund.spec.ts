@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
 import { connectTestWallet, expect, test } from './fixtures'
 import { publishPaid } from './paid-helpers/publishPaid'
+import { purchaseCount, purchaseState } from './paid-helpers/readPurchase'
 
 const clip = join(import.meta.dirname, '..', 'fixtures', 'clip.mp4')
 const file = async () => ({ name: 'clip.mp4', mimeType: 'video/mp4', buffer: await readFile(clip) })
@@ -24,24 +24,13 @@ test('with the creator offline, the buyer waits past the deadline and takes a re
   await connectTestWallet(buyer)
   await buyer.getByRole('button', { name: /^Unlock for/ }).click()
   await expect(buyer.getByTestId('unlock-step')).toHaveAttribute('data-step', 'waiting', { timeout: 30_000 })
-  const purchaseId = await chain.public.readContract({
-    address: stack.deployment.keyswarm,
-    abi: keyswarmAbi,
-    functionName: 'purchaseCount',
-  })
+  const purchaseId = await purchaseCount(chain, stack.deployment.keyswarm)
 
   await chain.test.increaseTime({ seconds: 2 * 60 * 60 })
   await chain.test.mine({ blocks: 1 })
   await buyer.getByRole('button', { name: 'Refund' }).click()
   await expect(buyer.getByTestId('unlock-notice')).toContainText('Refunded')
-  expect(
-    await chain.public.readContract({
-      address: stack.deployment.keyswarm,
-      abi: keyswarmAbi,
-      functionName: 'purchaseState',
-      args: [purchaseId],
-    }),
-  ).toBe(state.Refunded)
+  expect(await purchaseState(chain, stack.deployment.keyswarm, purchaseId)).toBe(state.Refunded)
 })
 
 test('a wrong key from a tampered agent is disputed by the buyer’s tab by itself, and refunded', async ({
@@ -61,18 +50,7 @@ test('a wrong key from a tampered agent is disputed by the buyer’s tab by itse
   await buyer.getByRole('button', { name: /^Unlock for/ }).click()
   await expect(buyer.getByTestId('unlock-error')).toContainText('wrong key', { timeout: 30_000 })
   await expect(buyer.getByTestId('unlock-error')).toContainText('refunded')
-  const purchaseId = await chain.public.readContract({
-    address: stack.deployment.keyswarm,
-    abi: keyswarmAbi,
-    functionName: 'purchaseCount',
-  })
-  expect(
-    await chain.public.readContract({
-      address: stack.deployment.keyswarm,
-      abi: keyswarmAbi,
-      functionName: 'purchaseState',
-      args: [purchaseId],
-    }),
-  ).toBe(state.Disputed)
+  const purchaseId = await purchaseCount(chain, stack.deployment.keyswarm)
+  expect(await purchaseState(chain, stack.deployment.keyswarm, purchaseId)).toBe(state.Disputed)
   await expect(buyer.getByTestId('player-video')).toHaveCount(0)
 })
