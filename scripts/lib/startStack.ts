@@ -51,8 +51,15 @@ export async function startStack({ ports, outDir, blockTime, log = () => {} }: S
     log(`chain     ${chain.rpcUrl} (anvil, chain id ${anvil.id}${blockTime ? `, ${blockTime}s blocks` : ''})`)
 
     const { deployAll } = await import('../deploy')
-    const deployment = await deployAll({ rpcUrl: chain.rpcUrl, privateKey: anvilDeployerKey, mockStablecoin: true, write: false })
-    log(`contracts Keyswarm ${deployment.keyswarm}${deployment.stablecoin ? `, mock USDC ${deployment.stablecoin}` : ''}`)
+    const deployment = await deployAll({
+      rpcUrl: chain.rpcUrl,
+      privateKey: anvilDeployerKey,
+      mockStablecoin: true,
+      write: false,
+    })
+    log(
+      `contracts Keyswarm ${deployment.keyswarm}${deployment.stablecoin ? `, mock USDC ${deployment.stablecoin}` : ''}`,
+    )
 
     const tracker = await startTracker(ports.tracker)
     cleanups.push(tracker.stop)
@@ -77,7 +84,18 @@ export async function startStack({ ports, outDir, blockTime, log = () => {} }: S
 export async function startAnvil({ port, blockTime }: { port: number; blockTime?: number }) {
   const bin = join(root, 'node_modules', '.bin', 'anvil')
   if (!existsSync(bin)) throw new Error('anvil is missing: run `npm install` first (it comes with @foundry-rs/anvil).')
-  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(anvil.id), '--silent']
+  // Thirty unlocked accounts, so each e2e journey can own a few (see tests/e2e/fixtures.ts).
+  const args = [
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--chain-id',
+    String(anvil.id),
+    '--accounts',
+    '30',
+    '--silent',
+  ]
   if (blockTime) args.push('--block-time', String(blockTime))
   // Its own process group: the npm wrapper spawns the real binary, and stopping must reach both.
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true })

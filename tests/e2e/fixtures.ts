@@ -26,7 +26,12 @@ type Fixtures = {
 
 const devMnemonic = 'test test test test test test test test test test test junk'
 
-/** The address of anvil's dev account `index`. */
+/**
+ * The address of anvil's dev account `index` (0–29; the stack starts anvil with 30). Each journey
+ * owns its accounts so that none sees another's listings, agents or nonces: 0 deploys, 1–4 the
+ * foundation, 5–9 the paid journeys, 10–13 the library, 14–16 embedding, 17–20 publishing,
+ * 21–24 the agent, 25–27 streaming.
+ */
 export function devAccount(index: number): Address {
   return mnemonicToAccount(devMnemonic, { addressIndex: index }).address
 }
@@ -42,7 +47,11 @@ export const test = base.extend<Fixtures>({
     await use(async ({ account } = {}) => {
       const context = await browser.newContext({ baseURL: stack.webUrl })
       if (account !== undefined)
-        await context.addInitScript(installTestWallet, { rpcUrl: stack.rpcUrl, address: devAccount(account), chainId: anvil.id })
+        await context.addInitScript(installTestWallet, {
+          rpcUrl: stack.rpcUrl,
+          address: devAccount(account),
+          chainId: anvil.id,
+        })
       contexts.push(context)
       return context
     })
