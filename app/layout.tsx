@@ -23,10 +23,11 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
-      <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
-      </head>
       <body className="flex min-h-dvh flex-col">
+        {/* First in <body>, not in a <head> of ours: it still runs before anything paints, and an explicit
+            <head> with a child made React's hydration intermittently look for <body>'s first element
+            among <head>'s nodes on reloads (minified error #418, the whole page re-rendered). */}
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
         <Providers>
           <SiteHeader />
           <WrongChainBanner />
