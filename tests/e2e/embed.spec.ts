@@ -57,7 +57,7 @@ test('a script tag on another origin plays a free torrent, and the host drives i
   window.seen = []
   const player = Keyswarm.players[0]
   for (const type of ['ready', 'play', 'pause', 'timeupdate', 'ended', 'error', 'progress'])
-    player.on(type, (event) => window.seen.push(event))
+    player.on(type, (event) => window.seen.push({ ...event, at: performance.now() }))
 </script>`),
     ),
   )
@@ -80,7 +80,10 @@ test('a script tag on another origin plays a free torrent, and the host drives i
   expect(await frame.getByRole('link', { name: 'Keyswarm' }).count()).toBe(0)
   expect(await frame.locator('footer').count()).toBe(0)
 
-  await viewer.evaluate(() => window.Keyswarm!.players[0]!.play())
+  const playAt = await viewer.evaluate(() => {
+    window.Keyswarm!.players[0]!.play()
+    return performance.now()
+  })
   await expect.poll(() => seen(viewer, 'play'), { timeout: 60_000 }).not.toHaveLength(0)
   // timeupdate events keep coming, with time moving forward, about 4 a second at most.
   await expect
@@ -90,6 +93,11 @@ test('a script tag on another origin plays a free torrent, and the host drives i
   expect(times.length).toBeGreaterThan(2)
   expect(times.every((time, i) => i === 0 || time >= times[i - 1]!)).toBe(true)
   expect(times.at(-1)).toBeGreaterThan(times[0]!)
+  const readyAt = (await seen(viewer, 'ready'))[0]!.at as number
+  const firstPlaying = (await seen(viewer, 'timeupdate')).find((event) => (event.currentTime as number) > 0)!
+  console.log(
+    `embed.host_load_to_ready_ms=${Math.round(readyAt)} embed.play_to_first_timeupdate_ms=${Math.round((firstPlaying.at as number) - playAt)}`,
+  )
 
   // The frame streamed through its own service worker.
   const video = frame.getByTestId('player-video')
