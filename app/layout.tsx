@@ -5,6 +5,7 @@ import { TorrentBoot } from '@/components/torrent/TorrentBoot'
 import { SiteHeader } from '@/components/ui/SiteHeader'
 import { themeScript } from '@/components/ui/ThemeProvider'
 import { WrongChainBanner } from '@/components/wallet/WrongChainBanner'
+import { SiteChrome } from './_components/SiteChrome'
 import { Providers } from './providers'
 
 export const metadata: Metadata = {
@@ -29,13 +30,22 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             among <head>'s nodes on reloads (minified error #418, the whole page re-rendered). */}
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
         <Providers>
-          <SiteHeader />
-          <WrongChainBanner />
           <TorrentBoot />
-          <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-10">{children}</main>
-          <footer className="border-t border-zinc-200 py-6 text-center text-xs text-zinc-500 dark:border-zinc-800">
-            Keyswarm — files travel peer to peer; payments settle on chain. Nothing runs on a server of ours.
-          </footer>
+          <SiteChrome
+            header={
+              <>
+                <SiteHeader />
+                <WrongChainBanner />
+              </>
+            }
+            footer={
+              <footer className="border-t border-zinc-200 py-6 text-center text-xs text-zinc-500 dark:border-zinc-800">
+                Keyswarm — files travel peer to peer; payments settle on chain. Nothing runs on a server of ours.
+              </footer>
+            }
+          >
+            {children}
+          </SiteChrome>
         </Providers>
       </body>
     </html>
