@@ -15,6 +15,7 @@ import { removeTorrent } from '@/lib/torrent/removeTorrent'
 import { encryptToOpfs } from './encryptToOpfs'
 import { SaltRaceError } from './errors'
 import { nextListingSalt } from './nextListingSalt'
+import { removeEncrypted } from './removeEncrypted'
 import { seedListing } from './seedListing'
 
 /** The step a publication is at, for the progress UI. */
@@ -111,6 +112,7 @@ export async function publishListing(
     if (taken) {
       skip.push(salt)
       await removeTorrent(torrent.infoHash)
+      await removeEncrypted({ folder: encryptFolder(salt) })
       continue
     }
     const listed = await list(config, {
@@ -158,7 +160,7 @@ async function encryptAndSeed({
   for (const file of files) {
     const out = await encryptToOpfs(file, {
       key,
-      folder: salt.slice(2, 18),
+      folder: encryptFolder(salt),
       onProgress: (p) => onProgress?.(before + p.done, total),
     })
     sealed.push({ ...out, source: file })
@@ -219,4 +221,9 @@ function torrentName(title: string, files: readonly File[]): string {
     .replace(/^[\s.]+|[\s.]+$/g, '')
     .slice(0, 100)
   return safe || files[0]?.name || 'keyswarm'
+}
+
+/** The OPFS folder an attempt's ciphertext is written to: named after its salt. */
+function encryptFolder(salt: Hex): string {
+  return salt.slice(2, 18)
 }
