@@ -53,6 +53,12 @@ export function useListingTorrent(listing: ListedListing | undefined, { wanted }
     let added: Torrent | undefined
     let coverUrl: string | undefined
     narrowed.current = false
+    // A paid torrent opened here only for its cover goes when the page does, unless the key came.
+    const closeUnwanted = () => {
+      if (!added || wantedRef.current || free) return
+      removeTorrent(added.infoHash).catch((e: unknown) => console.error('[keyswarm] could not close the torrent', e))
+      added = undefined
+    }
     ;(async () => {
       const client = await getClient()
       const present = client.torrents.some((t) => t.infoHash === infoHash && !t.destroyed)
@@ -66,8 +72,8 @@ export function useListingTorrent(listing: ListedListing | undefined, { wanted }
             webSeeds: webSeeds ? webSeeds.split('\n') : [],
           })
       watchTorrentHealth(opened)
-      if (!live) return
       if (!present && !kept) added = opened
+      if (!live) return closeUnwanted()
       if (free && !kept) await rememberTorrent(opened, { origin: 'downloaded' })
       setTorrent(opened)
       const onReady = async () => {
@@ -93,10 +99,7 @@ export function useListingTorrent(listing: ListedListing | undefined, { wanted }
       if (coverUrl) URL.revokeObjectURL(coverUrl)
       setCover(undefined)
       setTorrent(undefined)
-      // A paid torrent opened here only for its cover goes when the page does, unless the key came.
-      if (added && !wantedRef.current && !free) {
-        removeTorrent(added.infoHash).catch((e: unknown) => console.error('[keyswarm] could not close the torrent', e))
-      }
+      closeUnwanted()
     }
   }, [infoHash, trackers, webSeeds, free])
 
