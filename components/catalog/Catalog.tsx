@@ -9,7 +9,10 @@ import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
 import { useListings } from './useListings'
 
-/** The home page catalog: the contract's `Listed` events, newest first, with a search box. */
+/**
+ * The home page catalog: the contract's `Listed` events, newest first, with a search box. Covers
+ * are not shown here: each would cost opening a torrent and finding peers; /watch shows them.
+ */
 export function Catalog() {
   const { data: listings, error, isPending } = useListings()
   const [query, setQuery] = useState('')
@@ -46,8 +49,8 @@ export function Catalog() {
             >
               <span className="block font-medium break-words">{l.title || 'Untitled'}</span>
               <span className="mt-1 block text-sm text-zinc-500">
-                {formatPrice({ price: l.price, token: l.token, deployment })} · {formatBytes(Number(l.size))} · #
-                {String(l.contentId)}
+                {/^0x0*$/.test(l.keyHash) ? 'Free' : formatPrice({ price: l.price, token: l.token, deployment })} ·{' '}
+                {formatBytes(Number(l.size))} · #{String(l.contentId)}
               </span>
               {l.description && (
                 <span className="mt-2 line-clamp-2 block text-sm text-zinc-600 dark:text-zinc-400">

@@ -2,6 +2,9 @@
 
 import { useCallback, useState } from 'react'
 import { useAccount } from 'wagmi'
+import { FreeListingPlayer } from '@/components/catalog/FreeListingPlayer'
+import { useListingTorrent } from '@/components/catalog/useListingTorrent'
+import { useOwnListingKey } from '@/components/catalog/useOwnListingKey'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { formatPrice } from '@/lib/chain/formatPrice'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
@@ -31,12 +34,21 @@ declare global {
   }
 }
 
-/** `/watch?listing=<id>`: a paid listing's details and provenance, the Unlock flow, then the player. */
+/**
+ * `/watch?listing=<id>`: a listing's details, provenance and cover (shown as soon as the cover
+ * file arrives from the swarm, before any purchase). A free listing (keyHash 0) plays at once
+ * with the normal player, no wallet needed; a paid one shows the Unlock flow, then the player.
+ */
 export function PaidWatch({ contentId }: { contentId: bigint }) {
   const { data: listing, error: readError } = usePaidListing(contentId)
   const { isConnected } = useAccount()
   const unlock = useUnlock(listing)
-  const [torrentHash, setTorrentHash] = useState<string>()
+  const ownKey = useOwnListingKey(listing?.contentId)
+  const contentKey = unlock.contentKey ?? ownKey
+  const free = !!listing && /^0x0*$/.test(listing.keyHash)
+  const listingTorrent = useListingTorrent(listing, { wanted: free || !!contentKey })
+  const [playerHash, setTorrentHash] = useState<string>()
+  const torrentHash = playerHash ?? listingTorrent.torrent?.infoHash
   const deployment = requireDeployment(appConfig.chains[0].id)
   const startedAt = unlock.startedAt
   const onFirstFrame = useCallback(() => {
@@ -56,33 +68,51 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
     )
   if (!listing) return <p className="text-sm text-zinc-500">Reading the listing from the chain…</p>
 
-  const price = formatPrice({ price: listing.currentPrice, token: listing.token, deployment })
+  const price = free ? 'Free' : formatPrice({ price: listing.currentPrice, token: listing.token, deployment })
   return (
-    <div className="space-y-6" data-testid="paid-watch">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight break-words" data-testid="listing-title">
-          {listing.title || 'Untitled'}
-        </h1>
-        {listing.description && (
-          <p className="mt-2 whitespace-pre-line text-zinc-600 dark:text-zinc-400">{listing.description}</p>
+    <div className="space-y-6" data-testid="paid-watch" data-free={free}>
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
+        {listingTorrent.cover && (
+          // eslint-disable-next-line @next/next/no-img-element -- the listing's cover, an object URL of a file from the swarm
+          <img
+            src={listingTorrent.cover}
+            alt={`Cover of ${listing.title || 'this listing'}`}
+            data-testid="listing-cover"
+            className="max-h-64 w-full rounded-xl object-cover sm:w-72"
+          />
         )}
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight break-words" data-testid="listing-title">
+            {listing.title || 'Untitled'}
+          </h1>
+          {listing.description && (
+            <p className="mt-2 whitespace-pre-line text-zinc-600 dark:text-zinc-400">{listing.description}</p>
+          )}
+        </div>
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="listing-facts">
         <dt className="text-zinc-500">Price</dt>
         <dd data-testid="listing-price">{price}</dd>
         <dt className="text-zinc-500">Size</dt>
-        <dd>{formatBytes(Number(listing.size))} (encrypted)</dd>
+        <dd>
+          {formatBytes(Number(listing.size))}
+          {free ? '' : ' (encrypted)'}
+        </dd>
         <dt className="text-zinc-500">Creator</dt>
         <dd className="font-mono break-all">{listing.creator}</dd>
         <dt className="text-zinc-500">Listed</dt>
         <dd className="break-all">
           block {String(listing.blockNumber)}, transaction <span className="font-mono">{listing.transactionHash}</span>
         </dd>
-        <dt className="text-zinc-500">Sales</dt>
-        <dd data-testid="listing-stats">
-          {listing.stats.sold} sold, {listing.stats.delivered} delivered, {listing.stats.refunded} refunded,{' '}
-          {listing.stats.disputed} disputed
-        </dd>
+        {!free && (
+          <>
+            <dt className="text-zinc-500">Sales</dt>
+            <dd data-testid="listing-stats">
+              {listing.stats.sold} sold, {listing.stats.delivered} delivered, {listing.stats.refunded} refunded,{' '}
+              {listing.stats.disputed} disputed
+            </dd>
+          </>
+        )}
         <dt className="text-zinc-500">Infohash</dt>
         <dd className="font-mono break-all" data-testid="infohash-check">
           {listing.infoHash}{' '}
@@ -91,10 +121,17 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
         </dd>
       </dl>
 
-      {unlock.contentKey ? (
+      {listingTorrent.error && (
+        <p role="alert" data-testid="listing-torrent-error" className="text-sm text-red-700 dark:text-red-300">
+          {listingTorrent.error}
+        </p>
+      )}
+      {free ? (
+        <FreeListingPlayer torrent={listingTorrent.torrent} />
+      ) : contentKey ? (
         <PaidPlayer
           infoHash={listing.infoHash}
-          contentKey={unlock.contentKey}
+          contentKey={contentKey}
           onTorrent={onTorrent}
           onFirstFrame={onFirstFrame}
         />

@@ -6,8 +6,11 @@ import { useAccount } from 'wagmi'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
+import { parseTrackers } from '@/lib/publish/parseTrackers'
+import { parseWebSeeds } from '@/lib/publish/parseWebSeeds'
 import type { PublishStage } from '@/lib/publish/publishListing'
 import { PublishResult } from './PublishResult'
+import { useCover } from './useCover'
 import { usePublish } from './usePublish'
 
 const stageText: Record<PublishStage, string> = {
@@ -21,32 +24,49 @@ const stageText: Record<PublishStage, string> = {
 
 const field = 'mt-1 w-full rounded-lg border border-zinc-300 bg-transparent px-3 py-2 text-sm dark:border-zinc-700'
 
-/** The /publish form: files, title, description, price and currency, seeder share; then the result. */
+/**
+ * The /publish form: files, free or paid, title, description, cover image, price and currency,
+ * seeder share, extra trackers and web seeds; then the result.
+ */
 export function PublishForm() {
   const { isConnected } = useAccount()
-  const { publish, stage, progress, result, error, busy } = usePublish()
+  const { publish, refuse, stage, progress, result, error, busy } = usePublish()
+  const cover = useCover()
   const [files, setFiles] = useState<File[]>([])
+  const [free, setFree] = useState(false)
   const deployment = requireDeployment(appConfig.chains[0].id)
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const data = new FormData(event.currentTarget)
-    const currency = String(data.get('currency'))
+    let trackers: string[]
+    let webSeeds: string[]
+    try {
+      trackers = parseTrackers(String(data.get('trackers') ?? ''))
+      webSeeds = parseWebSeeds(String(data.get('webSeeds') ?? ''))
+    } catch (e) {
+      return refuse(e)
+    }
+    if (cover.error) return refuse(new Error(cover.error))
+    const currency = String(data.get('currency') ?? 'eth')
     const token = currency === 'stablecoin' && deployment.stablecoin ? deployment.stablecoin : zeroAddress
-    const price = parseUnits(String(data.get('price') || '0'), token === zeroAddress ? 18 : 6)
     void publish({
       files,
+      free,
       title: String(data.get('title') ?? '').trim(),
       description: String(data.get('description') ?? '').trim(),
-      price,
-      token,
-      seedShareBps: Math.round(Number(data.get('seedShare') || 0) * 100),
+      price: free ? 0n : parseUnits(String(data.get('price') || '0'), token === zeroAddress ? 18 : 6),
+      token: free ? zeroAddress : token,
+      seedShareBps: free ? 0 : Math.round(Number(data.get('seedShare') || 0) * 100),
+      cover: cover.file,
+      trackers,
+      webSeeds,
     })
   }
 
   if (result) return <PublishResult result={result} />
   return (
-    <form onSubmit={onSubmit} className="max-w-xl space-y-4" aria-label="Publish paid files">
+    <form onSubmit={onSubmit} className="max-w-xl space-y-4" aria-label="Publish files">
       <label className="block text-sm font-medium">
         Files
         <input
@@ -63,6 +83,19 @@ export function PublishForm() {
           {files.length} file{files.length > 1 ? 's' : ''}, {formatBytes(files.reduce((s, f) => s + f.size, 0))}
         </p>
       )}
+      <fieldset className="text-sm">
+        <legend className="font-medium">Access</legend>
+        <div className="mt-1 flex gap-4">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="access" value="paid" checked={!free} onChange={() => setFree(false)} />
+            Paid: encrypted, unlocked on chain
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="access" value="free" checked={free} onChange={() => setFree(true)} />
+            Free: anyone plays it, no wallet needed
+          </label>
+        </div>
+      </fieldset>
       <label className="block text-sm font-medium">
         Title
         <input name="title" required maxLength={200} className={field} />
@@ -71,33 +104,83 @@ export function PublishForm() {
         Description
         <textarea name="description" rows={3} maxLength={2000} className={field} />
       </label>
-      <div className="flex gap-3">
+      <div className="flex items-start gap-4">
         <label className="block flex-1 text-sm font-medium">
-          Price
+          Cover image (optional, shown to everyone before buying)
           <input
-            name="price"
-            required
-            inputMode="decimal"
-            pattern="[0-9]*[.]?[0-9]*"
-            defaultValue="0.01"
+            type="file"
+            accept="image/*"
+            data-testid="publish-cover"
+            onChange={(e) => void cover.pick(e.target.files?.[0])}
             className={field}
           />
         </label>
-        <label className="block text-sm font-medium">
-          Currency
-          <select name="currency" className={field} defaultValue="eth">
-            <option value="eth">ETH</option>
-            {deployment.stablecoin && <option value="stablecoin">mUSD (stablecoin)</option>}
-          </select>
-        </label>
-        <label className="block w-32 text-sm font-medium">
-          Seeder share %
-          <input name="seedShare" type="number" min={0} max={100} step={1} defaultValue={10} className={field} />
-        </label>
+        {cover.preview && (
+          // eslint-disable-next-line @next/next/no-img-element -- a local object URL of the cover just made in this tab
+          <img
+            src={cover.preview}
+            alt="Cover preview"
+            data-testid="cover-preview"
+            data-size={cover.file?.size}
+            className="h-24 w-auto rounded-lg border border-zinc-200 object-cover dark:border-zinc-800"
+          />
+        )}
       </div>
+      {cover.making && <p className="text-sm text-zinc-500">Preparing the cover…</p>}
+      {cover.error && (
+        <p role="alert" data-testid="cover-error" className="text-sm text-red-700 dark:text-red-300">
+          {cover.error}
+        </p>
+      )}
+      {!free && (
+        <div className="flex gap-3">
+          <label className="block flex-1 text-sm font-medium">
+            Price
+            <input
+              name="price"
+              required
+              inputMode="decimal"
+              pattern="[0-9]*[.]?[0-9]*"
+              defaultValue="0.01"
+              className={field}
+            />
+          </label>
+          <label className="block text-sm font-medium">
+            Currency
+            <select name="currency" className={field} defaultValue="eth">
+              <option value="eth">ETH</option>
+              {deployment.stablecoin && <option value="stablecoin">mUSD (stablecoin)</option>}
+            </select>
+          </label>
+          <label className="block w-32 text-sm font-medium">
+            Seeder share %
+            <input name="seedShare" type="number" min={0} max={100} step={1} defaultValue={10} className={field} />
+          </label>
+        </div>
+      )}
+      <details className="text-sm">
+        <summary className="cursor-pointer font-medium">Trackers and web seeds (optional)</summary>
+        <label className="mt-2 block font-medium">
+          Extra trackers
+          <textarea name="trackers" rows={2} placeholder="wss://tracker.example.org (one per line)" className={field} />
+        </label>
+        <label className="mt-2 block font-medium">
+          Web seeds
+          <textarea
+            name="webSeeds"
+            rows={2}
+            placeholder="https://cdn.example.org/files/ (one per line)"
+            className={field}
+          />
+        </label>
+        <p className="mt-1 text-xs text-zinc-500">
+          Browsers reach WebSocket trackers only (ws:// or wss://). Web seeds are HTTP servers holding the torrent’s
+          files (for a paid listing, the ciphertext), so it stays available when no browser seeds.
+        </p>
+      </details>
       <button
         type="submit"
-        disabled={busy || files.length === 0 || !isConnected}
+        disabled={busy || files.length === 0 || !isConnected || cover.making}
         className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
       >
         Publish and list

@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import type { PublishResultData } from './usePublish'
 
-/** After publishing: the listing's share link and embed code, and a reminder that this tab seeds and delivers. */
+/** After publishing: the listing's share link and embed code, and a reminder that this tab seeds (and delivers, when paid). */
 export function PublishResult({ result }: { result: PublishResultData }) {
   const origin = typeof window === 'undefined' ? '' : window.location.origin
   const link = `${origin}/watch?listing=${result.contentId}`
@@ -15,7 +15,9 @@ export function PublishResult({ result }: { result: PublishResultData }) {
     >
       <h2 className="font-semibold">Listed as #{String(result.contentId)}</h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Keep this tab open: it seeds the encrypted files and delivers keys to buyers by itself.
+        {result.free
+          ? 'A free listing: anyone with the link plays it, no wallet needed. Keep this tab open so it seeds the files.'
+          : 'Keep this tab open: it seeds the encrypted files and delivers keys to buyers by itself.'}
       </p>
       <label className="block text-sm font-medium">
         Share link

@@ -16,14 +16,14 @@ import {
   publishListing,
 } from '@/lib/publish/publishListing'
 
-/** A publication's outcome, with the gas the creator paid to authorize its agent (0 when it already was). */
+/** A publication's outcome, with the gas the creator paid to authorize its agent (0 when it already was, or free). */
 export type PublishResultData = PublishListingReturnType & { agentGasUsed: bigint }
 
 /** The form's input to {@link usePublish}'s `publish`. */
 export type PublishInput = Omit<PublishListingParameters, 'deployment' | 'onStage' | 'onProgress'>
 
 /**
- * Publishing paid files from the form: the wallet checks, the stages and progress (throttled to
+ * Publishing files from the form: the wallet checks, the stages and progress (throttled to
  * ~4 updates a second), the result, and the error as one sentence.
  */
 export function usePublish() {
@@ -52,17 +52,22 @@ export function usePublish() {
             setProgress({ done, total })
           },
         })
-        // Once per browser: the creator lets this tab's agent key deliver keys without prompts.
-        setStage('agent')
-        const creator = getAccount(config).address!
-        const agentKey = await loadAgentKey({ chainId: deployment.chainId, creator })
-        const agent = await authorizeAgent(config, {
-          deployment,
-          creator,
-          agent: privateKeyToAccount(agentKey).address,
-        })
+        let agentGasUsed = 0n
+        // A free listing has no key to deliver: no agent needed.
+        if (!out.free) {
+          // Once per browser: the creator lets this tab's agent key deliver keys without prompts.
+          setStage('agent')
+          const creator = getAccount(config).address!
+          const agentKey = await loadAgentKey({ chainId: deployment.chainId, creator })
+          const agent = await authorizeAgent(config, {
+            deployment,
+            creator,
+            agent: privateKeyToAccount(agentKey).address,
+          })
+          agentGasUsed = agent.gasUsed
+        }
         setStage('done')
-        setResult({ ...out, agentGasUsed: agent.gasUsed })
+        setResult({ ...out, agentGasUsed })
       } catch (e) {
         setStage(undefined)
         setError(formatError(e))
@@ -70,5 +75,7 @@ export function usePublish() {
     },
     [config],
   )
-  return { publish, stage, progress, result, error, busy: !!stage && stage !== 'done' && !error }
+  /** Shows a sentence for input refused before anything starts (a bad URL, a cover that is no image). */
+  const refuse = useCallback((e: unknown) => setError(formatError(e)), [])
+  return { publish, refuse, stage, progress, result, error, busy: !!stage && stage !== 'done' && !error }
 }

@@ -1,16 +1,22 @@
-import { type Address, type Hash, type Hex, bytesToHex, parseEventLogs, zeroAddress } from 'viem'
+import { type Address, type Hash, type Hex, type PublicClient, parseEventLogs, zeroAddress, zeroHash } from 'viem'
 import type { Config } from 'wagmi'
-import { waitForTransactionReceipt, writeContract } from 'wagmi/actions'
+import { getPublicClient, waitForTransactionReceipt, writeContract } from 'wagmi/actions'
 import { keyswarmAbi } from '@/lib/chain/abi/keyswarmAbi'
 import type { Deployment } from '@/lib/chain/deployments/index'
 import { obtainAccountSecret } from '@/lib/chain/obtainAccountSecret'
 import { TransactionRevertedError } from '@/lib/chain/errors'
 import { prepareWallet } from '@/lib/chain/prepareWallet'
+import { readListings } from '@/lib/chain/readListings'
 import { MANIFEST_NAME, contentKey, deliveryKey, encryptManifest, keyHash } from '@/lib/crypto'
 import { getTrackers } from '@/lib/config'
 import { saveListingSecret } from '@/lib/purchases/saveListingSecret'
-import { shareFiles } from '@/lib/torrent/shareFiles'
+import type { Torrent } from '@/lib/torrent/addTorrent'
+import { removeTorrent } from '@/lib/torrent/removeTorrent'
 import { encryptToOpfs } from './encryptToOpfs'
+import { SaltRaceError } from './errors'
+import { nextListingSalt } from './nextListingSalt'
+import { removeEncrypted } from './removeEncrypted'
+import { seedListing } from './seedListing'
 
 /** The step a publication is at, for the progress UI. */
 export type PublishStage = 'sign' | 'encrypt' | 'seed' | 'list' | 'agent' | 'done'
@@ -21,12 +27,22 @@ export type PublishListingParameters = {
   files: readonly File[]
   title: string
   description: string
+  /**
+   * A free listing: the files are seeded as they are (not encrypted) and listed with price 0 and
+   * keyHash 0, so anyone plays them without a wallet. `price`, `token` and `seedShareBps` are ignored.
+   */
+  free?: boolean
   /** In the token's smallest unit (wei for ETH). */
   price: bigint
   /** `address(0)` for ETH, else an ERC-20 (the deployment's stablecoin). */
   token?: Address
   /** Share of each sale paid to seeders, in basis points. */
   seedShareBps: number
+  /** The cover image, already made by `makeCover` (`cover.webp` / `cover.jpg`): travels unencrypted. */
+  cover?: File
+  /** The listing's own WebSocket trackers, on top of the app's (checked by `parseTrackers`). */
+  trackers?: readonly string[]
+  /** HTTP web seeds (checked by `parseWebSeeds`). */
   webSeeds?: readonly string[]
   onStage?: (stage: PublishStage) => void
   /** Encryption progress over all files, in plaintext bytes. */
@@ -34,37 +50,109 @@ export type PublishListingParameters = {
 }
 
 /** What {@link publishListing} made. */
-export type PublishListingReturnType = { contentId: bigint; infoHash: string; transactionHash: Hash; gasUsed: bigint }
+export type PublishListingReturnType = {
+  contentId: bigint
+  infoHash: string
+  transactionHash: Hash
+  gasUsed: bigint
+  free: boolean
+}
+
+/** How often a publication picks a new salt when another device listed with its salt meanwhile. */
+const SALT_ATTEMPTS = 3
 
 /**
- * Publishes paid files: derives the listing's keys from one signature, encrypts the files to
- * OPFS, seeds the ciphertext from this tab, lists it in one transaction and keeps the listing's
- * secrets on this device for its agent.
+ * Publishes files as a listing. Paid: derives the listing's keys from one signature and the
+ * creator's next deterministic salt, encrypts the files to OPFS, seeds the ciphertext (and the
+ * cover, in the clear) from this tab, lists it in one transaction and keeps the listing's secrets
+ * on this device for its agent. Free: seeds the files as they are and lists them with keyHash 0.
  */
 export async function publishListing(
   config: Config,
   params: PublishListingParameters,
 ): Promise<PublishListingReturnType> {
-  const {
-    deployment,
-    files,
-    title,
-    description,
-    price,
-    token = zeroAddress,
-    seedShareBps,
-    webSeeds = [],
-    onStage,
-    onProgress,
-  } = params
+  const { deployment, files, title, description, cover, trackers = [], webSeeds = [], onStage } = params
   const account = await prepareWallet(config, { chainId: deployment.chainId })
+  const listingTrackers = [...new Set([...getTrackers(), ...trackers])]
+
+  if (params.free) {
+    onStage?.('seed')
+    const torrent = await seedListing({
+      files: [...files, ...(cover ? [cover] : [])],
+      name: torrentName(title, files),
+      trackers,
+      webSeeds,
+    })
+    onStage?.('list')
+    const listed = await list(config, {
+      deployment,
+      torrent,
+      args: { token: zeroAddress, price: 0n, seedShareBps: 0, keyHash: zeroHash, deliveryX: 0n, deliveryY: 0n },
+      meta: { title, description, trackers: listingTrackers, webSeeds },
+    })
+    return { ...listed, infoHash: torrent.infoHash, free: true }
+  }
 
   onStage?.('sign')
   const secret = await obtainAccountSecret(config, { deployment, account })
-  const salt = bytesToHex(crypto.getRandomValues(new Uint8Array(32)))
-  const key = contentKey({ accountSecret: secret, salt })
-  const delivery = deliveryKey({ accountSecret: secret, salt })
+  const client = getPublicClient(config, { chainId: deployment.chainId }) as PublicClient
+  const skip: Hex[] = []
+  for (let attempt = 0; attempt < SALT_ATTEMPTS; attempt++) {
+    const { salt } = await nextListingSalt(client, { deployment, creator: account, accountSecret: secret, skip })
+    const key = contentKey({ accountSecret: secret, salt })
+    const delivery = deliveryKey({ accountSecret: secret, salt })
+    const torrent = await encryptAndSeed({ ...params, key, salt })
 
+    onStage?.('list')
+    // Two devices of one creator publishing at once pick the same index: the later one must not
+    // list a second listing under the same key, so it starts over with the next salt.
+    const taken = (await readListings(client, { deployment, creator: account })).some(
+      (l) => l.keyHash.toLowerCase() === keyHash(key).toLowerCase(),
+    )
+    if (taken) {
+      skip.push(salt)
+      await removeTorrent(torrent.infoHash)
+      await removeEncrypted({ folder: encryptFolder(salt) })
+      continue
+    }
+    const listed = await list(config, {
+      deployment,
+      torrent,
+      args: {
+        token: params.token ?? zeroAddress,
+        price: params.price,
+        seedShareBps: params.seedShareBps,
+        keyHash: keyHash(key),
+        deliveryX: delivery.publicKey.x,
+        deliveryY: delivery.publicKey.y,
+      },
+      meta: { title, description, trackers: listingTrackers, webSeeds },
+    })
+    await saveListingSecret({
+      chainId: deployment.chainId,
+      contentId: String(listed.contentId),
+      creator: account,
+      infoHash: torrent.infoHash,
+      key,
+      deliverySecret: delivery.secret,
+      salt,
+    })
+    return { ...listed, infoHash: torrent.infoHash, free: false }
+  }
+  throw new SaltRaceError()
+}
+
+/** Encrypts the files under `key` into OPFS, adds the encrypted manifest and the cover, and seeds it all. */
+async function encryptAndSeed({
+  files,
+  cover,
+  trackers,
+  webSeeds,
+  key,
+  salt,
+  onStage,
+  onProgress,
+}: PublishListingParameters & { key: Hex; salt: Hex }): Promise<Torrent> {
   onStage?.('encrypt')
   const total = files.reduce((sum, f) => sum + f.size, 0)
   let before = 0
@@ -72,7 +160,7 @@ export async function publishListing(
   for (const file of files) {
     const out = await encryptToOpfs(file, {
       key,
-      folder: salt.slice(2, 18),
+      folder: encryptFolder(salt),
       onProgress: (p) => onProgress?.(before + p.done, total),
     })
     sealed.push({ ...out, source: file })
@@ -84,15 +172,25 @@ export async function publishListing(
   })
 
   onStage?.('seed')
-  const torrent = await shareFiles({
-    files: [new File([manifest], MANIFEST_NAME), ...sealed.map((s) => s.ciphertext)],
+  return seedListing({
+    files: [new File([manifest], MANIFEST_NAME), ...(cover ? [cover] : []), ...sealed.map((s) => s.ciphertext)],
     // The swarm sees only opaque names, the torrent's own included.
     name: `keyswarm-${salt.slice(2, 14)}`,
+    trackers,
     webSeeds,
     keyHex: key,
   })
+}
 
-  onStage?.('list')
+type ListArgs = {
+  deployment: Deployment
+  torrent: Torrent
+  args: { token: Address; price: bigint; seedShareBps: number; keyHash: Hex; deliveryX: bigint; deliveryY: bigint }
+  meta: { title: string; description: string; trackers: readonly string[]; webSeeds: readonly string[] }
+}
+
+/** Sends `list(...)` and waits for its `Listed` event. */
+async function list(config: Config, { deployment, torrent, args, meta }: ListArgs) {
   const transactionHash = await writeContract(config, {
     address: deployment.keyswarm,
     abi: keyswarmAbi,
@@ -102,31 +200,30 @@ export async function publishListing(
       {
         infoHash: `0x${torrent.infoHash}`,
         size: BigInt(torrent.length),
-        token,
-        price,
-        seedShareBps,
-        keyHash: keyHash(key),
-        deliveryX: delivery.publicKey.x,
-        deliveryY: delivery.publicKey.y,
-        title,
-        description,
-        trackers: getTrackers(),
-        webSeeds: [...webSeeds],
+        ...args,
+        title: meta.title,
+        description: meta.description,
+        trackers: [...meta.trackers],
+        webSeeds: [...meta.webSeeds],
       },
     ],
   })
   const receipt = await waitForTransactionReceipt(config, { hash: transactionHash, chainId: deployment.chainId })
   const [listed] = parseEventLogs({ abi: keyswarmAbi, eventName: 'Listed', logs: receipt.logs })
   if (receipt.status !== 'success' || !listed) throw new TransactionRevertedError('listing')
-  const contentId = listed.args.contentId
-  await saveListingSecret({
-    chainId: deployment.chainId,
-    contentId: String(contentId),
-    creator: account,
-    infoHash: torrent.infoHash,
-    key,
-    deliverySecret: delivery.secret,
-    salt,
-  })
-  return { contentId, infoHash: torrent.infoHash, transactionHash, gasUsed: receipt.gasUsed }
+  return { contentId: listed.args.contentId, transactionHash, gasUsed: receipt.gasUsed }
+}
+
+/** A free torrent's name: the title, made safe as a folder name, else the first file's name. */
+function torrentName(title: string, files: readonly File[]): string {
+  const safe = title
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 100)
+  return safe || files[0]?.name || 'keyswarm'
+}
+
+/** The OPFS folder an attempt's ciphertext is written to: named after its salt. */
+function encryptFolder(salt: Hex): string {
+  return salt.slice(2, 18)
 }

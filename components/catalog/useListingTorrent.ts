@@ -1,0 +1,115 @@
+'use client'
+
+import { useEffect, useRef, useState } from 'react'
+import type { ListedListing } from '@/lib/chain/readListings'
+import { getTrackers } from '@/lib/config'
+import { formatError } from '@/lib/formatError'
+import { getLibraryEntry } from '@/lib/library/getLibraryEntry'
+import { findCoverFile } from '@/lib/publish/findCoverFile'
+import { type Torrent, addTorrent } from '@/lib/torrent/addTorrent'
+import { getClient } from '@/lib/torrent/getClient'
+import { openTorrent } from '@/lib/torrent/openTorrent'
+import { rememberTorrent } from '@/lib/torrent/rememberTorrent'
+import { removeTorrent } from '@/lib/torrent/removeTorrent'
+import { watchTorrentHealth } from '@/lib/torrent/watchTorrentHealth'
+
+/** Piece selection, which the engine has and lib/torrent's typings leave out. */
+type Selectable = { select(start: number, end: number): void; deselect(start: number, end: number): void }
+
+/** A swarm may serve anything under the cover's name: a bigger "cover" is not shown. */
+const MAX_COVER_BYTES = 2 * 1024 * 1024
+
+/** Parameters of {@link useListingTorrent}. */
+export type UseListingTorrentParameters = {
+  /**
+   * Whether the whole torrent is wanted now: a free listing, or a paid one this device holds the
+   * key of. Before that, a paid listing's torrent fetches its cover only, not the ciphertext.
+   */
+  wanted: boolean
+}
+
+/**
+ * A listing's torrent, opened as soon as the listing is read (with the listing's own trackers and
+ * web seeds), and its cover image's object URL once the cover file arrives from the swarm — it
+ * travels unencrypted, so it shows before purchase. A free listing's torrent is kept in the
+ * library (the viewer seeds it after a reload); a paid one's only once the key is there.
+ */
+export function useListingTorrent(listing: ListedListing | undefined, { wanted }: UseListingTorrentParameters) {
+  const [torrent, setTorrent] = useState<Torrent>()
+  const [cover, setCover] = useState<string>()
+  const [error, setError] = useState<string>()
+  const wantedRef = useRef(wanted)
+  wantedRef.current = wanted
+  const narrowed = useRef(false)
+  const free = listing ? /^0x0*$/.test(listing.keyHash) : false
+  const infoHash = listing?.infoHash
+  // The listing is read again every few seconds: its arrays are new each time, their text is not.
+  const trackers = listing?.trackers.join('\n')
+  const webSeeds = listing?.webSeeds.join('\n')
+
+  useEffect(() => {
+    if (!infoHash) return
+    let live = true
+    let added: Torrent | undefined
+    let coverUrl: string | undefined
+    narrowed.current = false
+    // A paid torrent opened here only for its cover goes when the page does, unless the key came.
+    const closeUnwanted = () => {
+      if (!added || wantedRef.current || free) return
+      removeTorrent(added.infoHash).catch((e: unknown) => console.error('[keyswarm] could not close the torrent', e))
+      added = undefined
+    }
+    ;(async () => {
+      const client = await getClient()
+      const present = client.torrents.some((t) => t.infoHash === infoHash && !t.destroyed)
+      const kept = !!(await getLibraryEntry(infoHash))
+      const opened = kept
+        ? // A torrent of the library opens from its stored .torrent file and stored pieces.
+          await openTorrent({ torrentId: infoHash, remember: false })
+        : await addTorrent(client, {
+            torrentId: infoHash,
+            announce: [...new Set([...getTrackers(), ...(trackers ? trackers.split('\n') : [])])],
+            webSeeds: webSeeds ? webSeeds.split('\n') : [],
+          })
+      watchTorrentHealth(opened)
+      if (!present && !kept) added = opened
+      if (!live) return closeUnwanted()
+      if (free && !kept) await rememberTorrent(opened, { origin: 'downloaded' })
+      setTorrent(opened)
+      const onReady = async () => {
+        // Nothing of a paid listing but its cover is fetched before the buyer holds the key.
+        if (added && !wantedRef.current && opened.pieces.length > 0) {
+          ;(opened as unknown as Selectable).deselect(0, opened.pieces.length - 1)
+          narrowed.current = true
+        }
+        const index = findCoverFile(opened.files)
+        const file = index === undefined ? undefined : opened.files[index]
+        if (!file || file.length > MAX_COVER_BYTES) return
+        const bytes = await file.arrayBuffer()
+        if (!live) return
+        const type = file.name.endsWith('.webp') ? 'image/webp' : 'image/jpeg'
+        coverUrl = URL.createObjectURL(new Blob([bytes], { type }))
+        setCover(coverUrl)
+      }
+      if (opened.ready) await onReady()
+      else opened.once('ready', () => void onReady().catch((e: unknown) => live && setError(formatError(e))))
+    })().catch((e: unknown) => live && setError(formatError(e)))
+    return () => {
+      live = false
+      if (coverUrl) URL.revokeObjectURL(coverUrl)
+      setCover(undefined)
+      setTorrent(undefined)
+      closeUnwanted()
+    }
+  }, [infoHash, trackers, webSeeds, free])
+
+  useEffect(() => {
+    // The key arrived: fetch the whole torrent again, in the background, for seeking and seeding.
+    if (wanted && torrent && narrowed.current && !torrent.destroyed && torrent.pieces.length > 0) {
+      ;(torrent as unknown as Selectable).select(0, torrent.pieces.length - 1)
+      narrowed.current = false
+    }
+  }, [wanted, torrent])
+
+  return { torrent, cover, error }
+}

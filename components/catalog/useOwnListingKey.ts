@@ -1,0 +1,29 @@
+'use client'
+
+import { useEffect, useState } from 'react'
+import type { Hex } from 'viem'
+import { useAccount } from 'wagmi'
+import { appConfig } from '@/lib/config'
+import { listListingSecrets } from '@/lib/purchases/listListingSecrets'
+
+/**
+ * The content key of a listing the connected account published, when this device holds its
+ * secrets (published here, or restored with "Restore my listings"): creators play their own content.
+ */
+export function useOwnListingKey(contentId: bigint | undefined): Hex | undefined {
+  const { address } = useAccount()
+  const [key, setKey] = useState<Hex>()
+  useEffect(() => {
+    setKey(undefined)
+    if (!address || contentId === undefined) return
+    let live = true
+    listListingSecrets({ chainId: appConfig.chains[0].id, creator: address }).then(
+      (secrets) => live && setKey(secrets.find((s) => s.contentId === String(contentId))?.key),
+      (error: unknown) => console.error('[keyswarm] could not read this device’s listing secrets', error),
+    )
+    return () => {
+      live = false
+    }
+  }, [address, contentId])
+  return key
+}

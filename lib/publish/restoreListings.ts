@@ -1,0 +1,64 @@
+import type { Address, Hex, PublicClient } from 'viem'
+import type { Deployment } from '@/lib/chain/deployments/index'
+import { readListings } from '@/lib/chain/readListings'
+import { saveListingSecret } from '@/lib/purchases/saveListingSecret'
+import type { ListingSecret } from '@/lib/purchases/types'
+import { matchListingSalts } from './matchListingSalts'
+import { reserveSalt } from './reserveSalt'
+
+/** Parameters of {@link restoreListings}. */
+export type RestoreListingsParameters = {
+  deployment: Deployment
+  creator: Address
+  /** The creator's account secret `m` (from one signature: `obtainAccountSecret`). */
+  accountSecret: Hex
+}
+
+/** What {@link restoreListings} found. */
+export type RestoreListingsReturnType = {
+  /** The paid listings whose secrets are now on this device. */
+  restored: ListingSecret[]
+  /** Paid listings of the creator that no deterministic salt gives (made with a random salt). */
+  unrestorable: bigint[]
+  /** Free listings: nothing to restore, they need no key. */
+  free: number
+}
+
+/**
+ * Restores a creator's listing secrets (content key `K`, delivery secret `c`) on this device from
+ * the account secret alone: reads the creator's `Listed` events, finds each listing's salt index
+ * by matching its keyHash and delivery key `C` (see `matchListingSalts`), and keeps the secrets
+ * as publishing does, so this tab's agent delivers and the creator can play their own content.
+ * @example
+ * const m = await obtainAccountSecret(config, { deployment, account })
+ * const { restored } = await restoreListings(publicClient, { deployment, creator: account, accountSecret: m })
+ */
+export async function restoreListings(
+  client: PublicClient,
+  { deployment, creator, accountSecret }: RestoreListingsParameters,
+): Promise<RestoreListingsReturnType> {
+  const listings = await readListings(client, { deployment, creator })
+  const paid = listings.filter((l) => !/^0x0*$/.test(l.keyHash))
+  const matched = matchListingSalts({ accountSecret, listings: paid })
+  const restored: ListingSecret[] = []
+  for (const m of matched) {
+    const secret: ListingSecret = {
+      chainId: deployment.chainId,
+      contentId: String(m.contentId),
+      creator,
+      infoHash: m.infoHash,
+      key: m.key,
+      deliverySecret: m.deliverySecret,
+      salt: m.salt,
+    }
+    await saveListingSecret(secret)
+    await reserveSalt({ chainId: deployment.chainId, creator, salt: m.salt })
+    restored.push(secret)
+  }
+  const found = new Set(matched.map((m) => m.contentId))
+  return {
+    restored,
+    unrestorable: paid.filter((l) => !found.has(l.contentId)).map((l) => l.contentId),
+    free: listings.length - paid.length,
+  }
+}
