@@ -7,7 +7,8 @@ import type { PublishResultData } from './usePublish'
 export function PublishResult({ result }: { result: PublishResultData }) {
   const origin = typeof window === 'undefined' ? '' : window.location.origin
   const link = `${origin}/watch?listing=${result.contentId}`
-  const embed = `<iframe src="${origin}/embed?listing=${result.contentId}" width="640" height="400" allow="autoplay; fullscreen" style="border:0"></iframe>`
+  const script = `<script src="${origin}/embed.js" data-listing="${result.contentId}"></script>`
+  const iframe = `<iframe src="${origin}/embed?listing=${result.contentId}" width="640" height="360" allow="autoplay; fullscreen; picture-in-picture" style="border:0;max-width:100%"></iframe>`
   return (
     <div
       className="max-w-xl space-y-4 rounded-2xl border border-indigo-200 bg-indigo-50/50 p-5 dark:border-indigo-900 dark:bg-indigo-950/20"
@@ -29,12 +30,22 @@ export function PublishResult({ result }: { result: PublishResultData }) {
         />
       </label>
       <label className="block text-sm font-medium">
-        Embed code
+        Embed on your site (one script tag; see docs/embed.md for its JS API)
         <textarea
           readOnly
-          value={embed}
-          rows={3}
+          value={script}
+          rows={2}
           data-testid="embed-code"
+          className="mt-1 w-full rounded-lg border border-zinc-300 bg-transparent px-3 py-2 font-mono text-xs dark:border-zinc-700"
+        />
+      </label>
+      <label className="block text-sm font-medium">
+        Or as an iframe
+        <textarea
+          readOnly
+          value={iframe}
+          rows={3}
+          data-testid="embed-iframe"
           className="mt-1 w-full rounded-lg border border-zinc-300 bg-transparent px-3 py-2 font-mono text-xs dark:border-zinc-700"
         />
       </label>
