@@ -14,12 +14,21 @@ import { useLibraryTorrent } from './useLibraryTorrent'
 /** Every torrent of the library with its live status and a one-click remove. */
 export function LibraryList() {
   const { entries, error } = useLibrary()
-  if (error) return <p role="alert" className="text-sm text-red-600 dark:text-red-400">{formatError(error)}</p>
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+        {formatError(error)}
+      </p>
+    )
   if (!entries) return <p className="text-sm text-zinc-500">Loading…</p>
   if (entries.length === 0) {
     return (
       <p className="text-sm text-zinc-500">
-        Nothing yet. <Link href="/" className="text-indigo-600 hover:underline dark:text-indigo-400">Share a file</Link> or open a link to start.
+        Nothing yet.{' '}
+        <Link href="/" className="text-indigo-600 hover:underline dark:text-indigo-400">
+          Share a file
+        </Link>{' '}
+        or open a link to start.
       </p>
     )
   }
@@ -48,13 +57,21 @@ function LibraryItem({ entry }: { entry: LibraryEntry }) {
     }
   }
   return (
-    <li className="space-y-3 rounded-2xl border border-zinc-200 p-4 dark:border-zinc-800" data-testid="library-item" data-infohash={entry.infoHash}>
+    <li
+      className="space-y-3 rounded-2xl border border-zinc-200 p-4 dark:border-zinc-800"
+      data-testid="library-item"
+      data-infohash={entry.infoHash}
+    >
       <div className="flex flex-wrap items-center gap-3">
-        <Link href={`/watch?id=${entry.infoHash}`} className="min-w-0 flex-1 font-medium break-all hover:text-indigo-600 dark:hover:text-indigo-400">
+        <Link
+          href={`/watch?id=${entry.infoHash}`}
+          className="min-w-0 flex-1 font-medium break-all hover:text-indigo-600 dark:hover:text-indigo-400"
+        >
           {entry.name}
         </Link>
         <span className="text-xs text-zinc-500">
-          {entry.origin === 'seeded' ? 'Shared by you' : 'Downloaded'} · {entry.length ? formatBytes(entry.length) : 'size unknown'}
+          {entry.origin === 'seeded' ? 'Shared by you' : 'Downloaded'} ·{' '}
+          {entry.length ? formatBytes(entry.length) : 'size unknown'}
         </span>
         <button
           type="button"
@@ -66,7 +83,11 @@ function LibraryItem({ entry }: { entry: LibraryEntry }) {
         </button>
       </div>
       {status ? <TorrentStatusPanel status={status} /> : <p className="text-sm text-zinc-500">Resuming…</p>}
-      {error && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
     </li>
   )
 }
