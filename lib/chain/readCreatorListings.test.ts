@@ -103,11 +103,9 @@ test('a creator’s listings, sales and money follow purchases, deliveries, time
     keys: { waiting: 1, delivered: 2, missed: 0 },
     sources: { trackers: ['wss://second.example'], webSeeds: ['https://seed.example/'] },
   })
-  let [eth, stablecoin] = await readCreatorBalances(client, {
-    deployment,
-    creator: creator.address,
-    listings: [listing!],
-  })
+  const balances = await readCreatorBalances(client, { deployment, creator: creator.address, listings: [listing!] })
+  let eth = balances[0]
+  const stablecoin = balances[1]
   expect(eth).toEqual({ token: zeroAddress, withdrawable: 0n, settleable: 0n, settleIds: [], inEscrow: 3n * share })
   expect(stablecoin).toEqual({
     token: deployment.stablecoin,
