@@ -41,6 +41,8 @@ test('a buyer finds the purchase in /library, plays it from there, and restores 
   await expect(purchase.getByTestId('purchase-device')).toContainText('plays offline')
   // The ciphertext is the "on this device" torrent of the same page.
   await expect(buyer.getByTestId('library-item')).toHaveCount(1)
+  await expect(buyer.getByTestId('library-item-title')).toContainText(title)
+  await expect(buyer.getByTestId('library-item-title')).toHaveAttribute('href', `/watch?listing=${contentId}`)
   // A buyer without listings sees no creator section.
   await expect(buyer.getByTestId('creator-section')).toHaveCount(0)
 

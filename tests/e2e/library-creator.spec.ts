@@ -51,6 +51,8 @@ test('a creator follows a sale in /library, withdraws the revenue, changes the p
   await expect(card.getByTestId('creator-listing-state')).toHaveText('On sale')
   await expect(card.getByTestId('creator-listing-stats')).toHaveText('0 sold, 0 delivered, 0 refunded, 0 disputed')
   await expect(creator.getByTestId('agent-status')).toContainText('Delivery agent on')
+  // The ciphertext it seeds is named by its listing in "On this device", not by its opaque torrent name.
+  await expect(creator.getByTestId('library-item-title')).toContainText(title)
 
   // A buyer pays; the agent of the creator's /library tab delivers the key.
   const buyer = await (await openContext({ account: 11 })).newPage()
@@ -109,7 +111,7 @@ test('a creator follows a sale in /library, withdraws the revenue, changes the p
     }),
   ).toBe(0n)
   await expect(eth).toHaveAttribute('data-withdrawable', '0')
-  await expect(card.getByTestId('creator-listing-keys')).toContainText('1 delivered (1 final)')
+  await expect(card.getByTestId('creator-listing-keys')).toContainText('1 delivered (1 settled)')
 
   const readStored = () =>
     chain.public.readContract({ address: keyswarm, abi: keyswarmAbi, functionName: 'listings', args: [contentId] })

@@ -117,7 +117,7 @@ export function CreatorListingCard({ listing }: { listing: CreatorListing }) {
           data-delivered={listing.keys.delivered}
         >
           {listing.keys.waiting === 0 ? 'none waiting' : `${listing.keys.waiting} waiting for delivery`},{' '}
-          {listing.keys.delivered} delivered ({listing.stats.delivered} final)
+          {listing.keys.delivered} delivered ({listing.stats.delivered} settled)
           {listing.keys.missed > 0 && `, ${listing.keys.missed} missed the deadline (refundable)`}
         </dd>
         <dt className="text-zinc-500">Size</dt>

@@ -11,8 +11,14 @@ import { removeTorrent } from '@/lib/torrent/removeTorrent'
 import { useLibrary } from './useLibrary'
 import { useLibraryTorrent } from './useLibraryTorrent'
 
-/** Every torrent of the library with its live status and a one-click remove. */
-export function LibraryList() {
+/** What /library knows of a paid torrent from the chain: its listing, so it shows a title, not its opaque name. */
+export type PaidTorrent = { contentId: bigint; title: string }
+
+/**
+ * Every torrent of the library with its live status and a one-click remove. Paid torrents (by
+ * infohash in `paid`) show their listing's title and link to the listing, whose page decrypts them.
+ */
+export function LibraryList({ paid }: { paid?: ReadonlyMap<string, PaidTorrent> }) {
   const { entries, error } = useLibrary()
   if (error)
     return (
@@ -35,13 +41,13 @@ export function LibraryList() {
   return (
     <ul className="space-y-4" data-testid="library">
       {entries.map((entry) => (
-        <LibraryItem key={entry.infoHash} entry={entry} />
+        <LibraryItem key={entry.infoHash} entry={entry} listing={paid?.get(entry.infoHash)} />
       ))}
     </ul>
   )
 }
 
-function LibraryItem({ entry }: { entry: LibraryEntry }) {
+function LibraryItem({ entry, listing }: { entry: LibraryEntry; listing?: PaidTorrent }) {
   const torrent = useLibraryTorrent(entry.infoHash)
   const status = useTorrentStatus(torrent)
   const [removing, setRemoving] = useState(false)
@@ -64,10 +70,18 @@ function LibraryItem({ entry }: { entry: LibraryEntry }) {
     >
       <div className="flex flex-wrap items-center gap-3">
         <Link
-          href={`/watch?id=${entry.infoHash}`}
+          href={listing ? `/watch?listing=${listing.contentId}` : `/watch?id=${entry.infoHash}`}
           className="min-w-0 flex-1 font-medium break-all hover:text-indigo-600 dark:hover:text-indigo-400"
+          data-testid="library-item-title"
         >
-          {entry.name}
+          {listing ? (
+            <>
+              {listing.title || `Listing #${listing.contentId}`}{' '}
+              <span className="text-xs font-normal text-zinc-500">encrypted · {entry.name}</span>
+            </>
+          ) : (
+            entry.name
+          )}
         </Link>
         <span className="text-xs text-zinc-500">
           {entry.origin === 'seeded' ? 'Shared by you' : 'Downloaded'} ·{' '}

@@ -1,10 +1,13 @@
 'use client'
 
+import { useMemo } from 'react'
 import { useAccount } from 'wagmi'
 import { useMounted } from '@/components/ui/useMounted'
 import { BuyerSection } from './BuyerSection'
 import { CreatorSection } from './CreatorSection'
-import { LibraryList } from './LibraryList'
+import { LibraryList, type PaidTorrent } from './LibraryList'
+import { useBuyerPurchases } from './useBuyerPurchases'
+import { useCreatorDashboard } from './useCreatorDashboard'
 
 /**
  * /library in three parts: what the connected wallet sells (when it has listings), what it and
@@ -15,6 +18,16 @@ export function LibraryView() {
   const { address } = useAccount()
   // The wallet is only known in the browser: render the wallet parts after mounting, never at prerender.
   const account = mounted ? address : undefined
+  // The same queries as the sections' (shared by key): they name the paid torrents of this device.
+  const { data: selling } = useCreatorDashboard(account)
+  const { data: bought } = useBuyerPurchases(account, { enabled: mounted })
+  const paid = useMemo(() => {
+    const map = new Map<string, PaidTorrent>()
+    for (const p of bought ?? [])
+      if (p.listing) map.set(p.listing.infoHash, { contentId: p.contentId, title: p.listing.title })
+    for (const l of selling?.listings ?? []) map.set(l.infoHash, { contentId: l.contentId, title: l.title })
+    return map
+  }, [selling, bought])
   return (
     <div className="space-y-12">
       {account && <CreatorSection creator={account} />}
@@ -33,7 +46,7 @@ export function LibraryView() {
             What this browser shares and downloads. It all resumes by itself when you come back.
           </p>
         </div>
-        <LibraryList />
+        <LibraryList paid={paid} />
       </section>
     </div>
   )

@@ -28,7 +28,7 @@ export type OwnedPurchase = BuyerPurchase & {
  * each with its state on chain and what of it is on this device. Refreshed every few seconds and
  * whenever the torrent library changes.
  */
-export function useBuyerPurchases(buyer: Address | undefined) {
+export function useBuyerPurchases(buyer: Address | undefined, { enabled = true }: { enabled?: boolean } = {}) {
   const chainId = appConfig.chains[0].id
   const client = usePublicClient({ chainId })
   const queryClient = useQueryClient()
@@ -39,7 +39,7 @@ export function useBuyerPurchases(buyer: Address | undefined) {
   )
   return useQuery({
     queryKey,
-    enabled: !!client,
+    enabled: enabled && !!client,
     refetchInterval: 5000,
     queryFn: async (): Promise<OwnedPurchase[]> => {
       const deployment = requireDeployment(chainId)
