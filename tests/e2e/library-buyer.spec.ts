@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { collectPageErrors, connectTestWallet, expect, test } from './fixtures'
+import { parseEther } from 'viem'
+import { collectPageErrors, connectTestWallet, devAccount, expect, test } from './fixtures'
 import { publishPaid } from './paid-helpers/publishPaid'
 import { purchaseCount } from './paid-helpers/readPurchase'
 import { expectVideoPlays } from './torrent-helpers/expectVideoPlays'
@@ -88,4 +89,48 @@ test('a buyer finds the purchase in /library, plays it from there, and restores 
   await expectVideoPlays(device)
   expect(await purchaseCount(chain, stack.deployment.keyswarm)).toBe(sales)
   expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([])
+})
+
+test('an undelivered purchase shows as waiting, then refundable past the deadline, and is refunded from /library', async ({
+  openContext,
+  chain,
+  stack,
+}) => {
+  test.setTimeout(180_000)
+  const creator = await (await openContext({ account: 12 })).newPage()
+  const title = `Library refund ${Date.now()}`
+  const { contentId } = await publishPaid(creator, {
+    title,
+    file: { name: 'clip.mp4', mimeType: 'video/mp4', buffer: await readFile(clip) },
+  })
+  // The creator goes offline: nobody delivers the key.
+  await creator.context().close()
+
+  const buyer = await (await openContext({ account: 11 })).newPage()
+  await buyer.goto(`/watch?listing=${contentId}`)
+  await connectTestWallet(buyer)
+  await buyer.getByRole('button', { name: 'Unlock for 0.01 ETH' }).click()
+  await expect(buyer.getByTestId('unlock-step')).toHaveAttribute('data-step', 'waiting', { timeout: 30_000 })
+  const purchaseId = await purchaseCount(chain, stack.deployment.keyswarm)
+
+  await buyer.goto('/library')
+  const purchase = buyer.locator(`[data-testid="purchase"][data-purchase-id="${purchaseId}"]`)
+  await expect(purchase).toContainText(title)
+  await expect(purchase.getByTestId('purchase-state')).toHaveText('Waiting for the key')
+  await expect(purchase.getByTestId('purchase-device')).toHaveText('Bought on this device; no key yet.')
+  await expect(purchase.getByRole('button', { name: 'Refund' })).toHaveCount(0)
+
+  await chain.test.increaseTime({ seconds: 60 * 60 + 60 })
+  await chain.test.mine({ blocks: 1 })
+  await expect(purchase.getByTestId('purchase-state')).toHaveText('Refundable: the key did not arrive in time')
+  const before = await chain.public.getBalance({ address: devAccount(11) })
+  await purchase.getByRole('button', { name: 'Refund' }).click()
+  await expect(purchase.getByTestId('purchase-action-status')).toContainText(
+    'Refunded: 0.01 ETH went back to your wallet',
+  )
+  await expect(purchase.getByTestId('purchase-state')).toHaveText('Refunded')
+  // The refund is the price, less the gas of the refund transaction.
+  const after = await chain.public.getBalance({ address: devAccount(11) })
+  expect(after - before).toBeGreaterThan(parseEther('0.0099'))
+  expect(after - before).toBeLessThan(parseEther('0.01'))
 })

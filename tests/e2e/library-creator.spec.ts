@@ -8,7 +8,7 @@ import { publishPaid } from './paid-helpers/publishPaid'
 import { expectVideoPlays } from './torrent-helpers/expectVideoPlays'
 
 const clip = join(import.meta.dirname, '..', 'fixtures', 'clip.mp4')
-type TestWallet = { __testWallet: { rejectNext(): void } }
+type TestWallet = { __testWallet: { rejectNext(): void; switchChain(id: number): void } }
 
 /** What the transactions in `hashes` cost their sender in ETH. */
 async function gasCost(chain: E2EChain, hashes: Hash[]): Promise<bigint> {
@@ -143,6 +143,12 @@ test('a creator follows a sale in /library, withdraws the revenue, changes the p
   const unlock = visitor.getByRole('button', { name: 'Unlock for 0.02 ETH' })
   await expect(unlock).toBeEnabled()
 
+  // The wallet wandered to another chain: refusing to switch back is said in words; accepting pauses.
+  await creator.evaluate(() => (window as unknown as TestWallet).__testWallet.switchChain(1))
+  await creator.evaluate(() => (window as unknown as TestWallet).__testWallet.rejectNext())
+  await card.getByRole('button', { name: 'Pause sales' }).click()
+  await expect(card.getByTestId('listing-action-status')).toHaveText('You rejected the request in your wallet.')
+  expect((await readStored()).active).toBe(true)
   await card.getByRole('button', { name: 'Pause sales' }).click()
   await expect(card.getByTestId('listing-action-status')).toContainText('Sales paused')
   await expect(card.getByTestId('creator-listing-state')).toHaveText('Paused')
