@@ -63,6 +63,10 @@ test('a creator follows a sale in /library, withdraws the revenue, changes the p
 
   await expect(card.getByTestId('creator-listing-stats')).toHaveText('1 sold, 1 delivered, 0 refunded, 0 disputed')
   await expect(card.getByTestId('creator-listing-keys')).toHaveAttribute('data-waiting', '0')
+  const sales = card.getByTestId('creator-listing-sales')
+  await sales.getByText('Sales (1)').click()
+  await expect(sales.getByRole('listitem')).toContainText(devAccount(11))
+  await expect(sales.getByRole('listitem')).toContainText('delivered, in the dispute window')
   const eth = creator.locator(`[data-testid="creator-balance"][data-token="${zeroAddress}"]`)
   // 10% of the sale is the seeders' pool (the publish form's default share): the creator's share is 0.009 ETH.
   const share = parseEther('0.009')
@@ -75,6 +79,7 @@ test('a creator follows a sale in /library, withdraws the revenue, changes the p
   await chain.test.mine({ blocks: 1 })
   await expect(eth).toHaveAttribute('data-settleable', String(share))
   await expect(eth).toHaveAttribute('data-in-escrow', '0')
+  await expect(sales.getByRole('listitem')).toContainText('final')
   const before = await chain.public.getBalance({ address: creatorAddress })
   await eth.getByRole('button', { name: 'Withdraw ETH' }).click()
   await expect(eth.getByTestId('withdraw-status')).toHaveAttribute('data-status', 'success', { timeout: 30_000 })

@@ -8,6 +8,7 @@ import { useConfig } from 'wagmi'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { formatPrice } from '@/lib/chain/formatPrice'
 import { parsePrice } from '@/lib/chain/parsePrice'
+import type { PurchaseStateName } from '@/lib/chain/purchaseStateName'
 import type { CreatorListing } from '@/lib/chain/readCreatorListings'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { setListingActive } from '@/lib/chain/setListingActive'
@@ -18,6 +19,16 @@ import { appConfig } from '@/lib/config'
 import { ActionStatus } from './ActionStatus'
 import { useChainAction } from './useChainAction'
 import { libraryQueryKey } from './useCreatorDashboard'
+
+const saleText: Record<PurchaseStateName, string> = {
+  none: 'unknown',
+  pending: 'waiting for its key',
+  expired: 'key missed the deadline: refundable',
+  delivered: 'delivered, in the dispute window',
+  settled: 'final',
+  refunded: 'refunded',
+  disputed: 'disputed: refunded',
+}
 
 const field = 'mt-1 w-full rounded-lg border border-zinc-300 bg-transparent px-3 py-2 text-sm dark:border-zinc-700'
 const secondary =
@@ -133,6 +144,24 @@ export function CreatorListingCard({ listing }: { listing: CreatorListing }) {
           {listing.sources.webSeeds.join(', ') || 'none'}
         </dd>
       </dl>
+      {listing.sales.length > 0 && (
+        <details className="text-sm" data-testid="creator-listing-sales">
+          <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Sales ({listing.sales.length})</summary>
+          <ul className="mt-2 space-y-1">
+            {[...listing.sales]
+              .reverse()
+              .slice(0, 20)
+              .map((sale) => (
+                <li key={String(sale.purchaseId)} className="flex flex-wrap gap-x-3 font-mono text-xs">
+                  <span>#{String(sale.purchaseId)}</span>
+                  <span className="break-all">{sale.buyer}</span>
+                  <span>{formatPrice({ price: sale.amount, token: listing.token, deployment })}</span>
+                  <span className="font-sans">{saleText[sale.state]}</span>
+                </li>
+              ))}
+          </ul>
+        </details>
+      )}
 
       <div className="flex flex-wrap gap-2">
         <button
