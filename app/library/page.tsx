@@ -1,17 +1,21 @@
 import type { Metadata } from 'next'
 import { PageHeading } from '@/components/ui/PageHeading'
-import { LibraryList } from './_components/LibraryList'
+import { LibraryView } from './_components/LibraryView'
 
 export const metadata: Metadata = { title: 'Library' }
 
-/** `/library`: every torrent this browser shares or downloads, with its status and a remove button. */
+/**
+ * `/library`: what the connected wallet sells (revenue, withdrawals, price, pause, sources), what
+ * it bought (state, restore, play), and every torrent this browser shares or downloads.
+ */
 export default function LibraryPage() {
   return (
     <>
       <PageHeading title="Your library">
-        What this browser shares and downloads. It all resumes by itself when you come back.
+        What you sell, what you bought, and what this browser shares. Everything on chain is readable from any device;
+        files and keys kept here play offline.
       </PageHeading>
-      <LibraryList />
+      <LibraryView />
     </>
   )
 }

@@ -71,3 +71,25 @@ export class InsufficientFundsError extends ChainError {
     super(`Your wallet does not hold enough ${what} to pay this price.`)
   }
 }
+
+/** A tracker or web seed address a listing cannot use. */
+export class InvalidSourceError extends ChainError {
+  override name = 'InvalidSourceError'
+  constructor(kind: 'tracker' | 'web seed', value: string) {
+    super(
+      kind === 'tracker'
+        ? `“${value}” is not a WebSocket tracker address: browsers need one starting with wss:// (or ws://).`
+        : `“${value}” is not a web seed address: it must start with https:// (or http://).`,
+    )
+  }
+}
+
+/** A price typed by a person that is not a positive amount of the token. */
+export class InvalidPriceError extends ChainError {
+  override name = 'InvalidPriceError'
+  constructor(text: string, symbol: string, decimals: number) {
+    super(
+      `“${text}” is not a price: enter a positive amount of ${symbol}${decimals ? ` with at most ${decimals} decimals, like 0.02` : ', like 5'}.`,
+    )
+  }
+}

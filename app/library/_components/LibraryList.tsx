@@ -11,28 +11,43 @@ import { removeTorrent } from '@/lib/torrent/removeTorrent'
 import { useLibrary } from './useLibrary'
 import { useLibraryTorrent } from './useLibraryTorrent'
 
-/** Every torrent of the library with its live status and a one-click remove. */
-export function LibraryList() {
+/** What /library knows of a paid torrent from the chain: its listing, so it shows a title, not its opaque name. */
+export type PaidTorrent = { contentId: bigint; title: string }
+
+/**
+ * Every torrent of the library with its live status and a one-click remove. Paid torrents (by
+ * infohash in `paid`) show their listing's title and link to the listing, whose page decrypts them.
+ */
+export function LibraryList({ paid }: { paid?: ReadonlyMap<string, PaidTorrent> }) {
   const { entries, error } = useLibrary()
-  if (error) return <p role="alert" className="text-sm text-red-600 dark:text-red-400">{formatError(error)}</p>
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+        {formatError(error)}
+      </p>
+    )
   if (!entries) return <p className="text-sm text-zinc-500">Loading…</p>
   if (entries.length === 0) {
     return (
       <p className="text-sm text-zinc-500">
-        Nothing yet. <Link href="/" className="text-indigo-600 hover:underline dark:text-indigo-400">Share a file</Link> or open a link to start.
+        Nothing yet.{' '}
+        <Link href="/" className="text-indigo-600 hover:underline dark:text-indigo-400">
+          Share a file
+        </Link>{' '}
+        or open a link to start.
       </p>
     )
   }
   return (
     <ul className="space-y-4" data-testid="library">
       {entries.map((entry) => (
-        <LibraryItem key={entry.infoHash} entry={entry} />
+        <LibraryItem key={entry.infoHash} entry={entry} listing={paid?.get(entry.infoHash)} />
       ))}
     </ul>
   )
 }
 
-function LibraryItem({ entry }: { entry: LibraryEntry }) {
+function LibraryItem({ entry, listing }: { entry: LibraryEntry; listing?: PaidTorrent }) {
   const torrent = useLibraryTorrent(entry.infoHash)
   const status = useTorrentStatus(torrent)
   const [removing, setRemoving] = useState(false)
@@ -48,13 +63,29 @@ function LibraryItem({ entry }: { entry: LibraryEntry }) {
     }
   }
   return (
-    <li className="space-y-3 rounded-2xl border border-zinc-200 p-4 dark:border-zinc-800" data-testid="library-item" data-infohash={entry.infoHash}>
+    <li
+      className="space-y-3 rounded-2xl border border-zinc-200 p-4 dark:border-zinc-800"
+      data-testid="library-item"
+      data-infohash={entry.infoHash}
+    >
       <div className="flex flex-wrap items-center gap-3">
-        <Link href={`/watch?id=${entry.infoHash}`} className="min-w-0 flex-1 font-medium break-all hover:text-indigo-600 dark:hover:text-indigo-400">
-          {entry.name}
+        <Link
+          href={listing ? `/watch?listing=${listing.contentId}` : `/watch?id=${entry.infoHash}`}
+          className="min-w-0 flex-1 font-medium break-all hover:text-indigo-600 dark:hover:text-indigo-400"
+          data-testid="library-item-title"
+        >
+          {listing ? (
+            <>
+              {listing.title || `Listing #${listing.contentId}`}{' '}
+              <span className="text-xs font-normal text-zinc-500">encrypted · {entry.name}</span>
+            </>
+          ) : (
+            entry.name
+          )}
         </Link>
         <span className="text-xs text-zinc-500">
-          {entry.origin === 'seeded' ? 'Shared by you' : 'Downloaded'} · {entry.length ? formatBytes(entry.length) : 'size unknown'}
+          {entry.origin === 'seeded' ? 'Shared by you' : 'Downloaded'} ·{' '}
+          {entry.length ? formatBytes(entry.length) : 'size unknown'}
         </span>
         <button
           type="button"
@@ -66,7 +97,11 @@ function LibraryItem({ entry }: { entry: LibraryEntry }) {
         </button>
       </div>
       {status ? <TorrentStatusPanel status={status} /> : <p className="text-sm text-zinc-500">Resuming…</p>}
-      {error && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
     </li>
   )
 }

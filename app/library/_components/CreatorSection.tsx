@@ -1,0 +1,44 @@
+'use client'
+
+import type { Address } from 'viem'
+import { CreatorAgent } from '@/components/paywall/CreatorAgent'
+import { formatError } from '@/lib/formatError'
+import { CreatorBalances } from './CreatorBalances'
+import { CreatorListingCard } from './CreatorListingCard'
+import { useCreatorDashboard } from './useCreatorDashboard'
+
+/**
+ * "What you sell": shown only when the connected wallet has listings on this chain. Revenue per
+ * token with Withdraw, then each listing with its sales and actions. The tab's delivery agent runs
+ * while this is open, so buyers get their keys.
+ */
+export function CreatorSection({ creator }: { creator: Address }) {
+  const { data, error } = useCreatorDashboard(creator)
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+        Your listings could not be read from the chain: {formatError(error)}
+      </p>
+    )
+  if (!data || data.listings.length === 0) return null
+  return (
+    <section aria-labelledby="selling" className="space-y-5" data-testid="creator-section">
+      <div>
+        <h2 id="selling" className="text-xl font-semibold tracking-tight">
+          What you sell
+        </h2>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          {data.listings.length} listing{data.listings.length === 1 ? '' : 's'} of this wallet. Keep this page (or
+          /publish) open, or run npm run agent, so buyers get their keys.
+        </p>
+      </div>
+      <CreatorAgent />
+      <CreatorBalances balances={data.balances} />
+      <ul className="space-y-4">
+        {data.listings.map((listing) => (
+          <CreatorListingCard key={String(listing.contentId)} listing={listing} />
+        ))}
+      </ul>
+    </section>
+  )
+}

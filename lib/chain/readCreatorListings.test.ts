@@ -1,0 +1,145 @@
+import { type Hex, createPublicClient, createTestClient, createWalletClient, http, parseEther, zeroAddress } from 'viem'
+import { generatePrivateKey, mnemonicToAccount } from 'viem/accounts'
+import { foundry } from 'viem/chains'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { deployAll } from '../../scripts/deploy'
+import { anvilDeployerKey, freePort, startAnvil } from '../../scripts/lib/startStack'
+import { publicPoint } from '../crypto'
+import { keyswarmAbi } from './abi/keyswarmAbi'
+import type { Deployment } from './deployments/index'
+import { readBuyerPurchases } from './readBuyerPurchases'
+import { readCreatorBalances } from './readCreatorBalances'
+import { readCreatorListings } from './readCreatorListings'
+
+const devMnemonic = 'test test test test test test test test test test test junk'
+const creator = mnemonicToAccount(devMnemonic, { addressIndex: 1 })
+const buyer = mnemonicToAccount(devMnemonic, { addressIndex: 2 })
+
+let chain: Awaited<ReturnType<typeof startAnvil>>
+let deployment: Deployment
+
+beforeAll(async () => {
+  chain = await startAnvil({ port: await freePort() })
+  deployment = await deployAll({ rpcUrl: chain.rpcUrl, privateKey: anvilDeployerKey, mockStablecoin: true })
+}, 60_000)
+
+afterAll(() => chain?.stop())
+
+test('a creator’s listings, sales and money follow purchases, deliveries, time and settlement', async () => {
+  const transport = http(chain.rpcUrl)
+  const client = createPublicClient({ chain: foundry, transport })
+  const time = createTestClient({ chain: foundry, mode: 'anvil', transport })
+  const asCreator = createWalletClient({ account: creator, chain: foundry, transport })
+  const asBuyer = createWalletClient({ account: buyer, chain: foundry, transport })
+  const mined = async (hash: Promise<Hex>) => {
+    const receipt = await client.waitForTransactionReceipt({ hash: await hash })
+    expect(receipt.status).toBe('success')
+    return receipt
+  }
+  const keyswarm = { address: deployment.keyswarm, abi: keyswarmAbi } as const
+  const delivery = publicPoint(generatePrivateKey())
+
+  expect(await readCreatorListings(client, { deployment, creator: creator.address })).toEqual([])
+  await mined(
+    asCreator.writeContract({
+      ...keyswarm,
+      functionName: 'list',
+      args: [
+        {
+          infoHash: '0x3333333333333333333333333333333333333333',
+          size: 1_000_000n,
+          token: zeroAddress,
+          price: parseEther('0.01'),
+          seedShareBps: 1_000,
+          keyHash: `0x${'ab'.repeat(32)}`,
+          deliveryX: delivery.x,
+          deliveryY: delivery.y,
+          title: 'Sold three times',
+          description: '',
+          trackers: ['wss://first.example'],
+          webSeeds: [],
+        },
+      ],
+    }),
+  )
+  const contentId = (await readCreatorListings(client, { deployment, creator: creator.address }))[0]!.contentId
+  const ids: bigint[] = []
+  for (let i = 0; i < 3; i++) {
+    const session = publicPoint(generatePrivateKey())
+    await mined(
+      asBuyer.writeContract({
+        ...keyswarm,
+        functionName: 'purchase',
+        args: [contentId, session.x, session.y, parseEther('0.01')],
+        value: parseEther('0.01'),
+      }),
+    )
+    ids.push(BigInt(i + 1))
+  }
+  await mined(
+    asCreator.writeContract({
+      ...keyswarm,
+      functionName: 'deliverMany',
+      args: [ids.slice(0, 2), [`0x${'01'.repeat(32)}`, `0x${'02'.repeat(32)}`]],
+    }),
+  )
+  await mined(
+    asCreator.writeContract({
+      ...keyswarm,
+      functionName: 'setSources',
+      args: [contentId, ['wss://second.example'], ['https://seed.example/']],
+    }),
+  )
+  await mined(asCreator.writeContract({ ...keyswarm, functionName: 'setPrice', args: [contentId, parseEther('0.02')] }))
+
+  const share = parseEther('0.009')
+  let [listing] = await readCreatorListings(client, { deployment, creator: creator.address })
+  expect(listing).toMatchObject({
+    title: 'Sold three times',
+    price: parseEther('0.01'),
+    currentPrice: parseEther('0.02'),
+    active: true,
+    stats: { sold: 3, delivered: 0, refunded: 0, disputed: 0 },
+    keys: { waiting: 1, delivered: 2, missed: 0 },
+    sources: { trackers: ['wss://second.example'], webSeeds: ['https://seed.example/'] },
+  })
+  const balances = await readCreatorBalances(client, { deployment, creator: creator.address, listings: [listing!] })
+  let eth = balances[0]
+  const stablecoin = balances[1]
+  expect(eth).toEqual({ token: zeroAddress, withdrawable: 0n, settleable: 0n, settleIds: [], inEscrow: 3n * share })
+  expect(stablecoin).toEqual({
+    token: deployment.stablecoin,
+    withdrawable: 0n,
+    settleable: 0n,
+    settleIds: [],
+    inEscrow: 0n,
+  })
+
+  // Past both windows: the two deliveries are final but unsettled, the third purchase expired undelivered.
+  await time.increaseTime({ seconds: 2 * 60 * 60 + 1 })
+  await time.mine({ blocks: 1 })
+  ;[listing] = await readCreatorListings(client, { deployment, creator: creator.address })
+  expect(listing!.keys).toEqual({ waiting: 0, delivered: 2, missed: 1 })
+  ;[eth] = await readCreatorBalances(client, { deployment, creator: creator.address, listings: [listing!] })
+  expect(eth).toMatchObject({ withdrawable: 0n, settleable: 2n * share, settleIds: ids.slice(0, 2), inEscrow: 0n })
+
+  // Anyone may settle one: its share moves to the withdrawable balance, the other stays to settle.
+  await mined(asBuyer.writeContract({ ...keyswarm, functionName: 'settle', args: [ids[0]!] }))
+  ;[listing] = await readCreatorListings(client, { deployment, creator: creator.address })
+  expect(listing!.stats.delivered).toBe(1)
+  expect(listing!.sales.map((s) => [s.state, s.settledOnChain])).toEqual([
+    ['settled', true],
+    ['settled', false],
+    ['expired', false],
+  ])
+  ;[eth] = await readCreatorBalances(client, { deployment, creator: creator.address, listings: [listing!] })
+  expect(eth).toMatchObject({ withdrawable: share, settleable: share, settleIds: [ids[1]], inEscrow: 0n })
+
+  // The buyer's view of the same purchases, newest first; an id the chain does not know is left out.
+  const bought = await readBuyerPurchases(client, { deployment, buyer: buyer.address, purchaseIds: [999n] })
+  expect(bought.map((p) => [p.purchaseId, p.state, p.amount, p.listing?.title])).toEqual([
+    [3n, 'expired', parseEther('0.01'), 'Sold three times'],
+    [2n, 'settled', parseEther('0.01'), 'Sold three times'],
+    [1n, 'settled', parseEther('0.01'), 'Sold three times'],
+  ])
+}, 60_000)
