@@ -46,7 +46,7 @@ test('a script tag on another origin plays a free torrent, and the host drives i
 
   const viewerContext = await openContext()
   const viewer = await viewerContext.newPage()
-  const errors = collectPageErrors(viewer, { excuseRecoveredHydration: true })
+  const errors = collectPageErrors(viewer)
   await viewer.goto(
     host.page(
       '/free',

@@ -66,23 +66,13 @@ export const test = base.extend<Fixtures>({
   },
 })
 
-/**
- * React's minified "hydration failed" error (#418), which React recovers from by rendering the page
- * on the client. It shows up now and then on a page's second load in a context and its cause is
- * not found yet (a known, open defect: see the foundation issue's note). Nothing else is excused.
- */
-const recoveredHydrationError = /Minified React error #418;/
-
 /** Collects console errors and uncaught exceptions of a page, for "renders without errors" checks. */
-export function collectPageErrors(page: Page, { excuseRecoveredHydration = false } = {}): string[] {
+export function collectPageErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`)
   })
-  page.on('pageerror', (error) => {
-    if (excuseRecoveredHydration && recoveredHydrationError.test(error.message)) return
-    errors.push(`pageerror: ${error.message}`)
-  })
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
   return errors
 }
 

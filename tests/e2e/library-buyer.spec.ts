@@ -25,7 +25,7 @@ test('a buyer finds the purchase in /library, plays it from there, and restores 
   await expect(creator.getByTestId('agent-status')).toContainText('Delivery agent on')
 
   const buyer = await (await openContext({ account: 13 })).newPage()
-  const errors = collectPageErrors(buyer, { excuseRecoveredHydration: true })
+  const errors = collectPageErrors(buyer)
   await buyer.goto(`/watch?listing=${contentId}`)
   await connectTestWallet(buyer)
   await buyer.getByRole('button', { name: 'Unlock for 0.01 ETH' }).click()

@@ -37,7 +37,7 @@ test('a creator follows a sale in /library, withdraws the revenue, changes the p
   const { keyswarm } = stack.deployment
   const creatorAddress = devAccount(10)
   const creator = await (await openContext({ account: 10 })).newPage()
-  const errors = collectPageErrors(creator, { excuseRecoveredHydration: true })
+  const errors = collectPageErrors(creator)
   const title = `Library creator ${Date.now()}`
   const { contentId } = await publishPaid(creator, {
     title,

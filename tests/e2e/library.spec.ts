@@ -68,7 +68,7 @@ test('a reload mid-download resumes from the pieces already stored', async ({ op
 
 test('bad inputs get a clear message and nothing crashes the page', async ({ openContext }) => {
   const page = await (await openContext()).newPage()
-  const errors = collectPageErrors(page, { excuseRecoveredHydration: true })
+  const errors = collectPageErrors(page)
 
   await page.goto(`/watch?magnet=${encodeURIComponent('magnet:?xt=urn:btih:not-a-hash&dn=broken')}`)
   await expect(page.getByTestId('watch-error')).toContainText('is not a magnet link, an infohash or a share link')

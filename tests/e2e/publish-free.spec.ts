@@ -40,7 +40,7 @@ test('a creator publishes a free video with a cover; a visitor without a wallet 
   expect(listed!.trackers).toContain(extraTracker)
 
   const visitor = await (await openContext()).newPage()
-  const errors = collectPageErrors(visitor, { excuseRecoveredHydration: true })
+  const errors = collectPageErrors(visitor)
   await visitor.goto('/')
   const item = visitor.getByTestId('catalog-item').filter({ hasText: title })
   await expect(item).toContainText('Free')

@@ -11,7 +11,7 @@ const routes = [
 
 test('every route of the design renders without console errors', async ({ openContext }) => {
   const page = await (await openContext()).newPage()
-  const errors = collectPageErrors(page, { excuseRecoveredHydration: true })
+  const errors = collectPageErrors(page)
   for (const route of routes) {
     const response = await page.goto(route.path)
     expect(response?.status(), `${route.path} is served`).toBe(200)

@@ -6,7 +6,7 @@ test('the injected wallet connects through RainbowKit and the header shows its a
   chain,
 }) => {
   const page = await (await openContext({ account: 3 })).newPage()
-  const errors = collectPageErrors(page, { excuseRecoveredHydration: true })
+  const errors = collectPageErrors(page)
   await page.goto('/')
   await connectTestWallet(page)
 
