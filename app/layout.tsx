@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import './globals.css'
+import { CreatorAgentHost } from '@/components/paywall/CreatorAgentHost'
 import { TorrentBoot } from '@/components/torrent/TorrentBoot'
 import { SiteHeader } from '@/components/ui/SiteHeader'
 import { themeScript } from '@/components/ui/ThemeProvider'
@@ -31,6 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <SiteHeader />
           <WrongChainBanner />
           <TorrentBoot />
+          <CreatorAgentHost />
           <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-10">{children}</main>
           <footer className="border-t border-zinc-200 py-6 text-center text-xs text-zinc-500 dark:border-zinc-800">
             Keyswarm — files travel peer to peer; payments settle on chain. Nothing runs on a server of ours.
