@@ -5,6 +5,7 @@
  */
 import {
   type Hex,
+  type PublicClient,
   createPublicClient,
   createWalletClient,
   http,
@@ -35,7 +36,7 @@ const deliverySecret = keccak256(stringToHex('runAgent test delivery secret'))
 
 let chain: Awaited<ReturnType<typeof startAnvil>>
 let deployment: Deployment
-let client: ReturnType<typeof createPublicClient>
+let client: PublicClient
 let listing: ListingSecret
 
 const asCreator = () => createWalletClient({ account: creator, chain: foundry, transport: http(chain.rpcUrl) })
@@ -192,7 +193,7 @@ test('an agent without gas money reports it and sends nothing; topped up and wok
 
 test('failed rounds back off, doubling up to the limit', async () => {
   const { wallet } = await newAgent(parseEther('0.001'))
-  const dead = createPublicClient({
+  const dead: PublicClient = createPublicClient({
     chain: foundry,
     transport: http(`http://127.0.0.1:${await freePort()}`, { retryCount: 0 }),
   })
