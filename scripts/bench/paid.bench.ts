@@ -113,7 +113,11 @@ export default async function paidBench(ctx: BenchContext): Promise<BenchResult[
 
 async function openWalletContext(browser: Browser, stack: Stack, account: number): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: stack.webUrl })
-  await context.addInitScript(installTestWallet, { rpcUrl: stack.rpcUrl, address: devAccount(account), chainId: anvil.id })
+  const options = { rpcUrl: stack.rpcUrl, address: devAccount(account), chainId: anvil.id }
+  // tsx (esbuild) wraps named functions in __name(); the page has no such helper, so give it one.
+  await context.addInitScript({
+    content: `var __name = (target) => target;\n(${installTestWallet.toString()})(${JSON.stringify(options)})`,
+  })
   return context
 }
 
