@@ -78,6 +78,7 @@ export default async function paidBench(ctx: BenchContext): Promise<BenchResult[
       const buyer = await (await open(2 + run)).newPage()
       await buyer.goto(`/watch?listing=${published.contentId}`)
       await connect(buyer)
+      await buyer.evaluate(traceSteps)
       await buyer.getByRole('button', { name: /^Unlock for/ }).click()
       const ms = Number(
         await buyer
@@ -86,7 +87,8 @@ export default async function paidBench(ctx: BenchContext): Promise<BenchResult[
       )
       times.push(ms)
       purchaseGas.push(Number(await buyer.getByTestId('unlock-gas').getAttribute('data-purchase-gas')))
-      ctx.log(`buyer ${run + 1}: unlock to first frame ${ms} ms`)
+      const steps = (await buyer.evaluate(() => (window as { __steps?: string[] }).__steps ?? [])).join(', ')
+      ctx.log(`buyer ${run + 1}: unlock to first frame ${ms} ms (${steps})`)
       await buyer.context().close()
     }
 
@@ -146,6 +148,21 @@ async function publish(page: Page, file: { name: string; mimeType: string; buffe
     listGas: Number(await gas.getAttribute('data-list-gas')),
     agentGas: Number(await gas.getAttribute('data-agent-gas')),
   }
+}
+
+/** Runs in the buyer's page: notes when each unlock step (and the player) shows, from the click on. */
+function traceSteps() {
+  const w = window as { __steps?: string[] }
+  let clicked = 0
+  let last = ''
+  w.__steps = []
+  document.addEventListener('click', () => (clicked ||= performance.now()), { capture: true })
+  new MutationObserver(() => {
+    const step = document.querySelector('[data-testid=unlock-step]')?.getAttribute('data-step') ?? ''
+    const now = document.querySelector('[data-testid=paid-player]') ? 'player' : step
+    if (clicked && now && now !== last) w.__steps!.push(`${now} +${Math.round(performance.now() - clicked)}`)
+    last = now
+  }).observe(document.body, { subtree: true, childList: true, attributes: true })
 }
 
 type Client = ReturnType<typeof createPublicClient>
