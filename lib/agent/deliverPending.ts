@@ -21,6 +21,7 @@ import { findPendingPurchases } from './findPendingPurchases'
 export type DeliverPendingParameters = {
   deployment: Deployment
   listings: readonly ListingSecret[]
+  /** The first block that may hold a purchase still waiting (default: the deployment's); see `nextFromBlock`. */
   fromBlock?: bigint
   /** Purchases a transaction of this agent already carries (sent, not mined yet): never sent twice. */
   skip?: ReadonlySet<bigint>
@@ -35,6 +36,11 @@ export type DeliverPendingReturnType = {
   gasUsed?: bigint
   /** Another deliverer (a daemon, the creator) took some purchases between the read and the send. */
   raced?: boolean
+  /**
+   * Where the next round may start reading: the block of the oldest purchase still waiting after
+   * this round, or the block after the last one read. Rounds then read a few blocks, not all history.
+   */
+  nextFromBlock: bigint
 }
 
 /** Reverts that mean someone else delivered (or the window closed) since the purchases were read. */
@@ -53,14 +59,19 @@ export async function deliverPending(
   { deployment, listings, fromBlock, skip, onSent }: DeliverPendingParameters,
 ): Promise<DeliverPendingReturnType> {
   const byId = new Map(listings.map((l) => [l.contentId, l]))
-  const pending = (
-    await findPendingPurchases(publicClient, {
-      deployment,
-      contentIds: listings.map((l) => BigInt(l.contentId)),
-      fromBlock,
-    })
-  ).filter((p) => !skip?.has(p.purchaseId))
-  if (pending.length === 0) return { delivered: [] }
+  const toBlock = await publicClient.getBlockNumber()
+  const open = await findPendingPurchases(publicClient, {
+    deployment,
+    contentIds: listings.map((l) => BigInt(l.contentId)),
+    fromBlock,
+    toBlock,
+  })
+  const pending = open.filter((p) => !skip?.has(p.purchaseId))
+  // Purchases left waiting (in flight, or failing below) must stay in the next round's range.
+  const oldest = (purchases: readonly { blockNumber: bigint }[]) =>
+    purchases.reduce((min, p) => (p.blockNumber < min ? p.blockNumber : min), toBlock + 1n)
+  const nextFromBlock = oldest(open)
+  if (pending.length === 0) return { delivered: [], nextFromBlock }
   const ids = pending.map((p) => p.purchaseId)
   const sealed = pending.map((p) =>
     sealKey({
@@ -82,7 +93,7 @@ export async function deliverPending(
   try {
     gas = await publicClient.estimateContractGas(call)
   } catch (error) {
-    if (racedWith(error)) return { delivered: [], raced: true }
+    if (racedWith(error)) return { delivered: [], raced: true, nextFromBlock }
     if (isInsufficientFunds(error)) throw await outOfGas(publicClient, agent, error)
     throw error
   }
@@ -104,7 +115,13 @@ export async function deliverPending(
   const delivered = parseEventLogs({ abi: keyswarmAbi, eventName: 'Delivered', logs: receipt.logs }).map(
     (log) => log.args.purchaseId,
   )
-  return { delivered, transactionHash, gasUsed: receipt.gasUsed }
+  const done = new Set(delivered)
+  return {
+    delivered,
+    transactionHash,
+    gasUsed: receipt.gasUsed,
+    nextFromBlock: oldest(open.filter((p) => !done.has(p.purchaseId))),
+  }
 }
 
 function racedWith(error: unknown): boolean {

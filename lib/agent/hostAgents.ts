@@ -19,7 +19,7 @@ export type HostAgentsParameters = {
   signal: AbortSignal
   /** A `wake` event retries every agent at once (after a top-up or an authorization). */
   wake?: EventTarget
-  /** Milliseconds between delivery rounds (default 1000). */
+  /** Milliseconds between delivery rounds (default 500: a round reads only the blocks since the last one). */
   interval?: number
   /** Milliseconds between looks for creators newly publishing on this device (default 3000). */
   scanInterval?: number
@@ -35,7 +35,7 @@ export type HostAgentsParameters = {
  */
 export async function hostAgents(
   publicClient: PublicClient,
-  { deployment, chain, rpcUrl, signal, wake, interval = 1000, scanInterval = 3000, onStatus }: HostAgentsParameters,
+  { deployment, chain, rpcUrl, signal, wake, interval = 500, scanInterval = 3000, onStatus }: HostAgentsParameters,
 ): Promise<void> {
   const statuses = new Map<string, CreatorAgentStatus>()
   const running = new Map<string, Promise<void>>()

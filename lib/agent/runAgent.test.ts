@@ -8,6 +8,7 @@ import {
   type PublicClient,
   createPublicClient,
   createWalletClient,
+  custom,
   http,
   keccak256,
   parseEther,
@@ -189,6 +190,37 @@ test('an agent without gas money reports it and sends nothing; topped up and wok
   expect(outOfGas).toBe(false)
   controller.abort()
   await running
+})
+
+test('after its first round the agent reads only recent blocks, and still sees a new purchase', async () => {
+  const { wallet } = await newAgent(parseEther('0.02'))
+  const ranges: bigint[] = []
+  const upstream = http(chain.rpcUrl)({ chain: foundry })
+  const counting: PublicClient = createPublicClient({
+    chain: foundry,
+    pollingInterval: 50,
+    transport: custom({
+      request: ({ method, params }) => {
+        if (method === 'eth_getLogs') ranges.push(BigInt((params as [{ fromBlock: Hex }])[0].fromBlock))
+        return upstream.request({ method, params })
+      },
+    }),
+  })
+  const controller = new AbortController()
+  const running = runAgent(counting, wallet, {
+    deployment,
+    listings: () => [listing],
+    interval: 100,
+    signal: controller.signal,
+  })
+  await until(async () => ranges.length >= 3)
+  const purchaseId = await buy()
+  await until(async () => (await deliveries(purchaseId)).length > 0)
+  controller.abort()
+  await running
+  expect(ranges[0]).toBe(BigInt(deployment.deployBlock))
+  const head = await client.getBlockNumber()
+  expect(ranges.at(-1)!).toBeGreaterThan(head - 5n)
 })
 
 test('failed rounds back off, doubling up to the limit', async () => {

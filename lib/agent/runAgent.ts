@@ -11,6 +11,8 @@ export type RunAgentParameters = {
   listings: () => Promise<readonly ListingSecret[]> | readonly ListingSecret[]
   /** Milliseconds between rounds (default 1000). */
   interval?: number
+  /** Milliseconds between reads of the agent key's balance (default 5000; at once after a failure or a wake). */
+  healthInterval?: number
   /** Longest wait after failed rounds; the wait doubles from `interval` with each failure (default 15000). */
   maxBackoff?: number
   /**
@@ -43,6 +45,7 @@ export async function runAgent(
     deployment,
     listings,
     interval = 1000,
+    healthInterval = 5000,
     maxBackoff = 15_000,
     inFlightTimeout = 120_000,
     signal,
@@ -55,23 +58,40 @@ export async function runAgent(
 ): Promise<void> {
   const inFlight = new Map<bigint, { transactionHash: Hash; sentAt: number }>()
   let failures = 0
-  const onWake = () => (failures = 0)
+  let fromBlock: bigint | undefined
+  const served = new Set<string>()
+  let healthAt = Number.NEGATIVE_INFINITY
+  const onWake = () => {
+    failures = 0
+    healthAt = Number.NEGATIVE_INFINITY
+  }
   wake?.addEventListener('wake', onWake)
   try {
     while (!signal.aborted) {
       let delay = interval
       try {
         await forgetSettled(publicClient, inFlight, inFlightTimeout)
-        onHealth?.(await readAgentHealth(publicClient, { agent: walletClient.account.address }))
+        if (onHealth && Date.now() - healthAt >= healthInterval) {
+          onHealth(await readAgentHealth(publicClient, { agent: walletClient.account.address }))
+          healthAt = Date.now()
+        }
+        const current = await listings()
+        // A listing new to this loop may have purchases behind the cursor: read its history once.
+        if (current.some((l) => !served.has(l.contentId))) fromBlock = undefined
+        for (const l of current) served.add(l.contentId)
         const round = await deliverPending(publicClient, walletClient, {
           deployment,
-          listings: await listings(),
+          fromBlock,
+          listings: current,
           skip: new Set(inFlight.keys()),
           onSent: ({ purchaseIds, transactionHash }) => {
             for (const id of purchaseIds) inFlight.set(id, { transactionHash, sentAt: Date.now() })
           },
         })
         if (round.transactionHash) for (const id of round.delivered) inFlight.delete(id)
+        // A couple of blocks of overlap: a purchase in a block that was still being built is read again.
+        fromBlock = round.nextFromBlock > 2n ? round.nextFromBlock - 2n : 0n
+        if (round.delivered.length > 0) healthAt = Number.NEGATIVE_INFINITY
         failures = 0
         onRound?.(round)
         if (round.delivered.length > 0) onDelivered?.(round)
@@ -79,6 +99,7 @@ export async function runAgent(
         if (round.raced) delay = 0
       } catch (error) {
         failures += 1
+        healthAt = Number.NEGATIVE_INFINITY
         delay = Math.min(interval * 2 ** failures, maxBackoff)
         onError?.(error, delay)
       }
