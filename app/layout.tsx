@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import './globals.css'
+import { CreatorAgentHost } from '@/components/paywall/CreatorAgentHost'
 import { TorrentBoot } from '@/components/torrent/TorrentBoot'
 import { SiteHeader } from '@/components/ui/SiteHeader'
 import { themeScript } from '@/components/ui/ThemeProvider'
@@ -31,6 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
         <Providers>
           <TorrentBoot />
+          <CreatorAgentHost />
           <SiteChrome
             header={
               <>

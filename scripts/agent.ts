@@ -38,6 +38,7 @@ console.log(
   `Keyswarm agent ${wallet.account.address} (${formatEther(balance)} ETH) delivering for ${secrets.listings.length} listing(s) on chain ${chain.id}`,
 )
 const controller = new AbortController()
+let wasOutOfGas = false
 const stop = () => {
   controller.abort()
   // A round waiting on a receipt from an RPC that went away would hold the process: give it 3 s.
@@ -52,5 +53,15 @@ await runAgent(publicClient, wallet, {
   signal: controller.signal,
   onDelivered: (round) =>
     console.log(`delivered ${round.delivered.join(', ')} in ${round.transactionHash} (${round.gasUsed} gas)`),
-  onError: (error) => console.error(formatError(error)),
+  onHealth: ({ balance, outOfGas }) => {
+    // Said once per change, not every round: the operator tops the key up, the loop carries on.
+    if (outOfGas === wasOutOfGas) return
+    wasOutOfGas = outOfGas
+    if (outOfGas)
+      console.error(
+        `The agent ${wallet.account.address} is out of gas (${formatEther(balance)} ETH): send it some ETH.`,
+      )
+    else console.log(`The agent ${wallet.account.address} has ${formatEther(balance)} ETH for gas again.`)
+  },
+  onError: (error, retryIn) => console.error(`${formatError(error)} (retrying in ${Math.round(retryIn / 1000)} s)`),
 })

@@ -1,12 +1,20 @@
 'use client'
 
-import { useAccount } from 'wagmi'
+import { useState } from 'react'
+import { type Address, formatEther } from 'viem'
+import { useAccount, useConfig } from 'wagmi'
+import { authorizeAgent } from '@/lib/agent/authorizeAgent'
 import { exportAgentSecrets } from '@/lib/agent/exportAgentSecrets'
+import { topUpAgent } from '@/lib/agent/topUpAgent'
+import type { CreatorAgentStatus } from '@/lib/agent/types'
+import { wakeAgent } from '@/lib/agent/wakeAgent'
+import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
+import { formatError } from '@/lib/formatError'
 import { useCreatorAgent } from './useCreatorAgent'
 
 /** Saves the agent secrets for `npm run agent` as a JSON file the creator keeps private. */
-async function downloadAgentSecrets(creator: `0x${string}`) {
+async function downloadAgentSecrets(creator: Address) {
   const secrets = await exportAgentSecrets({ chainId: appConfig.chains[0].id, creator })
   const url = URL.createObjectURL(new Blob([JSON.stringify(secrets, null, 2)], { type: 'application/json' }))
   const link = Object.assign(document.createElement('a'), { href: url, download: 'keyswarm-agent-secrets.json' })
@@ -14,39 +22,116 @@ async function downloadAgentSecrets(creator: `0x${string}`) {
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
-/** A one-line status of the creator's in-tab delivery agent; renders nothing for non-creators. */
+/**
+ * A one-line status of the browser's delivery agent (which runs in one Keyswarm tab, see
+ * `CreatorAgentHost`): what it watches and delivered, and what it needs from the creator (an
+ * authorization, gas money). Shows the connected creator's agent, or every creator's of this
+ * device when no wallet is connected; renders nothing for people who sell nothing here.
+ * Place it on any page: `<CreatorAgent />`.
+ */
 export function CreatorAgent() {
-  const { status, agent, listings, delivered, lastGas, error } = useCreatorAgent()
+  const { creators, host } = useCreatorAgent()
   const { address } = useAccount()
-  if (status === 'idle' && !error) return null
+  const shown = address ? creators.filter((c) => c.creator.toLowerCase() === address.toLowerCase()) : creators
+  if (shown.length === 0) return null
+  return (
+    <>
+      {shown.map((status) => (
+        <AgentLine key={status.creator} status={status} host={host} connected={address} />
+      ))}
+    </>
+  )
+}
+
+function AgentLine({
+  status,
+  host,
+  connected,
+}: {
+  status: CreatorAgentStatus
+  host?: 'this-tab' | 'other-tab'
+  connected?: Address
+}) {
+  const { creator, agent, authorized, listings, delivered, lastGas, balance, outOfGas, error } = status
+  const config = useConfig()
+  const [busy, setBusy] = useState(false)
+  const [actionError, setActionError] = useState<string>()
+  const chainId = appConfig.chains[0].id
+  const isCreator = connected?.toLowerCase() === creator.toLowerCase()
+
+  const act = (action: () => Promise<unknown>) => {
+    setBusy(true)
+    setActionError(undefined)
+    action()
+      .then(() => wakeAgent({ chainId }))
+      .catch((e: unknown) => setActionError(formatError(e)))
+      .finally(() => setBusy(false))
+  }
+
   return (
     <div
       data-testid="agent-status"
       data-delivered={delivered}
+      data-agent={agent}
+      data-host={host}
+      data-out-of-gas={outOfGas}
       className="mb-6 rounded-lg border border-zinc-200 px-4 py-2 text-sm dark:border-zinc-800"
     >
-      {status === 'unauthorized' && (
-        <>Your delivery agent {agent} is not authorized yet: publishing a listing authorizes it.</>
-      )}
-      {status === 'running' && (
+      {!authorized && (
         <>
-          Delivery agent on: watching {listings} listing{listings === 1 ? '' : 's'}, {delivered} key
-          {delivered === 1 ? '' : 's'} delivered
-          {lastGas !== undefined && ` (last batch ${lastGas} gas)`}.{' '}
-          {address && (
+          Your delivery agent {agent} is not authorized yet: publishing a listing authorizes it.{' '}
+          {isCreator && (
+            <button
+              type="button"
+              className="underline disabled:opacity-50"
+              disabled={busy}
+              onClick={() =>
+                act(() => authorizeAgent(config, { deployment: requireDeployment(chainId), creator, agent }))
+              }
+            >
+              Authorize it now
+            </button>
+          )}
+        </>
+      )}
+      {authorized && (
+        <>
+          Delivery agent on{host === 'other-tab' ? ' (in another Keyswarm tab)' : ''}: watching {listings} listing
+          {listings === 1 ? '' : 's'}, {delivered} key{delivered === 1 ? '' : 's'} delivered
+          {lastGas !== undefined && ` (last batch ${lastGas} gas)`}
+          {balance !== undefined && `, ${formatEther(balance)} ETH for gas`}.{' '}
+          {isCreator && (
             <button
               type="button"
               className="underline"
-              onClick={() => void downloadAgentSecrets(address).catch(console.error)}
+              onClick={() => void downloadAgentSecrets(creator).catch((e: unknown) => setActionError(formatError(e)))}
             >
               Export agent secrets for npm run agent
             </button>
           )}
         </>
       )}
-      {error && (
-        <p role="alert" className="text-red-700 dark:text-red-300">
-          {error}
+      {authorized && outOfGas && (
+        <p role="alert" data-testid="agent-out-of-gas" className="mt-1 text-amber-800 dark:text-amber-300">
+          Your delivery agent is out of gas: its key {agent} holds {formatEther(balance ?? 0n)} ETH, too little to
+          deliver keys, so your buyers wait.{' '}
+          {connected ? (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => act(() => topUpAgent(config, { chainId, agent }))}
+              className="rounded-lg bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-500 disabled:opacity-50"
+            >
+              Top up 0.02 ETH
+            </button>
+          ) : (
+            'Connect your wallet to top it up.'
+          )}
+        </p>
+      )}
+      {(actionError ?? (error && !outOfGas ? error : undefined)) && (
+        <p role="alert" data-testid="agent-error" className="text-red-700 dark:text-red-300">
+          {actionError ?? error}
         </p>
       )}
     </div>

@@ -1,6 +1,8 @@
 import {
   type Account,
+  BaseError,
   type Chain,
+  ContractFunctionRevertedError,
   type Hash,
   type PublicClient,
   type Transport,
@@ -12,74 +14,129 @@ import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
 import { sealKey } from '../crypto'
 import type { ListingSecret } from '../purchases/types'
-import { AgentOutOfGasError } from './errors'
+import { AgentDeliveryRevertedError, AgentOutOfGasError } from './errors'
 import { findPendingPurchases } from './findPendingPurchases'
 
 /** Parameters of {@link deliverPending}. */
 export type DeliverPendingParameters = {
   deployment: Deployment
   listings: readonly ListingSecret[]
+  /** The first block that may hold a purchase still waiting (default: the deployment's); see `nextFromBlock`. */
   fromBlock?: bigint
-  /**
-   * Test path only: deliver a wrong key (the real one with its last bit flipped), so the buyer's
-   * dispute can be exercised end to end. Never set in normal use.
-   */
-  tamper?: boolean
+  /** Purchases a transaction of this agent already carries (sent, not mined yet): never sent twice. */
+  skip?: ReadonlySet<bigint>
+  /** Called as soon as the transaction is sent, before its receipt: the caller remembers it in flight. */
+  onSent?: (sent: { purchaseIds: readonly bigint[]; transactionHash: Hash }) => void
 }
 
 /** What one round of delivery did. */
-export type DeliverPendingReturnType = { delivered: bigint[]; transactionHash?: Hash; gasUsed?: bigint }
+export type DeliverPendingReturnType = {
+  delivered: bigint[]
+  transactionHash?: Hash
+  gasUsed?: bigint
+  /** Another deliverer (a daemon, the creator) took some purchases between the read and the send. */
+  raced?: boolean
+  /**
+   * Where the next round may start reading: the block of the oldest purchase still waiting after
+   * this round, or the block after the last one read. Rounds then read a few blocks, not all history.
+   */
+  nextFromBlock: bigint
+}
+
+/** Reverts that mean someone else delivered (or the window closed) since the purchases were read. */
+const racedErrors = new Set(['KeyswarmAlreadyDelivered', 'KeyswarmPurchaseClosed', 'KeyswarmDeliveryTooLate'])
 
 /**
  * One round of the agent: finds purchases of the creator's listings still waiting for a key,
  * seals each listing's content key to each buyer's session key, and delivers them all in one
- * `deliverMany` transaction signed by the agent key (no wallet prompt).
- * @throws AgentOutOfGasError when the agent key cannot pay for the transaction.
+ * `deliverMany` transaction signed by the agent key (no wallet prompt). The transaction is
+ * simulated first, so a purchase delivered meanwhile by someone else costs no reverted transaction.
+ * @throws AgentOutOfGasError when the agent key cannot pay for the transaction (nothing is sent).
  */
 export async function deliverPending(
   publicClient: PublicClient,
   walletClient: WalletClient<Transport, Chain | undefined, Account>,
-  { deployment, listings, fromBlock, tamper = false }: DeliverPendingParameters,
+  { deployment, listings, fromBlock, skip, onSent }: DeliverPendingParameters,
 ): Promise<DeliverPendingReturnType> {
   const byId = new Map(listings.map((l) => [l.contentId, l]))
-  const pending = await findPendingPurchases(publicClient, {
+  const toBlock = await publicClient.getBlockNumber()
+  const open = await findPendingPurchases(publicClient, {
     deployment,
     contentIds: listings.map((l) => BigInt(l.contentId)),
     fromBlock,
+    toBlock,
   })
-  if (pending.length === 0) return { delivered: [] }
+  const pending = open.filter((p) => !skip?.has(p.purchaseId))
+  // Purchases left waiting (in flight, or failing below) must stay in the next round's range.
+  const oldest = (purchases: readonly { blockNumber: bigint }[]) =>
+    purchases.reduce((min, p) => (p.blockNumber < min ? p.blockNumber : min), toBlock + 1n)
+  const nextFromBlock = oldest(open)
+  if (pending.length === 0) return { delivered: [], nextFromBlock }
   const ids = pending.map((p) => p.purchaseId)
-  const sealed = pending.map((p) => {
-    const listing = byId.get(String(p.contentId))!
-    const key = sealKey({
-      key: listing.key,
-      deliverySecret: listing.deliverySecret,
+  const sealed = pending.map((p) =>
+    sealKey({
+      key: byId.get(String(p.contentId))!.key,
+      deliverySecret: byId.get(String(p.contentId))!.deliverySecret,
       sessionPublicKey: p.session,
       purchaseId: p.purchaseId,
-    })
-    if (!tamper) return key
-    const last = (parseInt(key.slice(-2), 16) ^ 1).toString(16).padStart(2, '0')
-    return `${key.slice(0, -2)}${last}` as typeof key
-  })
-  let transactionHash: Hash
+    }),
+  )
+  const agent = walletClient.account.address
+  const call = {
+    address: deployment.keyswarm,
+    abi: keyswarmAbi,
+    functionName: 'deliverMany',
+    args: [ids, sealed],
+    account: walletClient.account,
+  } as const
+  let gas: bigint
   try {
-    transactionHash = await walletClient.writeContract({
-      address: deployment.keyswarm,
-      abi: keyswarmAbi,
-      functionName: 'deliverMany',
-      args: [ids, sealed],
-      chain: walletClient.chain,
-    })
+    gas = await publicClient.estimateContractGas(call)
   } catch (error) {
-    if (/insufficient funds/i.test(String((error as Error)?.message))) {
-      const balance = await publicClient.getBalance({ address: walletClient.account.address })
-      throw new AgentOutOfGasError(walletClient.account.address, formatEther(balance), { cause: error })
-    }
+    if (racedWith(error)) return { delivered: [], raced: true, nextFromBlock }
+    if (isInsufficientFunds(error)) throw await outOfGas(publicClient, agent, error)
     throw error
   }
+  const [balance, fees] = await Promise.all([
+    publicClient.getBalance({ address: agent }),
+    publicClient.estimateFeesPerGas(),
+  ])
+  if (balance < gas * fees.maxFeePerGas) throw new AgentOutOfGasError(agent, formatEther(balance))
+  let transactionHash: Hash
+  try {
+    transactionHash = await walletClient.writeContract({ ...call, gas, chain: walletClient.chain })
+  } catch (error) {
+    if (isInsufficientFunds(error)) throw await outOfGas(publicClient, agent, error)
+    throw error
+  }
+  onSent?.({ purchaseIds: ids, transactionHash })
   const receipt = await publicClient.waitForTransactionReceipt({ hash: transactionHash })
+  if (receipt.status !== 'success') throw new AgentDeliveryRevertedError(transactionHash, ids.length)
   const delivered = parseEventLogs({ abi: keyswarmAbi, eventName: 'Delivered', logs: receipt.logs }).map(
     (log) => log.args.purchaseId,
   )
-  return { delivered, transactionHash, gasUsed: receipt.gasUsed }
+  const done = new Set(delivered)
+  return {
+    delivered,
+    transactionHash,
+    gasUsed: receipt.gasUsed,
+    nextFromBlock: oldest(open.filter((p) => !done.has(p.purchaseId))),
+  }
+}
+
+function racedWith(error: unknown): boolean {
+  if (!(error instanceof BaseError)) return false
+  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError)
+  return reverted instanceof ContractFunctionRevertedError && racedErrors.has(reverted.data?.errorName ?? '')
+}
+
+function isInsufficientFunds(error: unknown): boolean {
+  return /insufficient funds|exceeds the balance|gas required exceeds allowance/i.test(
+    String((error as Error)?.message),
+  )
+}
+
+async function outOfGas(client: PublicClient, agent: `0x${string}`, cause: unknown) {
+  const balance = await client.getBalance({ address: agent })
+  return new AgentOutOfGasError(agent, formatEther(balance), { cause })
 }

@@ -8,6 +8,8 @@ export type PendingPurchase = {
   contentId: bigint
   buyer: Address
   session: { x: bigint; y: bigint }
+  /** The block the purchase was mined in. */
+  blockNumber: bigint
 }
 
 /** Parameters of {@link findPendingPurchases}. */
@@ -15,6 +17,8 @@ export type FindPendingPurchasesParameters = {
   deployment: Deployment
   contentIds: readonly bigint[]
   fromBlock?: bigint
+  /** The last block to read (default: the latest). */
+  toBlock?: bigint
 }
 
 const purchasedEvent = getAbiItem({ abi: keyswarmAbi, name: 'Purchased' })
@@ -27,7 +31,7 @@ const PENDING = 1
  */
 export async function findPendingPurchases(
   client: PublicClient,
-  { deployment, contentIds, fromBlock = BigInt(deployment.deployBlock) }: FindPendingPurchasesParameters,
+  { deployment, contentIds, fromBlock = BigInt(deployment.deployBlock), toBlock }: FindPendingPurchasesParameters,
 ): Promise<PendingPurchase[]> {
   if (contentIds.length === 0) return []
   const logs = await client.getLogs({
@@ -35,7 +39,7 @@ export async function findPendingPurchases(
     event: purchasedEvent,
     args: { contentId: [...contentIds] },
     fromBlock,
-    toBlock: 'latest',
+    toBlock: toBlock ?? 'latest',
   })
   if (logs.length === 0) return []
   const states = await Promise.all(
@@ -55,5 +59,6 @@ export async function findPendingPurchases(
       contentId: log.args.contentId!,
       buyer: log.args.buyer!,
       session: { x: log.args.sessionX!, y: log.args.sessionY! },
+      blockNumber: log.blockNumber,
     }))
 }

@@ -1,7 +1,8 @@
-import type { Account, Chain, PublicClient, Transport, WalletClient } from 'viem'
+import type { Account, Chain, Hash, PublicClient, Transport, WalletClient } from 'viem'
 import type { Deployment } from '../chain/deployments/index'
 import type { ListingSecret } from '../purchases/types'
 import { type DeliverPendingReturnType, deliverPending } from './deliverPending'
+import { type AgentHealth, readAgentHealth } from './readAgentHealth'
 
 /** Parameters of {@link runAgent}. */
 export type RunAgentParameters = {
@@ -10,33 +11,136 @@ export type RunAgentParameters = {
   listings: () => Promise<readonly ListingSecret[]> | readonly ListingSecret[]
   /** Milliseconds between rounds (default 1000). */
   interval?: number
+  /** Milliseconds between reads of the agent key's balance (default 5000; at once after a failure or a wake). */
+  healthInterval?: number
+  /** Longest wait after failed rounds; the wait doubles from `interval` with each failure (default 15000). */
+  maxBackoff?: number
+  /**
+   * Milliseconds after which a sent delivery with no receipt is given up on and its purchases
+   * become deliverable again (default 120000): a transaction the node dropped must not block them.
+   */
+  inFlightTimeout?: number
   signal: AbortSignal
-  tamper?: boolean
+  /** A `wake` event on it ends the current wait at once and forgets the backoff (say, after a top-up). */
+  wake?: EventTarget
   onDelivered?: (round: DeliverPendingReturnType) => void
-  /** A round failed; the agent keeps going and tries again next round. */
-  onError?: (error: unknown) => void
+  /** Every round that did not fail, delivering or not. */
+  onRound?: (round: DeliverPendingReturnType) => void
+  /** The agent key's balance, read every round. */
+  onHealth?: (health: AgentHealth) => void
+  /** A round failed (RPC error, out of gas...); the agent tries again after `retryIn` ms. */
+  onError?: (error: unknown, retryIn: number) => void
 }
 
 /**
  * The delivery agent's loop, the same in a creator's tab and in `npm run agent`: every
  * `interval` ms, delivers whatever purchases of the creator's listings are waiting, in one batch.
- * Resolves when `signal` aborts.
+ * Failed rounds back off (doubling up to `maxBackoff`); a purchase whose delivery is in flight is
+ * never sent again until that transaction is mined or given up. Resolves when `signal` aborts.
  */
 export async function runAgent(
   publicClient: PublicClient,
   walletClient: WalletClient<Transport, Chain | undefined, Account>,
-  { deployment, listings, interval = 1000, signal, tamper, onDelivered, onError }: RunAgentParameters,
+  {
+    deployment,
+    listings,
+    interval = 1000,
+    healthInterval = 5000,
+    maxBackoff = 15_000,
+    inFlightTimeout = 120_000,
+    signal,
+    wake,
+    onDelivered,
+    onRound,
+    onHealth,
+    onError,
+  }: RunAgentParameters,
 ): Promise<void> {
-  while (!signal.aborted) {
-    try {
-      const round = await deliverPending(publicClient, walletClient, { deployment, listings: await listings(), tamper })
-      if (round.delivered.length > 0) onDelivered?.(round)
-    } catch (error) {
-      onError?.(error)
-    }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, interval)
-      signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
-    })
+  const inFlight = new Map<bigint, { transactionHash: Hash; sentAt: number }>()
+  let failures = 0
+  let fromBlock: bigint | undefined
+  const served = new Set<string>()
+  let healthAt = Number.NEGATIVE_INFINITY
+  const onWake = () => {
+    failures = 0
+    healthAt = Number.NEGATIVE_INFINITY
   }
+  wake?.addEventListener('wake', onWake)
+  try {
+    while (!signal.aborted) {
+      let delay = interval
+      try {
+        await forgetSettled(publicClient, inFlight, inFlightTimeout)
+        if (onHealth && Date.now() - healthAt >= healthInterval) {
+          onHealth(await readAgentHealth(publicClient, { agent: walletClient.account.address }))
+          healthAt = Date.now()
+        }
+        const current = await listings()
+        // A listing new to this loop may have purchases behind the cursor: read its history once.
+        if (current.some((l) => !served.has(l.contentId))) fromBlock = undefined
+        for (const l of current) served.add(l.contentId)
+        const round = await deliverPending(publicClient, walletClient, {
+          deployment,
+          fromBlock,
+          listings: current,
+          skip: new Set(inFlight.keys()),
+          onSent: ({ purchaseIds, transactionHash }) => {
+            for (const id of purchaseIds) inFlight.set(id, { transactionHash, sentAt: Date.now() })
+          },
+        })
+        if (round.transactionHash) for (const id of round.delivered) inFlight.delete(id)
+        // A couple of blocks of overlap: a purchase in a block that was still being built is read again.
+        fromBlock = round.nextFromBlock > 2n ? round.nextFromBlock - 2n : 0n
+        if (round.delivered.length > 0) healthAt = Number.NEGATIVE_INFINITY
+        failures = 0
+        onRound?.(round)
+        if (round.delivered.length > 0) onDelivered?.(round)
+        // Someone else delivered part of the batch: read again at once instead of waiting a round.
+        if (round.raced) delay = 0
+      } catch (error) {
+        failures += 1
+        healthAt = Number.NEGATIVE_INFINITY
+        delay = Math.min(interval * 2 ** failures, maxBackoff)
+        onError?.(error, delay)
+      }
+      await sleep(delay, signal, wake)
+    }
+  } finally {
+    wake?.removeEventListener('wake', onWake)
+  }
+}
+
+/** Drops in-flight purchases whose transaction was mined (either way) or is too old to wait for. */
+async function forgetSettled(
+  client: PublicClient,
+  inFlight: Map<bigint, { transactionHash: Hash; sentAt: number }>,
+  timeout: number,
+) {
+  const hashes = new Map<Hash, number>()
+  for (const { transactionHash, sentAt } of inFlight.values()) hashes.set(transactionHash, sentAt)
+  for (const [hash, sentAt] of hashes) {
+    const mined = await client.getTransactionReceipt({ hash }).then(
+      () => true,
+      (error: unknown) => {
+        if ((error as Error).name === 'TransactionReceiptNotFoundError') return false
+        throw error
+      },
+    )
+    if (!mined && Date.now() - sentAt < timeout) continue
+    for (const [id, entry] of inFlight) if (entry.transactionHash === hash) inFlight.delete(id)
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal, wake?: EventTarget): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      wake?.removeEventListener('wake', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', done, { once: true })
+    wake?.addEventListener('wake', done, { once: true })
+  })
 }

@@ -1,4 +1,4 @@
-import type { Hex } from 'viem'
+import type { Address, Hex } from 'viem'
 import type { ListingSecret } from '../purchases/types'
 
 /**
@@ -6,3 +6,23 @@ import type { ListingSecret } from '../purchases/types'
  * `npm run agent`: the hot agent key and each listing's content key and delivery secret.
  */
 export type AgentSecrets = { chainId: number; agentKey: Hex; listings: ListingSecret[] }
+
+/** What one creator's agent in this browser is doing, as the status line shows it. */
+export type CreatorAgentStatus = {
+  creator: Address
+  /** The agent key's address (it signs deliveries). */
+  agent: Address
+  /** Whether the creator has authorized the agent key with `setAgent`. */
+  authorized: boolean
+  listings: number
+  /** Keys delivered since this agent started. */
+  delivered: number
+  /** Gas of the last delivery batch. */
+  lastGas?: bigint
+  /** Wei the agent key holds, once read. */
+  balance?: bigint
+  /** Too little gas money to deliver a key. */
+  outOfGas: boolean
+  /** The last round's failure, as a sentence; cleared by the next good round. */
+  error?: string
+}

@@ -24,5 +24,7 @@ export function createWagmiConfig({ extraWallets = [] }: CreateWagmiConfigParame
   const transports = Object.fromEntries(
     appConfig.chains.map((chain) => [chain.id, isLocalChain(chain.id) ? http(getStack().rpcUrl) : http()]),
   ) as Record<number, Transport>
-  return createConfig({ chains: appConfig.chains, connectors, transports, ssr: true })
+  // wagmi polls every 4 s by default: a receipt mined in a 1–2 s block (anvil, L2s) then waits up
+  // to 4 s more, and the paid unlock (purchase receipt, then the key) feels it most.
+  return createConfig({ chains: appConfig.chains, connectors, transports, ssr: true, pollingInterval: 1_000 })
 }

@@ -22,6 +22,8 @@ export type PurchaseRecord = {
   /** The session nonce: `sessionKey({ accountSecret, contentId, nonce })` gives b again. */
   nonce: string
   infoHash: string
+  /** The block the purchase was mined in: the wait for its key reads events from there. */
+  blockNumber?: string
   /** The verified content key, once delivered and checked against the listing's keyHash. */
   key?: Hex
 }

@@ -1,17 +1,15 @@
 import type { Hex, PublicClient } from 'viem'
 import type { Config } from 'wagmi'
 import type { Deployment } from '../chain/deployments/index'
-import { disputePurchase } from '../chain/disputePurchase'
 import { obtainAccountSecret } from '../chain/obtainAccountSecret'
 import { prepareWallet } from '../chain/prepareWallet'
 import { purchaseListing } from '../chain/purchaseListing'
 import type { ListingState } from '../chain/readListing'
 import { readPurchases } from '../chain/readPurchases'
 import { sessionKey } from '../crypto'
-import { KeyDisputedError, WrongKeyDeliveredError } from './errors'
-import { openDelivery } from './openDelivery'
+import { receiveKey } from './receiveKey'
 import { savePurchase } from './savePurchase'
-import { waitForDelivery } from './waitForDelivery'
+import type { PurchaseRecord } from './types'
 
 /** The step an unlock is at, for the waiting UI. */
 export type UnlockStep =
@@ -24,6 +22,8 @@ export type UnlockListingParameters = {
   onStep?: (step: UnlockStep) => void
   /** Called once the purchase is on chain (before the key arrives). */
   onPurchased?: (purchase: { purchaseId: bigint; gasUsed: bigint; approveGasUsed: bigint }) => void
+  /** A failed look at the chain while waiting for the key; the wait goes on. */
+  onRetry?: (error: unknown) => void
   signal?: AbortSignal
 }
 
@@ -39,7 +39,7 @@ export async function unlockListing(
   publicClient: PublicClient,
   params: UnlockListingParameters,
 ): Promise<Hex> {
-  const { deployment, listing, onStep, onPurchased, signal } = params
+  const { deployment, listing, onStep, onPurchased, onRetry, signal } = params
   onStep?.('connect')
   const buyer = await prepareWallet(config, { chainId: deployment.chainId })
   onStep?.('sign')
@@ -56,45 +56,25 @@ export async function unlockListing(
     session: session.publicKey,
     onStep,
   })
-  const record = {
+  const record: PurchaseRecord = {
     chainId: deployment.chainId,
     purchaseId: String(bought.purchaseId),
     contentId: String(listing.contentId),
     buyer,
     nonce: String(nonce),
     infoHash: listing.infoHash,
+    blockNumber: String(bought.blockNumber),
   }
+  // Kept before the wait, so a reload (or another tab) resumes it: see findOpenPurchase.
   await savePurchase(record)
   onPurchased?.(bought)
-  onStep?.('waiting')
-  const sealedKey = await waitForDelivery(publicClient, {
+  return receiveKey(config, publicClient, {
     deployment,
-    purchaseId: bought.purchaseId,
-    fromBlock: bought.blockNumber,
+    listing,
+    record,
+    sessionSecret: session.secret,
+    onStep,
+    onRetry,
     signal,
   })
-  onStep?.('verifying')
-  let key: Hex
-  try {
-    key = openDelivery({
-      sealedKey,
-      sessionSecret: session.secret,
-      deliveryPublicKey: listing.delivery,
-      purchaseId: bought.purchaseId,
-      keyHash: listing.keyHash,
-    })
-  } catch (error) {
-    if (!(error instanceof WrongKeyDeliveredError)) throw error
-    // The tab disputes by itself: revealing b costs nothing else, and the contract decides.
-    onStep?.('disputing')
-    await disputePurchase(config, {
-      deployment,
-      purchaseId: bought.purchaseId,
-      sessionSecret: session.secret,
-      sealedKey,
-    })
-    throw new KeyDisputedError(bought.purchaseId, { cause: error })
-  }
-  await savePurchase({ ...record, key })
-  return key
 }

@@ -9,18 +9,32 @@ export type WaitForDeliveryParameters = {
   fromBlock?: bigint
   /** Milliseconds between checks (default 500). */
   interval?: number
+  /** Longest wait between checks after failed ones: it doubles from `interval` (default 10000). */
+  maxBackoff?: number
+  /** A check failed (the RPC is down, say); the wait goes on. */
+  onRetry?: (error: unknown) => void
   signal?: AbortSignal
 }
 
-/** Resolves with the sealed key once the purchase's `Delivered` event is on chain. */
+/**
+ * Resolves with the sealed key once the purchase's `Delivered` event is on chain. A failed
+ * check is reported and retried with backoff: the buyer's wait outlives a flaky RPC.
+ */
 export async function waitForDelivery(
   client: PublicClient,
-  { interval = 500, signal, ...params }: WaitForDeliveryParameters,
+  { interval = 500, maxBackoff = 10_000, onRetry, signal, ...params }: WaitForDeliveryParameters,
 ): Promise<Hex> {
+  let failures = 0
   for (;;) {
     signal?.throwIfAborted()
-    const sealed = await readDelivery(client, params)
-    if (sealed) return sealed
-    await new Promise((resolve) => setTimeout(resolve, interval))
+    try {
+      const sealed = await readDelivery(client, params)
+      if (sealed) return sealed
+      failures = 0
+    } catch (error) {
+      failures += 1
+      onRetry?.(error)
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(interval * 2 ** failures, maxBackoff)))
   }
 }

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { connectTestWallet, expect, test } from './fixtures'
+import { createWalletClient, http, keccak256, toHex } from 'viem'
+import { anvil } from 'viem/chains'
+import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
+import { connectTestWallet, devAccount, expect, test } from './fixtures'
 import { publishPaid } from './paid-helpers/publishPaid'
 import { purchaseCount, purchaseState } from './paid-helpers/readPurchase'
 
@@ -33,24 +36,36 @@ test('with the creator offline, the buyer waits past the deadline and takes a re
   expect(await purchaseState(chain, stack.deployment.keyswarm, purchaseId)).toBe(state.Refunded)
 })
 
-test('a wrong key from a tampered agent is disputed by the buyer’s tab by itself, and refunded', async ({
+test('a wrong key delivered on chain is disputed by the buyer’s tab by itself, and refunded', async ({
   openContext,
   chain,
   stack,
 }) => {
   test.setTimeout(120_000)
-  const creatorContext = await openContext({ account: 5 })
-  await creatorContext.addInitScript(() => localStorage.setItem('keyswarm.test.tamperAgent', '1'))
-  const creator = await creatorContext.newPage()
-  const { contentId } = await publishPaid(creator, { title: `Tampered ${Date.now()}`, file: await file() })
+  const creator = await (await openContext({ account: 5 })).newPage()
+  const { contentId } = await publishPaid(creator, { title: `Wrong key ${Date.now()}`, file: await file() })
+  // No creator tab stays open, or the creator's agent would deliver the right key first.
+  await creator.context().close()
 
   const buyer = await (await openContext({ account: 9 })).newPage()
   await buyer.goto(`/watch?listing=${contentId}`)
   await connectTestWallet(buyer)
   await buyer.getByRole('button', { name: /^Unlock for/ }).click()
+  await expect(buyer.getByTestId('unlock-step')).toHaveAttribute('data-step', 'waiting', { timeout: 30_000 })
+  const purchaseId = await purchaseCount(chain, stack.deployment.keyswarm)
+
+  // The creator itself (an unlocked dev account) delivers a key that is not the content key.
+  const asCreator = createWalletClient({ chain: anvil, transport: http(stack.rpcUrl), account: devAccount(5) })
+  const hash = await asCreator.writeContract({
+    address: stack.deployment.keyswarm,
+    abi: keyswarmAbi,
+    functionName: 'deliver',
+    args: [purchaseId, keccak256(toHex(`not the key of purchase ${purchaseId}`))],
+  })
+  expect((await chain.public.waitForTransactionReceipt({ hash })).status).toBe('success')
+
   await expect(buyer.getByTestId('unlock-error')).toContainText('wrong key', { timeout: 30_000 })
   await expect(buyer.getByTestId('unlock-error')).toContainText('refunded')
-  const purchaseId = await purchaseCount(chain, stack.deployment.keyswarm)
   expect(await purchaseState(chain, stack.deployment.keyswarm, purchaseId)).toBe(state.Disputed)
   await expect(buyer.getByTestId('player-video')).toHaveCount(0)
 })
