@@ -165,6 +165,16 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
               {stepText[unlock.step]}
             </p>
           )}
+          {unlock.waitNote && (
+            <p data-testid="unlock-wait" className="text-xs text-zinc-500">
+              {unlock.waitNote}
+            </p>
+          )}
+          {unlock.retrying && (
+            <p className="text-xs text-amber-700 dark:text-amber-300">
+              Cannot reach the chain right now ({unlock.retrying}); still waiting.
+            </p>
+          )}
           {unlock.refundable && (
             <p className="text-sm">
               The creator did not deliver the key in time.{' '}

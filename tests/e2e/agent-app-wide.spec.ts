@@ -14,7 +14,7 @@ test('the creator’s agent delivers from any Keyswarm tab: with only the home p
 }) => {
   test.setTimeout(150_000)
   const creator = await (await openContext({ account: 21 })).newPage()
-  const errors = collectPageErrors(creator, { excuseRecoveredHydration: true })
+  const errors = collectPageErrors(creator)
   const title = `App-wide ${Date.now()}`
   const { contentId } = await publishPaid(creator, { title, file: await file() })
   await creator.goto('/')

@@ -33,6 +33,10 @@ test('a buyer who reloads while waiting for the key waits again, and plays witho
   await buyer.reload()
   await expect(step).toHaveAttribute('data-step', 'waiting', { timeout: 30_000 })
   await expect(step).toContainText('Paid. Waiting for the creator’s agent')
+  // How long it has waited and until when the creator may deliver, before a refund is possible.
+  await expect(buyer.getByTestId('unlock-wait')).toContainText(
+    /since your purchase.*to deliver, else you can take a refund/,
+  )
   await expect(buyer.getByRole('button', { name: /^Unlock for/ })).toBeDisabled()
 
   // Closing the page and opening the link again resumes too.
