@@ -17,8 +17,8 @@ export function PublishResult({ result }: { result: PublishResultData }) {
       <h2 className="font-semibold">Listed as #{String(result.contentId)}</h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {result.free
-          ? 'A free listing: anyone with the link plays it, no wallet needed. Keep this tab open so it seeds the files.'
-          : 'Keep this tab open: it seeds the encrypted files and delivers keys to buyers by itself.'}
+          ? 'A free listing: anyone with the link plays it, no wallet needed. Keep a Keyswarm tab open so this browser seeds the files.'
+          : 'Keep a Keyswarm tab open: this browser seeds the encrypted files and delivers keys to buyers by itself.'}
       </p>
       <label className="block text-sm font-medium">
         Share link

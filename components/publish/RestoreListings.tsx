@@ -10,7 +10,7 @@ const stageText = {
 } as const
 
 /**
- * "Restore my listings" on /publish: on a new device, one signature brings back the keys of the
+ * "Restore my listings" on /publish and /library: on a new device, one signature brings back the keys of the
  * creator's paid listings, so this tab delivers to buyers and the creator plays their own content.
  */
 export function RestoreListings() {

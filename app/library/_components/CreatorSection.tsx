@@ -2,6 +2,7 @@
 
 import type { Address } from 'viem'
 import { CreatorAgent } from '@/components/paywall/CreatorAgent'
+import { RestoreListings } from '@/components/publish/RestoreListings'
 import { formatError } from '@/lib/formatError'
 import { CreatorBalances } from './CreatorBalances'
 import { CreatorListingCard } from './CreatorListingCard'
@@ -9,8 +10,8 @@ import { useCreatorDashboard } from './useCreatorDashboard'
 
 /**
  * "What you sell": shown only when the connected wallet has listings on this chain. Revenue per
- * token with Withdraw, then each listing with its sales and actions. The tab's delivery agent runs
- * while this is open, so buyers get their keys.
+ * token with Withdraw, then each listing with its sales and actions; the delivery agent's status and,
+ * for a new device, "Restore my listings".
  */
 export function CreatorSection({ creator }: { creator: Address }) {
   const { data, error } = useCreatorDashboard(creator)
@@ -28,11 +29,12 @@ export function CreatorSection({ creator }: { creator: Address }) {
           What you sell
         </h2>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {data.listings.length} listing{data.listings.length === 1 ? '' : 's'} of this wallet. Keep this page (or
-          /publish) open, or run npm run agent, so buyers get their keys.
+          {data.listings.length} listing{data.listings.length === 1 ? '' : 's'} of this wallet. Keep any Keyswarm tab
+          open in this browser, or run npm run agent, so buyers get their keys.
         </p>
       </div>
       <CreatorAgent />
+      <RestoreListings />
       <CreatorBalances balances={data.balances} />
       <ul className="space-y-4">
         {data.listings.map((listing) => (
