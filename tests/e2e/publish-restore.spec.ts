@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { type Address, createWalletClient, http } from 'viem'
+import { anvil } from 'viem/chains'
 import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
 import { readListings } from '../../lib/chain/readListings'
 import { connectTestWallet, devAccount, expect, test } from './fixtures'
@@ -20,6 +22,8 @@ function countSignatures(page: Page): { count: number } {
 
 test('a creator restores their listings on a new device with one signature, and its agent delivers a right key', async ({
   openContext,
+  stack,
+  chain,
 }) => {
   test.setTimeout(180_000)
   const creator = await (await openContext({ account: 18 })).newPage()
@@ -62,8 +66,18 @@ test('a creator restores their listings on a new device with one signature, and 
   expect(stored).toBeGreaterThan(0)
   expect(stored).toBeLessThan(clipSize / 4)
 
-  // The first device leaves /publish: it keeps seeding (the library resumes) but its agent stops.
+  // The first device keeps seeding, and its agent would keep delivering from any open Keyswarm tab:
+  // the creator revokes that agent on chain, so only the restored device can deliver.
+  const firstAgent = (await creator.getByTestId('agent-status').getAttribute('data-agent')) as Address
   await creator.goto('/library')
+  const asCreator = createWalletClient({ chain: anvil, transport: http(stack.rpcUrl), account: devAccount(18) })
+  const revoke = await asCreator.writeContract({
+    address: stack.deployment.keyswarm,
+    abi: keyswarmAbi,
+    functionName: 'setAgent',
+    args: [firstAgent, false],
+  })
+  expect((await chain.public.waitForTransactionReceipt({ hash: revoke })).status).toBe('success')
 
   const device = await (await openContext({ account: 18 })).newPage()
   const signatures = countSignatures(device)
