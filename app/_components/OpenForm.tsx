@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react'
 import { formatError } from '@/lib/formatError'
 import { openTorrent } from '@/lib/torrent/openTorrent'
 import { parseTorrentId } from '@/lib/torrent/parseTorrentId'
+import { toShareLink } from '@/lib/torrent/toShareLink'
 
 /** Paste a magnet link, an infohash or a share link, or pick a .torrent file, to open it in the player. */
 export function OpenForm() {
@@ -17,8 +18,12 @@ export function OpenForm() {
     event.preventDefault()
     setError(undefined)
     try {
-      const { torrentId, infoHash } = parseTorrentId(text)
-      router.push(torrentId === infoHash ? `/watch?id=${infoHash}` : `/watch?magnet=${encodeURIComponent(torrentId)}`)
+      const { torrentId, infoHash, webSeeds } = parseTorrentId(text)
+      router.push(
+        torrentId === infoHash
+          ? toShareLink({ origin: '', infoHash, webSeeds })
+          : `/watch?magnet=${encodeURIComponent(torrentId)}`,
+      )
     } catch (e) {
       setError(formatError(e))
     }

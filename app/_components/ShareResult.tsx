@@ -10,16 +10,21 @@ import { toShareLink } from '@/lib/torrent/toShareLink'
 /** What a person gets after dropping files: the share link, the magnet link, the .torrent file, and the seeding status. */
 export function ShareResult({ torrent }: { torrent: Torrent }) {
   const status = useTorrentStatus(torrent)
-  const shareLink = toShareLink({ infoHash: torrent.infoHash })
+  const shareLink = toShareLink({ infoHash: torrent.infoHash, webSeeds: torrent.urlList })
   const [torrentUrl, setTorrentUrl] = useState<string>()
   useEffect(() => {
-    const url = URL.createObjectURL(new Blob([new Uint8Array(torrent.torrentFile)], { type: 'application/x-bittorrent' }))
+    const url = URL.createObjectURL(
+      new Blob([new Uint8Array(torrent.torrentFile)], { type: 'application/x-bittorrent' }),
+    )
     setTorrentUrl(url)
     return () => URL.revokeObjectURL(url)
   }, [torrent])
 
   return (
-    <div className="space-y-4 rounded-2xl border border-indigo-200 bg-indigo-50/50 p-5 dark:border-indigo-900 dark:bg-indigo-950/20" data-testid="share-result">
+    <div
+      className="space-y-4 rounded-2xl border border-indigo-200 bg-indigo-50/50 p-5 dark:border-indigo-900 dark:bg-indigo-950/20"
+      data-testid="share-result"
+    >
       <div>
         <h2 className="font-semibold">
           Sharing <span className="break-all">{torrent.name}</span>
@@ -31,7 +36,10 @@ export function ShareResult({ torrent }: { torrent: Torrent }) {
       <CopyField label="Share link" value={shareLink} testId="share-link" />
       <CopyField label="Magnet link" value={torrent.magnetURI} testId="magnet-link" />
       <div className="flex flex-wrap gap-2 text-sm">
-        <Link href={`/watch?id=${torrent.infoHash}`} className="rounded-lg bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500">
+        <Link
+          href={toShareLink({ origin: '', infoHash: torrent.infoHash, webSeeds: torrent.urlList })}
+          className="rounded-lg bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500"
+        >
           Open in the player
         </Link>
         {torrentUrl && (
@@ -70,7 +78,12 @@ function CopyField({ label, value, testId }: { label: string; value: string; tes
         />
         <button
           type="button"
-          onClick={() => navigator.clipboard?.writeText(value).then(() => setCopied(true), () => {})}
+          onClick={() =>
+            navigator.clipboard?.writeText(value).then(
+              () => setCopied(true),
+              () => {},
+            )
+          }
           className="rounded-lg border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
           {copied ? 'Copied' : 'Copy'}

@@ -9,7 +9,13 @@ import { formatDuration } from './formatDuration'
  * What is happening with a torrent: progress, peers, speeds, time left, which pieces are here,
  * and, when nothing moves, why.
  */
-export function TorrentStatusPanel({ status }: { status: TorrentStatus }) {
+export function TorrentStatusPanel({
+  status,
+  onRetry,
+}: {
+  status: TorrentStatus
+  /** Offered once the torrent stopped with an error. */ onRetry?: () => void
+}) {
   const percent = Math.floor(status.progress * 1000) / 10
   const piecesHere = status.pieces.reduce((sum, have) => sum + have, 0) / (255 * Math.max(1, status.pieces.length))
   return (
@@ -23,7 +29,11 @@ export function TorrentStatusPanel({ status }: { status: TorrentStatus }) {
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <span className="font-medium">
-          {status.done ? 'Complete — seeding' : status.hasMetadata ? `Downloading ${percent}%` : 'Getting the file list'}
+          {status.done
+            ? 'Complete — seeding'
+            : status.hasMetadata
+              ? `Downloading ${percent}%`
+              : 'Getting the file list'}
         </span>
         <span className="text-zinc-500">
           {formatBytes(status.downloaded)} of {status.hasMetadata ? formatBytes(status.length) : '?'}
@@ -36,12 +46,30 @@ export function TorrentStatusPanel({ status }: { status: TorrentStatus }) {
         <Figure term="Peers" value={String(status.numPeers)} testId="peers" />
         <Figure term="Download" value={`${formatBytes(status.downloadSpeed)}/s`} testId="download-speed" />
         <Figure term="Upload" value={`${formatBytes(status.uploadSpeed)}/s`} testId="upload-speed" />
-        <Figure term="Time left" value={status.done ? 'done' : formatDuration(status.timeRemaining)} testId="time-left" />
+        <Figure
+          term="Time left"
+          value={status.done ? 'done' : formatDuration(status.timeRemaining)}
+          testId="time-left"
+        />
       </dl>
       {status.stall && (
-        <p role="status" data-testid="stall" className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+        <p
+          role="status"
+          data-testid="stall"
+          className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+        >
           {status.stall}
         </p>
+      )}
+      {onRetry && status.error && status.destroyed && (
+        <button
+          type="button"
+          onClick={onRetry}
+          data-testid="retry"
+          className="rounded-lg border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Try again
+        </button>
       )}
     </section>
   )

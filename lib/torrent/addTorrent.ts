@@ -16,7 +16,11 @@ export type AddTorrentParameters = {
   fileName?: string
   /** WebSocket trackers to announce to, on top of the torrent's own. */
   announce?: readonly string[]
-  /** HTTP web seeds (BEP 19) to fetch from, on top of the torrent's own. */
+  /**
+   * HTTP web seeds (BEP 19) to fetch from, on top of the torrent's own and the link's `ws=`. A URL
+   * whose path ends in `.torrent` is the torrent's metadata source instead (a magnet's `xs=`), so a
+   * torrent whose only source is HTTP opens without any peer.
+   */
   webSeeds?: readonly string[]
   /** The infohash of .torrent bytes when already known, so concurrent adds of it share one. */
   infoHash?: string
@@ -41,28 +45,60 @@ const NO_PEERS_INTERVAL_SECONDS = 8
  * const torrent = await addTorrent(client, { torrentId: magnet, announce: getTrackers() })
  */
 export async function addTorrent(client: TorrentClient, params: AddTorrentParameters): Promise<Torrent> {
-  const { torrentId, fileName = 'file', announce = [], webSeeds = [], bitfield } = params
+  const { torrentId, fileName = 'file', announce = [], bitfield } = params
+  const metadataUrls = (params.webSeeds ?? []).filter(isTorrentUrl)
+  let webSeeds = (params.webSeeds ?? []).filter((url) => !isTorrentUrl(url))
   let id: string | Uint8Array
   let infoHash = params.infoHash
   if (typeof torrentId === 'string') {
     const parsed = parseTorrentId(torrentId)
-    id = parsed.torrentId
+    id = withMetadataSources(parsed.torrentId, parsed.infoHash, metadataUrls)
     infoHash = parsed.infoHash
+    webSeeds = [...new Set([...webSeeds, ...parsed.webSeeds])]
   } else {
     if (!isTorrentFile(torrentId)) throw new NotATorrentFileError(fileName)
     id = torrentId
   }
   if (infoHash) {
     const existing = client.torrents.find((t) => t.infoHash === infoHash && !t.destroyed)
-    if (existing) return existing
+    if (existing) return withWebSeeds(existing, webSeeds)
     const inFlight = pending.get(infoHash)
-    if (inFlight) return inFlight
+    if (inFlight) return inFlight.then((torrent) => withWebSeeds(torrent, webSeeds))
   }
   const adding = add(client, id, { fileName, announce, webSeeds, bitfield })
   if (!infoHash) return adding
   const key = infoHash
   pending.set(key, adding)
   return adding.finally(() => pending.delete(key))
+}
+
+function isTorrentUrl(url: string): boolean {
+  try {
+    return new URL(url).pathname.toLowerCase().endsWith('.torrent')
+  } catch {
+    return false
+  }
+}
+
+/** The magnet to add, naming `.torrent` URLs as exact sources (`xs=`): the engine fetches the file list there. */
+function withMetadataSources(torrentId: string, infoHash: string, urls: readonly string[]): string {
+  if (!urls.length) return torrentId
+  const magnet = torrentId.startsWith('magnet:') ? torrentId : `magnet:?xt=urn:btih:${infoHash}`
+  return magnet + urls.map((url) => `&xs=${encodeURIComponent(url)}`).join('')
+}
+
+/**
+ * Adds web seeds a link or listing names to a torrent the tab already has (opened earlier from a
+ * link without them). Before the metadata arrives the engine cannot connect one: it connects
+ * every `urlList` entry once the file list is known.
+ */
+function withWebSeeds(torrent: Torrent, webSeeds: readonly string[]): Torrent {
+  for (const url of webSeeds) {
+    if (torrent.destroyed || torrent.urlList.includes(url)) continue
+    if (torrent.metadata) torrent.addWebSeed(url)
+    torrent.urlList.push(url)
+  }
+  return torrent
 }
 
 type AddOptions = { fileName: string; announce: readonly string[]; webSeeds: readonly string[]; bitfield?: Uint8Array }

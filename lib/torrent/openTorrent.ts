@@ -14,6 +14,10 @@ export type OpenTorrentParameters = {
   torrentId: string | Uint8Array
   /** Name of the .torrent file the bytes came from, for messages. */
   fileName?: string
+  /**
+   * HTTP web seeds (BEP 19), e.g. a listing's, on top of the torrent's own and the link's `ws=`.
+   * A URL ending in `.torrent` is where the file list can be fetched when no peer is there.
+   */
   webSeeds?: readonly string[]
   /** Hex content key of an encrypted torrent, kept with the library entry. */
   keyHex?: string
@@ -32,7 +36,8 @@ export async function openTorrent(params: OpenTorrentParameters): Promise<Torren
   const client = await getClient()
   // A torrent of the library opens from its stored .torrent file: no peer is needed for the
   // file list, and the pieces already stored count at once.
-  const infoHash = typeof torrentId === 'string' ? parseTorrentId(torrentId).infoHash : undefined
+  const parsed = typeof torrentId === 'string' ? parseTorrentId(torrentId) : undefined
+  const infoHash = parsed?.infoHash
   const entry = infoHash ? await getLibraryEntry(infoHash) : undefined
   const stored = entry?.torrentFile?.length ? entry : undefined
   const torrent = await addTorrent(client, {
@@ -40,7 +45,8 @@ export async function openTorrent(params: OpenTorrentParameters): Promise<Torren
     bitfield: stored && (await storedBitfield(stored)),
     infoHash,
     fileName,
-    webSeeds,
+    // The link's web seeds still count when the torrent opens from the library's stored file.
+    webSeeds: [...(webSeeds ?? []), ...(parsed?.webSeeds ?? [])],
     announce: getTrackers(),
   })
   watchTorrentHealth(torrent)

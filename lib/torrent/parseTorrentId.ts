@@ -6,6 +6,8 @@ export type ParsedTorrentId = {
   infoHash: string
   /** A magnet link when the input carried trackers, web seeds or a name; otherwise the infohash. */
   torrentId: string
+  /** HTTP web seeds (BEP 19) the link names: a magnet's `ws=` or a share link's `ws=` parameters. */
+  webSeeds: string[]
 }
 
 const HEX_HASH = /^[0-9a-f]{40}$/i
@@ -13,7 +15,7 @@ const BASE32_HASH = /^[a-z2-7]{32}$/i
 
 /**
  * Reads a magnet link, a bare infohash (hex or base32) or a Keyswarm share link
- * (`.../watch?id=<infohash>` or `.../watch?magnet=<magnet>`).
+ * (`.../watch?id=<infohash>[&ws=<web seed>...]` or `.../watch?magnet=<magnet>`).
  *
  * @throws InvalidTorrentIdError when the text is none of those.
  * @example
@@ -22,7 +24,7 @@ const BASE32_HASH = /^[a-z2-7]{32}$/i
 export function parseTorrentId(input: string): ParsedTorrentId {
   const text = input.trim()
   const hash = toHexInfoHash(text)
-  if (hash) return { infoHash: hash, torrentId: hash }
+  if (hash) return { infoHash: hash, torrentId: hash, webSeeds: [] }
 
   if (/^magnet:/i.test(text)) {
     let url: URL
@@ -34,7 +36,7 @@ export function parseTorrentId(input: string): ParsedTorrentId {
     for (const xt of url.searchParams.getAll('xt')) {
       const match = /^urn:btih:(.+)$/i.exec(xt)
       const infoHash = match?.[1] ? toHexInfoHash(match[1]) : undefined
-      if (infoHash) return { infoHash, torrentId: text }
+      if (infoHash) return { infoHash, torrentId: text, webSeeds: httpUrls(url.searchParams.getAll('ws')) }
     }
     throw new InvalidTorrentIdError(input)
   }
@@ -47,9 +49,18 @@ export function parseTorrentId(input: string): ParsedTorrentId {
       throw new InvalidTorrentIdError(input, { cause })
     }
     const inner = url.searchParams.get('magnet') ?? url.searchParams.get('id')
-    if (inner && inner !== text) return parseTorrentId(inner)
+    if (inner && inner !== text) {
+      const parsed = parseTorrentId(inner)
+      const webSeeds = [...new Set([...parsed.webSeeds, ...httpUrls(url.searchParams.getAll('ws'))])]
+      return { ...parsed, webSeeds }
+    }
   }
   throw new InvalidTorrentIdError(input)
+}
+
+/** Only http(s) URLs can be web seeds; anything else in a link is ignored, never fetched. */
+function httpUrls(values: string[]): string[] {
+  return values.filter((value) => /^https?:\/\/\S+$/i.test(value))
 }
 
 function toHexInfoHash(text: string): string | undefined {

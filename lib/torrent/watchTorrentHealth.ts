@@ -1,4 +1,6 @@
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
+import { StorageFullError } from './errors'
+import { isQuotaError } from './isQuotaError'
 import { type TorrentHealth, torrentHealth } from './torrentHealth'
 
 /**
@@ -20,7 +22,13 @@ export function watchTorrentHealth(torrent: Torrent): TorrentHealth {
     console.warn(`[keyswarm] ${torrent.name ?? torrent.infoHash}:`, error.message)
   }
   const onError = (error: unknown) => {
-    health.error = error instanceof Error ? error : new Error(String(error))
+    // A piece that does not fit in the quota stops the engine with the browser's own words; a
+    // person needs to know what to do about it.
+    health.error = isQuotaError(error)
+      ? new StorageFullError({ cause: error })
+      : error instanceof Error
+        ? error
+        : new Error(String(error))
     console.error(`[keyswarm] ${torrent.name ?? torrent.infoHash} failed:`, error)
   }
   const onAnnounce = () => {

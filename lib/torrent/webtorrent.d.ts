@@ -66,6 +66,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly bitfield: BitField
     readonly announce: string[]
     readonly urlList: string[]
+    /** The .torrent bytes once the file list is known (from the id, a peer or an `xs` URL); null before. */
+    readonly metadata: Uint8Array | null
     readonly wires: Wire[]
     readonly ready: boolean
     readonly done: boolean
@@ -104,8 +106,16 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly peerId: string
     get(torrentId: string | Uint8Array | Torrent): Promise<Torrent | null>
     add(torrentId: string | Uint8Array, opts?: TorrentOptions, ontorrent?: (torrent: Torrent) => void): Torrent
-    seed(input: File | File[] | Blob[] | Uint8Array, opts?: TorrentOptions, onseed?: (torrent: Torrent) => void): Torrent
-    remove(torrentId: string | Torrent, opts?: { destroyStore?: boolean }, cb?: (err?: Error | null) => void): Promise<void>
+    seed(
+      input: File | File[] | Blob[] | Uint8Array,
+      opts?: TorrentOptions,
+      onseed?: (torrent: Torrent) => void,
+    ): Torrent
+    remove(
+      torrentId: string | Torrent,
+      opts?: { destroyStore?: boolean },
+      cb?: (err?: Error | null) => void,
+    ): Promise<void>
     destroy(cb?: (err?: Error | null) => void): void
   }
 }

@@ -6,7 +6,9 @@
  *   the page through the engine's own iterator); each timed from navigation start, median of runs;
  * - time to first frame and seek latency (to 75%) of a 20 MiB H.264 video, plain and encrypted;
  * - peak JS heap of the downloading tab for a 512 MiB file (pieces go to OPFS, not memory).
- * Sizes can be lowered for a quick look: BENCH_STREAM_MIB, BENCH_STREAM_BIG_MIB.
+ * Sizes can be lowered for a quick look: BENCH_STREAM_MIB, BENCH_STREAM_BIG_MIB; BENCH_STREAM_PARTS
+ * (e.g. `video`) runs only some parts, BENCH_STREAM_RUNS sets the runs of each, BENCH_STREAM_SITE
+ * serves another build than out/ (to compare two builds).
  */
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -27,8 +29,9 @@ import type { BenchContext, BenchResult } from './types'
 const MiB = 1024 * 1024
 const TRANSFER_MIB = Number(process.env.BENCH_STREAM_MIB ?? 64)
 const BIG_MIB = Number(process.env.BENCH_STREAM_BIG_MIB ?? 512)
-const TRANSFER_RUNS = 3
-const VIDEO_RUNS = 3
+const TRANSFER_RUNS = Number(process.env.BENCH_STREAM_RUNS ?? 3)
+const VIDEO_RUNS = Number(process.env.BENCH_STREAM_RUNS ?? 3)
+const PARTS = (process.env.BENCH_STREAM_PARTS ?? 'throughput,video,memory').split(',')
 const root = join(import.meta.dirname, '..', '..')
 const key: Hex = `0x${'5a'.repeat(32)}`
 
@@ -44,14 +47,18 @@ export default async function streamBench(ctx: BenchContext): Promise<BenchResul
   try {
     const setup: Setup = {
       browser: ctx.browser,
-      origin: (await ctx.serve(join(root, 'out'))).origin,
+      origin: (await ctx.serve(process.env.BENCH_STREAM_SITE ?? join(root, 'out'))).origin,
       // Its own server: a second origin on 127.0.0.1, so the plain client shares nothing with Keyswarm.
       plainOrigin: (await ctx.serve(join(dir, 'plain'))).origin,
       tracker: tracker.url,
       dir,
       log: ctx.log,
     }
-    return [...(await throughput(setup)), ...(await video(setup)), ...(await memory(setup))]
+    const results: BenchResult[] = []
+    if (PARTS.includes('throughput')) results.push(...(await throughput(setup)))
+    if (PARTS.includes('video')) results.push(...(await video(setup)))
+    if (PARTS.includes('memory')) results.push(...(await memory(setup)))
+    return results
   } finally {
     await tracker.stop()
     await rm(dir, { recursive: true, force: true })

@@ -24,15 +24,19 @@ if (typeof window !== 'undefined') getClient().catch(() => {})
 
 /**
  * The player page's body: a paid listing (`?listing=<contentId>`, see PaidWatch), or opens the torrent named in the URL (`?id=` or `?magnet=`, with an
- * optional `#key=` for an encrypted one), shows its files, its status and the player.
+ * optional `#key=` for an encrypted one, and `&ws=` web seeds), shows its files, its status and the player.
  */
 export function WatchView() {
   const params = useSearchParams()
   const input = params.get('magnet') ?? params.get('id')
+  // Web seeds of a share link (`&ws=`); joined to one string so the effect reruns only when they change.
+  const webSeeds = params.getAll('ws').join('\n')
   const [torrent, setTorrent] = useState<Torrent>()
   const [key, setKey] = useState<Hex>()
   const [error, setError] = useState<string>()
   const [selected, setSelected] = useState<number>()
+  // Bumped by "Try again": a torrent stopped by an error (a full storage quota) is opened anew.
+  const [attempt, setAttempt] = useState(0)
   const status = useTorrentStatus(torrent)
   const { files, error: manifestError, decrypting } = usePlaintextFiles(torrent, !!status?.hasMetadata, key)
 
@@ -44,7 +48,11 @@ export function WatchView() {
     let live = true
     ;(async () => {
       const hashKey = readKeyFromHash(window.location.hash)
-      const opened = await openTorrent({ torrentId: input, keyHex: hashKey })
+      const opened = await openTorrent({
+        torrentId: input,
+        keyHex: hashKey,
+        webSeeds: webSeeds ? webSeeds.split('\n') : [],
+      })
       if (hashKey) streamKeys.set(opened.infoHash, hashKey)
       if (!live) return
       setKey(hashKey)
@@ -53,7 +61,7 @@ export function WatchView() {
     return () => {
       live = false
     }
-  }, [input])
+  }, [input, webSeeds, attempt])
 
   const listing = params.get('listing')
   if (listing && /^\d+$/.test(listing)) return <PaidWatch contentId={BigInt(listing)} />
@@ -69,7 +77,11 @@ export function WatchView() {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold tracking-tight">This link cannot be opened</h1>
-        <p role="alert" data-testid="watch-error" className="rounded-lg bg-red-50 px-4 py-3 text-red-800 dark:bg-red-950/40 dark:text-red-200">
+        <p
+          role="alert"
+          data-testid="watch-error"
+          className="rounded-lg bg-red-50 px-4 py-3 text-red-800 dark:bg-red-950/40 dark:text-red-200"
+        >
           {error}
         </p>
         <OpenForm />
@@ -86,17 +98,31 @@ export function WatchView() {
         {status.hasMetadata ? torrent.name : 'Looking for the file list…'}
       </h1>
       {manifestError && (
-        <p role="alert" data-testid="decrypt-error" className="rounded-lg bg-red-50 px-4 py-3 text-red-800 dark:bg-red-950/40 dark:text-red-200">
+        <p
+          role="alert"
+          data-testid="decrypt-error"
+          className="rounded-lg bg-red-50 px-4 py-3 text-red-800 dark:bg-red-950/40 dark:text-red-200"
+        >
           {manifestError}
         </p>
       )}
       {decrypting && <p className="text-sm text-zinc-500">Unlocking the file list…</p>}
       {file && (
-        <Player key={`${torrent.infoHash}/${file.index}`} id={torrent.infoHash} file={file.index} name={file.name} size={file.size} mime={file.type} />
+        <Player
+          key={`${torrent.infoHash}/${file.index}`}
+          id={torrent.infoHash}
+          file={file.index}
+          name={file.name}
+          size={file.size}
+          mime={file.type}
+        />
       )}
-      <TorrentStatusPanel status={status} />
+      <TorrentStatusPanel status={status} onRetry={() => setAttempt((n) => n + 1)} />
       {files.length > 1 && (
-        <ul aria-label="Files" className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        <ul
+          aria-label="Files"
+          className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+        >
           {files.map((f) => (
             <li key={f.index}>
               <button
