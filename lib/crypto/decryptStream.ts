@@ -1,6 +1,7 @@
 import { batchChunks } from './batchChunks'
 import { decryptChunks } from './decryptChunks'
 import { InvalidParameterError } from './errors'
+import { sharedChunkPool } from './sharedChunkPool'
 import type { EncryptedFile } from './types'
 
 /** Parameters of {@link decryptStream}: an optional plaintext range, `end` exclusive. */
@@ -32,11 +33,13 @@ export function decryptStream(
   const lastChunk = end === start ? -1 : Math.floor((end - 1) / chunkSize)
   let next = Math.floor(start / chunkSize)
   const pending: Promise<Uint8Array[]>[] = []
+  // Workers pay off past one batch; a short range is done before one would start.
+  const pool = lastChunk - next + 1 > batch ? sharedChunkPool() : undefined
 
   const fill = () => {
     while (pending.length < Math.max(1, readAhead) && next <= lastChunk) {
       const count = Math.min(batch, lastChunk - next + 1)
-      const promise = decryptChunks(file, { first: next, count })
+      const promise = decryptChunks(file, { first: next, count, pool })
       // Batches read ahead may fail after the consumer has gone; it learns of errors in order.
       promise.catch(() => undefined)
       pending.push(promise)

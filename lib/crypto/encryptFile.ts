@@ -2,11 +2,12 @@ import { type Hex, bytesToHex } from 'viem'
 import { batchChunks } from './batchChunks'
 import { blobSource } from './blobSource'
 import { chunkCount } from './chunkCount'
-import { chunkNonce } from './chunkNonce'
+import { cipherChunks } from './cipherChunks'
 import { DEFAULT_CHUNK_SIZE, MAX_CHUNK_SIZE } from './constants'
 import { deriveFileKeys } from './deriveFileKeys'
 import { encodeHeader } from './encodeHeader'
 import { joinBytes } from './joinBytes'
+import { sharedChunkPool } from './sharedChunkPool'
 import { CryptoError, InvalidParameterError } from './errors'
 import type { ByteSource, Progress } from './types'
 
@@ -65,6 +66,8 @@ export async function encryptFile(
   const total = chunkCount({ plaintextLength, chunkSize })
   const batch = batchChunks(chunkSize)
   const depth = Math.max(2, Math.floor(PIPELINE_BYTES / (batch * chunkSize)))
+  // Workers pay off past one batch; a manifest or a small file is done before one would start.
+  const pool = total > batch ? sharedChunkPool() : undefined
 
   const encryptBatch = async (first: number): Promise<ArrayBuffer[]> => {
     signal?.throwIfAborted()
@@ -73,13 +76,18 @@ export async function encryptFile(
     const plaintext = await source.read(offset, length)
     if (plaintext.length !== length)
       throw new CryptoError(`The file changed or could not be read while it was being encrypted (at byte ${offset}).`)
-    const sealed: Promise<ArrayBuffer>[] = []
-    for (let index = first; index < Math.min(first + batch, total); index++) {
-      const piece = plaintext.subarray((index - first) * chunkSize, (index - first + 1) * chunkSize)
-      const params = { name: 'AES-GCM', iv: chunkNonce(index, index === total - 1), additionalData: headerBytes }
-      sealed.push(crypto.subtle.encrypt(params, keys.aesKey, piece as Uint8Array<ArrayBuffer>))
-    }
-    return Promise.all(sealed)
+    const count = Math.min(batch, total - first)
+    const { aesKey: key } = keys
+    return cipherChunks(pool, {
+      mode: 'encrypt',
+      key,
+      headerBytes,
+      first,
+      count,
+      total,
+      data: plaintext,
+      stride: chunkSize,
+    })
   }
 
   // Each write to an OPFS file is an IPC round trip: 64 KiB writes run at half the speed of
