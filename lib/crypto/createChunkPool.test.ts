@@ -82,6 +82,19 @@ describe.skipIf(typeof Worker === 'undefined')('createChunkPool', () => {
     expect(data).toEqual(copy)
   })
 
+  test('gives a worker two jobs at a time, the rest wait their turn uncopied', async () => {
+    // Answers each job 20 ms later with how many jobs it held at once when that one arrived.
+    const code =
+      'let held = 0; self.onmessage = (e) => { const most = new Uint32Array([++held]).buffer; setTimeout(() => { held--; self.postMessage({ id: e.data.id, buffer: e.data.buffer, outputs: [most] }, [e.data.buffer, most]) }, 20) }'
+    pool = createChunkPool(workerRunning(code), { size: 1 })
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => outputs(pool!, job('encrypt', random.bytes(64), 64))),
+    )
+    const held = results.map(([most]) => new Uint32Array(most!.buffer)[0]!)
+    expect(held[0]).toBe(1)
+    expect(Math.max(...held)).toBe(2)
+  })
+
   test('stops its workers when idle and starts them again on the next job', async () => {
     pool = createChunkPool(startChunkWorker, { size: 2, idleMs: 50 })
     expect(pool.workers).toBe(0)
@@ -100,10 +113,12 @@ describe.skipIf(typeof Worker === 'undefined')('createChunkPool', () => {
     expect(pool.workers).toBe(0)
   })
 
-  test('a worker that dies mid-way fails its jobs, and the next job gets a new worker', async () => {
+  test('a worker that dies before it ever answered fails every job and marks the pool unavailable', async () => {
     // Answers nothing and throws on its first job, as a worker that crashed would.
     pool = createChunkPool(workerRunning('self.onmessage = () => { throw new Error("boom") }'), { size: 1 })
-    await expect(pool.run(job('encrypt', random.bytes(10), 10))).rejects.toThrow(/stopped unexpectedly/)
+    // The first job reaches the worker, the next ones wait in the pool: all of them fail.
+    const jobs = Array.from({ length: 4 }, () => pool!.run(job('encrypt', random.bytes(10), 10)))
+    for (const running of jobs) await expect(running).rejects.toThrow(/stopped unexpectedly/)
     expect(pool.workers).toBe(0)
     // Never answered before dying: the pool says workers are not usable here.
     expect(pool.unavailable).toBe(true)

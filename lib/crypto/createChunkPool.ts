@@ -43,6 +43,9 @@ type Reply = { id: number; buffer: ArrayBuffer } & (
   { outputs: ArrayBuffer[] } | { piece: number; error: { name: string; message: string } }
 )
 
+/** Jobs on a worker at once: one running, one waiting, so it never idles between messages. */
+const PER_WORKER = 2
+
 /**
  * A pool of AES-GCM workers. The main thread only copies each batch into a buffer it transfers
  * to a worker and gets back (measured: copying into fresh buffers instead, page faults and all,
@@ -54,6 +57,8 @@ export function createChunkPool(
   { size, idleMs = 10_000 }: CreateChunkPoolParameters,
 ): ChunkPool {
   let members: Member[] = []
+  // Jobs wait here, uncopied, while every worker has PER_WORKER: the buffers in flight stay few.
+  let queue: (Pending & { job: ChunkJob })[] = []
   let free: ArrayBuffer[] = []
   let nextId = 0
   let idle: ReturnType<typeof setTimeout> | undefined
@@ -69,10 +74,10 @@ export function createChunkPool(
   const stopAll = (error: Error) => {
     clearTimeout(idle)
     for (const member of [...members]) stop(member, error)
+    for (const { reject } of queue) reject(error)
+    queue = []
     free = []
   }
-
-  const busy = () => members.some((member) => member.pending.size > 0)
 
   const start = (): Member => {
     const member: Member = { worker: startWorker(), pending: new Map(), answered: false }
@@ -80,20 +85,26 @@ export function createChunkPool(
       member.answered = true
       const pending = member.pending.get(data.id)
       member.pending.delete(data.id)
-      // A handful of buffers is all the pipeline ever has out at once.
-      if (free.length < size * 4) free.push(data.buffer)
+      if (free.length < size * PER_WORKER) free.push(data.buffer)
       if ('outputs' in data) pending?.resolve({ outputs: data.outputs })
       else pending?.resolve({ piece: data.piece, cause: Object.assign(new Error(data.error.message), data.error) })
-      if (!busy()) {
+      dispatch()
+      if (!members.some((other) => other.pending.size > 0)) {
         clearTimeout(idle)
         idle = setTimeout(() => stopAll(new CryptoError('The encryption workers were stopped.')), idleMs)
       }
     }
     const fail = (event: Event) => {
       event.preventDefault?.()
-      if (!member.answered) unavailable = true
-      const reason = event instanceof ErrorEvent ? event.message : event.type
-      stop(member, new CryptoError('A background encryption worker stopped unexpectedly.', { cause: reason }))
+      const error = new CryptoError('A background encryption worker stopped unexpectedly.', {
+        cause: event instanceof ErrorEvent ? event.message : event.type,
+      })
+      stop(member, error)
+      // One that never answered says workers cannot run here: every waiting job goes back to its caller.
+      if (!member.answered) {
+        unavailable = true
+        stopAll(error)
+      } else dispatch()
     }
     member.worker.onerror = fail
     member.worker.onmessageerror = fail
@@ -107,6 +118,33 @@ export function createChunkPool(
     return index >= 0 ? free.splice(index, 1)[0]! : new ArrayBuffer(length)
   }
 
+  const send = (member: Member, { job, resolve, reject }: Pending & { job: ChunkJob }) => {
+    const buffer = take(job.data.length)
+    new Uint8Array(buffer, 0, job.data.length).set(job.data)
+    const id = nextId++
+    const { mode, key, lengths } = job
+    // Copies, so that structured cloning never takes along a large buffer they are views of.
+    const [additionalData, nonces] = [job.additionalData.slice(), job.nonces.slice()]
+    try {
+      member.worker.postMessage({ id, mode, key, additionalData, nonces, buffer, lengths }, [buffer])
+      member.pending.set(id, { resolve, reject })
+    } catch (error) {
+      reject(error as Error)
+    }
+  }
+
+  const dispatch = () => {
+    while (queue.length > 0) {
+      let member = members.reduce<Member | undefined>(
+        (best, candidate) => (!best || candidate.pending.size < best.pending.size ? candidate : best),
+        undefined,
+      )
+      if (!member || (member.pending.size > 0 && members.length < size)) member = start()
+      if (member.pending.size >= PER_WORKER) return
+      send(member, queue.shift()!)
+    }
+  }
+
   return {
     get workers() {
       return members.length
@@ -116,34 +154,9 @@ export function createChunkPool(
     },
     run(job) {
       clearTimeout(idle)
-      let member = members.reduce<Member | undefined>(
-        (best, candidate) => (!best || candidate.pending.size < best.pending.size ? candidate : best),
-        undefined,
-      )
-      if (!member || (member.pending.size > 0 && members.length < size)) member = start()
-      const buffer = take(job.data.length)
-      new Uint8Array(buffer, 0, job.data.length).set(job.data)
-      const id = nextId++
-      const chosen = member
       return new Promise<ChunkJobResult>((resolve, reject) => {
-        chosen.pending.set(id, { resolve, reject })
-        const { mode, key, nonces, lengths } = job
-        // Copies, so that structured cloning never takes along a large buffer they are views of.
-        const message = {
-          id,
-          mode,
-          key,
-          additionalData: job.additionalData.slice(),
-          nonces: nonces.slice(),
-          buffer,
-          lengths,
-        }
-        try {
-          chosen.worker.postMessage(message, [buffer])
-        } catch (error) {
-          chosen.pending.delete(id)
-          throw error
-        }
+        queue.push({ job, resolve, reject })
+        dispatch()
       })
     },
     terminate() {
