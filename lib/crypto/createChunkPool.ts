@@ -85,7 +85,10 @@ export function createChunkPool(
       member.answered = true
       const pending = member.pending.get(data.id)
       member.pending.delete(data.id)
-      if (free.length < size * PER_WORKER) free.push(data.buffer)
+      // The newest buffers are the ones of the size in use now (encrypting and decrypting differ by
+      // a tag per chunk): the oldest goes, or a switch from one to the other would never reuse any.
+      free.push(data.buffer)
+      if (free.length > size * PER_WORKER) free.shift()
       if ('outputs' in data) pending?.resolve({ outputs: data.outputs })
       else pending?.resolve({ piece: data.piece, cause: Object.assign(new Error(data.error.message), data.error) })
       dispatch()
