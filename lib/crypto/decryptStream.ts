@@ -10,7 +10,7 @@ export type DecryptStreamParameters = {
   start?: number
   /** End of the range, exclusive (default: the end of the file). */
   end?: number
-  /** Batches of about 512 KiB to read and decrypt ahead of the consumer (default 4): WebCrypto needs several calls in flight. */
+  /** Batches of about 512 KiB to read and decrypt ahead of the consumer (default 4): enough to keep two decrypting workers busy. */
   readAhead?: number
 }
 

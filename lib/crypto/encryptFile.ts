@@ -13,7 +13,7 @@ import type { ByteSource, Progress } from './types'
 
 /**
  * Plaintext bytes read and in AES-GCM at once, the batch being written included: with 64 KiB
- * chunks, six batches, ~48 WebCrypto calls in flight (enough for every core), ~6 MiB held.
+ * chunks, six batches: two on each worker of the pool (sharedChunkPool) with room to spare, ~6 MiB held.
  */
 const PIPELINE_BYTES = 3 * 1024 * 1024
 
@@ -97,8 +97,8 @@ export async function encryptFile(
   try {
     await writer.write(headerBytes)
     let written = headerBytes.length
-    // Batches ahead of the one being written are read and encrypted meanwhile: WebCrypto needs
-    // many calls in flight to use every core, and the sink's latency is hidden.
+    // Batches ahead of the one being written are read and encrypted meanwhile: every worker
+    // always has its next batch waiting, and the sink's latency is hidden.
     const pending: Promise<ArrayBuffer[]>[] = []
     let next = 0
     let writtenChunks = 0
