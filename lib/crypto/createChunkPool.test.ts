@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, test } from 'vitest'
+import type { Hex } from 'viem'
+import { firstDifference } from './__fixtures__/firstDifference'
 import { prng } from './__fixtures__/prng'
+import { readAll } from './__fixtures__/readAll'
+import { bytesSource } from './bytesSource'
+import { decryptBytes } from './decryptBytes'
+import { decryptStream } from './decryptStream'
+import { encryptBytes } from './encryptBytes'
+import { openEncryptedFile } from './openEncryptedFile'
 import { type ChunkJob, type ChunkPool, createChunkPool } from './createChunkPool'
 import { CryptoError } from './errors'
 import { sharedChunkPool } from './sharedChunkPool'
@@ -146,6 +154,25 @@ describe('sharedChunkPool', () => {
     expect(sharedChunkPool()).toBe(pool)
     await Promise.all(Array.from({ length: 8 }, () => pool!.run(job('encrypt', random.bytes(64), 64))))
     expect(pool!.workers).toBe(Math.min(navigator.hardwareConcurrency, 4))
+  })
+})
+
+describe.runIf(typeof Worker !== 'undefined' && navigator.hardwareConcurrency >= 2)('lib/crypto in a tab', () => {
+  const key: Hex = `0x${'3c'.repeat(32)}`
+
+  test('encrypts and decrypts a file past one batch on the workers, a small one in place', async () => {
+    const pool = sharedChunkPool()!
+    pool.terminate()
+    const small = await encryptBytes(random.bytes(1000), { key })
+    expect(pool.workers).toBe(0)
+    const plaintext = random.bytes(3 * 1024 * 1024 + 7)
+    const ciphertext = await encryptBytes(plaintext, { key })
+    expect(pool.workers).toBeGreaterThan(0)
+    pool.terminate()
+    const file = await openEncryptedFile(bytesSource(ciphertext), { key })
+    expect(firstDifference(await readAll(decryptStream(file)), plaintext)).toBe(-1)
+    expect(pool.workers).toBeGreaterThan(0)
+    expect((await decryptBytes(small, { key })).length).toBe(1000)
   })
 })
 
