@@ -10,7 +10,7 @@ export type DecryptStreamParameters = {
   start?: number
   /** End of the range, exclusive (default: the end of the file). */
   end?: number
-  /** Batches of about 512 KiB to read and decrypt ahead of the consumer (default 4): enough to keep two decrypting workers busy. */
+  /** Batches of about 512 KiB to read and decrypt ahead of the consumer (default 6): enough to keep two decrypting workers busy while the consumer is away. */
   readAhead?: number
 }
 
@@ -24,7 +24,7 @@ export type DecryptStreamParameters = {
  */
 export function decryptStream(
   file: EncryptedFile,
-  { start = 0, end = file.size, readAhead = 4 }: DecryptStreamParameters = {},
+  { start = 0, end = file.size, readAhead = 6 }: DecryptStreamParameters = {},
 ): ReadableStream<Uint8Array> {
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start || end > file.size)
     throw new InvalidParameterError({ reason: `range [${start}, ${end}) is not within the file's ${file.size} bytes` })
