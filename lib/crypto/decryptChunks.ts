@@ -1,7 +1,8 @@
 import { chunkCount } from './chunkCount'
-import { chunkNonce } from './chunkNonce'
+import { cipherChunks } from './cipherChunks'
 import { HEADER_SIZE, TAG_SIZE } from './constants'
-import { CorruptedChunkError, TruncatedFileError } from './errors'
+import type { ChunkPool } from './createChunkPool'
+import { TruncatedFileError } from './errors'
 import type { EncryptedFile } from './types'
 
 /** Parameters of {@link decryptChunks}. */
@@ -10,16 +11,18 @@ export type DecryptChunksParameters = {
   first: number
   /** How many consecutive chunks. */
   count: number
+  /** Workers to decrypt on (sharedChunkPool()); on this thread without. */
+  pool?: ChunkPool
 }
 
 /**
- * Decrypts consecutive chunks with one read of their ciphertext and concurrent AES-GCM calls
- * (WebCrypto runs them off the main thread). Returns one plaintext per chunk.
+ * Decrypts consecutive chunks with one read of their ciphertext, on a worker of `pool` or on
+ * this thread. Returns one plaintext per chunk.
  * @throws CorruptedChunkError (with the chunk's index), TruncatedFileError
  */
 export async function decryptChunks(
   file: EncryptedFile,
-  { first, count }: DecryptChunksParameters,
+  { first, count, pool }: DecryptChunksParameters,
 ): Promise<Uint8Array[]> {
   const { chunkSize, plaintextLength } = file.header
   const total = chunkCount(file.header)
@@ -29,19 +32,8 @@ export async function decryptChunks(
   const ciphertext = await file.source.read(offset, end - offset)
   if (ciphertext.length < end - offset)
     throw new TruncatedFileError({ expected: end, actual: offset + ciphertext.length })
-  const chunks: Promise<Uint8Array>[] = []
-  for (let i = 0; i < count; i++) {
-    const index = first + i
-    const sealed = ciphertext.subarray(i * stride, Math.min((i + 1) * stride, ciphertext.length))
-    const params = { name: 'AES-GCM', iv: chunkNonce(index, index === total - 1), additionalData: file.headerBytes }
-    chunks.push(
-      crypto.subtle.decrypt(params, file.aesKey, sealed as Uint8Array<ArrayBuffer>).then(
-        (plain) => new Uint8Array(plain),
-        (cause: unknown) => {
-          throw new CorruptedChunkError({ index, cause })
-        },
-      ),
-    )
-  }
-  return Promise.all(chunks)
+  const data = ciphertext.subarray(0, end - offset)
+  const { aesKey: key, headerBytes } = file
+  const plaintexts = await cipherChunks(pool, { mode: 'decrypt', key, headerBytes, first, count, total, data, stride })
+  return plaintexts.map((plaintext) => new Uint8Array(plaintext))
 }

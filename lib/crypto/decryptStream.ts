@@ -1,6 +1,7 @@
 import { batchChunks } from './batchChunks'
 import { decryptChunks } from './decryptChunks'
 import { InvalidParameterError } from './errors'
+import { sharedChunkPool } from './sharedChunkPool'
 import type { EncryptedFile } from './types'
 
 /** Parameters of {@link decryptStream}: an optional plaintext range, `end` exclusive. */
@@ -9,7 +10,7 @@ export type DecryptStreamParameters = {
   start?: number
   /** End of the range, exclusive (default: the end of the file). */
   end?: number
-  /** Batches of about 512 KiB to read and decrypt ahead of the consumer (default 4): WebCrypto needs several calls in flight. */
+  /** Batches of about 512 KiB to read and decrypt ahead of the consumer (default 6): enough to keep two decrypting workers busy while the consumer is away. */
   readAhead?: number
 }
 
@@ -23,7 +24,7 @@ export type DecryptStreamParameters = {
  */
 export function decryptStream(
   file: EncryptedFile,
-  { start = 0, end = file.size, readAhead = 4 }: DecryptStreamParameters = {},
+  { start = 0, end = file.size, readAhead = 6 }: DecryptStreamParameters = {},
 ): ReadableStream<Uint8Array> {
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start || end > file.size)
     throw new InvalidParameterError({ reason: `range [${start}, ${end}) is not within the file's ${file.size} bytes` })
@@ -32,11 +33,13 @@ export function decryptStream(
   const lastChunk = end === start ? -1 : Math.floor((end - 1) / chunkSize)
   let next = Math.floor(start / chunkSize)
   const pending: Promise<Uint8Array[]>[] = []
+  // Workers pay off past one batch; a short range is done before one would start.
+  const pool = lastChunk - next + 1 > batch ? sharedChunkPool() : undefined
 
   const fill = () => {
     while (pending.length < Math.max(1, readAhead) && next <= lastChunk) {
       const count = Math.min(batch, lastChunk - next + 1)
-      const promise = decryptChunks(file, { first: next, count })
+      const promise = decryptChunks(file, { first: next, count, pool })
       // Batches read ahead may fail after the consumer has gone; it learns of errors in order.
       promise.catch(() => undefined)
       pending.push(promise)

@@ -2,17 +2,18 @@ import { type Hex, bytesToHex } from 'viem'
 import { batchChunks } from './batchChunks'
 import { blobSource } from './blobSource'
 import { chunkCount } from './chunkCount'
-import { chunkNonce } from './chunkNonce'
+import { cipherChunks } from './cipherChunks'
 import { DEFAULT_CHUNK_SIZE, MAX_CHUNK_SIZE } from './constants'
 import { deriveFileKeys } from './deriveFileKeys'
 import { encodeHeader } from './encodeHeader'
 import { joinBytes } from './joinBytes'
+import { sharedChunkPool } from './sharedChunkPool'
 import { CryptoError, InvalidParameterError } from './errors'
 import type { ByteSource, Progress } from './types'
 
 /**
  * Plaintext bytes read and in AES-GCM at once, the batch being written included: with 64 KiB
- * chunks, six batches, ~48 WebCrypto calls in flight (enough for every core), ~6 MiB held.
+ * chunks, six batches: two on each worker of the pool (sharedChunkPool) with room to spare, ~6 MiB held.
  */
 const PIPELINE_BYTES = 3 * 1024 * 1024
 
@@ -65,6 +66,8 @@ export async function encryptFile(
   const total = chunkCount({ plaintextLength, chunkSize })
   const batch = batchChunks(chunkSize)
   const depth = Math.max(2, Math.floor(PIPELINE_BYTES / (batch * chunkSize)))
+  // Workers pay off past one batch; a manifest or a small file is done before one would start.
+  const pool = total > batch ? sharedChunkPool() : undefined
 
   const encryptBatch = async (first: number): Promise<ArrayBuffer[]> => {
     signal?.throwIfAborted()
@@ -73,13 +76,18 @@ export async function encryptFile(
     const plaintext = await source.read(offset, length)
     if (plaintext.length !== length)
       throw new CryptoError(`The file changed or could not be read while it was being encrypted (at byte ${offset}).`)
-    const sealed: Promise<ArrayBuffer>[] = []
-    for (let index = first; index < Math.min(first + batch, total); index++) {
-      const piece = plaintext.subarray((index - first) * chunkSize, (index - first + 1) * chunkSize)
-      const params = { name: 'AES-GCM', iv: chunkNonce(index, index === total - 1), additionalData: headerBytes }
-      sealed.push(crypto.subtle.encrypt(params, keys.aesKey, piece as Uint8Array<ArrayBuffer>))
-    }
-    return Promise.all(sealed)
+    const count = Math.min(batch, total - first)
+    const { aesKey: key } = keys
+    return cipherChunks(pool, {
+      mode: 'encrypt',
+      key,
+      headerBytes,
+      first,
+      count,
+      total,
+      data: plaintext,
+      stride: chunkSize,
+    })
   }
 
   // Each write to an OPFS file is an IPC round trip: 64 KiB writes run at half the speed of
@@ -89,8 +97,8 @@ export async function encryptFile(
   try {
     await writer.write(headerBytes)
     let written = headerBytes.length
-    // Batches ahead of the one being written are read and encrypted meanwhile: WebCrypto needs
-    // many calls in flight to use every core, and the sink's latency is hidden.
+    // Batches ahead of the one being written are read and encrypted meanwhile: every worker
+    // always has its next batch waiting, and the sink's latency is hidden.
     const pending: Promise<ArrayBuffer[]>[] = []
     let next = 0
     let writtenChunks = 0
