@@ -15,6 +15,8 @@ import { openTorrent } from '@/lib/torrent/openTorrent'
 export type PaidPlayerProps = {
   infoHash: string
   contentKey: Hex
+  /** The listing's HTTP web seeds (BEP 19): they keep it playable when no browser seeds. */
+  webSeeds?: readonly string[]
   /** Called with the torrent once open, to check its infohash against the listing. */
   onTorrent?: (torrent: Torrent) => void
   /** Called when the first video frame (or any media) is ready to show. */
@@ -25,7 +27,7 @@ export type PaidPlayerProps = {
  * Plays a bought listing: opens its torrent with the content key, reads the encrypted manifest,
  * and plays its first video (else its first file) through the decrypting stream path.
  */
-export function PaidPlayer({ infoHash, contentKey, onTorrent, onFirstFrame }: PaidPlayerProps) {
+export function PaidPlayer({ infoHash, contentKey, webSeeds, onTorrent, onFirstFrame }: PaidPlayerProps) {
   const [torrent, setTorrent] = useState<Torrent>()
   const [files, setFiles] = useState<PlaintextFile[]>()
   const [error, setError] = useState<string>()
@@ -33,13 +35,15 @@ export function PaidPlayer({ infoHash, contentKey, onTorrent, onFirstFrame }: Pa
   const box = useRef<HTMLDivElement>(null)
   const reported = useRef(false)
   const hasMetadata = !!status?.hasMetadata
+  // A string, so a new array with the same seeds does not reopen the torrent.
+  const seeds = webSeeds?.join('\n')
   const onTorrentRef = useRef(onTorrent)
   onTorrentRef.current = onTorrent
 
   useEffect(() => {
     let live = true
     streamKeys.set(infoHash, contentKey)
-    openTorrent({ torrentId: infoHash, keyHex: contentKey }).then(
+    openTorrent({ torrentId: infoHash, keyHex: contentKey, webSeeds: seeds ? seeds.split('\n') : [] }).then(
       (opened) => {
         if (!live) return
         setTorrent(opened)
@@ -50,7 +54,7 @@ export function PaidPlayer({ infoHash, contentKey, onTorrent, onFirstFrame }: Pa
     return () => {
       live = false
     }
-  }, [infoHash, contentKey])
+  }, [infoHash, contentKey, seeds])
 
   useEffect(() => {
     if (!torrent || !hasMetadata) return

@@ -132,6 +132,7 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
         <PaidPlayer
           infoHash={listing.infoHash}
           contentKey={contentKey}
+          webSeeds={listing.webSeeds}
           onTorrent={onTorrent}
           onFirstFrame={onFirstFrame}
         />
