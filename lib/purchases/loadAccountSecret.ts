@@ -1,8 +1,13 @@
-import { get } from 'idb-keyval'
+import { del, get } from 'idb-keyval'
 import type { Address, Hex } from 'viem'
+import { browserSessionId } from './browserSessionId'
 import { paywallStore } from './paywallStore'
+import { type CachedAccountSecret, accountSecretKey } from './saveAccountSecret'
 
-/** The account secret this device derived before for `account` on `chainId`, if any. */
+/**
+ * The account secret this browser session derived before for `account` on `chainId`, if any.
+ * One cached by an earlier session (or by a version that kept it for good) is deleted instead.
+ */
 export async function loadAccountSecret({
   chainId,
   account,
@@ -10,5 +15,11 @@ export async function loadAccountSecret({
   chainId: number
   account: Address
 }): Promise<Hex | undefined> {
-  return get<Hex>(`account:${chainId}:${account.toLowerCase()}`, paywallStore())
+  const key = accountSecretKey({ chainId, account })
+  const cached = await get<CachedAccountSecret | Hex>(key, paywallStore())
+  if (cached === undefined) return undefined
+  const session = browserSessionId()
+  if (typeof cached === 'object' && session && cached.session === session) return cached.secret
+  await del(key, paywallStore())
+  return undefined
 }

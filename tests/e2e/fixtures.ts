@@ -30,7 +30,7 @@ const devMnemonic = 'test test test test test test test test test test test junk
  * The address of anvil's dev account `index` (0–29; the stack starts anvil with 30). Each journey
  * owns its accounts so that none sees another's listings, agents or nonces: 0 deploys, 1–4 the
  * foundation, 5–9 the paid journeys, 10–13 the library, 14–16 embedding, 17–20 publishing,
- * 21–24 the agent, 25–27 streaming.
+ * 21–24 the agent, 25–27 streaming, 28 the account-secret cache.
  */
 export function devAccount(index: number): Address {
   return mnemonicToAccount(devMnemonic, { addressIndex: index }).address

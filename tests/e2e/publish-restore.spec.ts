@@ -1,24 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { type Address, createWalletClient, http } from 'viem'
 import { anvil } from 'viem/chains'
 import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
 import { readListings } from '../../lib/chain/readListings'
 import { connectTestWallet, devAccount, expect, test } from './fixtures'
+import { countSignatures } from './paid-helpers/countSignatures'
 import { publishPaid } from './paid-helpers/publishPaid'
 import { expectVideoPlays } from './torrent-helpers/expectVideoPlays'
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures')
-
-/** Counts the wallet's `personal_sign` requests (the test wallet forwards them to anvil). */
-function countSignatures(page: Page): { count: number } {
-  const seen = { count: 0 }
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && /"method":"personal_sign"/.test(request.postData() ?? '')) seen.count++
-  })
-  return seen
-}
 
 test('a creator restores their listings on a new device with one signature, and its agent delivers a right key', async ({
   openContext,
