@@ -16,6 +16,13 @@ import { watchTorrentHealth } from '@/lib/torrent/watchTorrentHealth'
 /** Piece selection, which the engine has and lib/torrent's typings leave out. */
 type Selectable = { select(start: number, end: number): void; deselect(start: number, end: number): void }
 
+/**
+ * How much of a paid torrent's start (its encrypted manifest, then the start of its first file) is
+ * fetched before purchase, so that playback starts sooner after Unlock without spending a visitor's
+ * bandwidth on a whole file they may not buy.
+ */
+export const PAID_PREFETCH_BYTES = 1024 * 1024
+
 /** A swarm may serve anything under the cover's name: a bigger "cover" is not shown. */
 const MAX_COVER_BYTES = 2 * 1024 * 1024
 
@@ -77,9 +84,13 @@ export function useListingTorrent(listing: ListedListing | undefined, { wanted }
       if (free && !kept) await rememberTorrent(opened, { origin: 'downloaded' })
       setTorrent(opened)
       const onReady = async () => {
-        // Nothing of a paid listing but its cover is fetched before the buyer holds the key.
+        // Before the buyer holds the key, a paid listing fetches its cover and the first
+        // PAID_PREFETCH_BYTES of ciphertext only.
         if (added && !wantedRef.current && opened.pieces.length > 0) {
-          ;(opened as unknown as Selectable).deselect(0, opened.pieces.length - 1)
+          const selectable = opened as unknown as Selectable
+          selectable.deselect(0, opened.pieces.length - 1)
+          const last = Math.min(opened.pieces.length - 1, Math.floor((PAID_PREFETCH_BYTES - 1) / opened.pieceLength))
+          selectable.select(0, last)
           narrowed.current = true
         }
         const index = findCoverFile(opened.files)
