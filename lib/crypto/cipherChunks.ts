@@ -53,11 +53,11 @@ export async function cipherChunks(
   for (let i = 0, offset = 0; i < count; offset += lengths[i]!, i++) {
     const params = { name: 'AES-GCM', iv: nonces.subarray(12 * i, 12 * i + 12), additionalData: headerBytes }
     const input = data.subarray(offset, offset + lengths[i]!) as Uint8Array<ArrayBuffer>
-    outputs.push(
-      crypto.subtle[mode](params, key, input).catch((cause: unknown) => {
-        throw failed(i, cause)
-      }),
-    )
+    outputs.push(crypto.subtle[mode](params, key, input))
   }
-  return Promise.all(outputs)
+  // Every chunk settles first, so the error names the first bad chunk, not the first to fail.
+  const settled = await Promise.allSettled(outputs)
+  const bad = settled.findIndex((result) => result.status === 'rejected')
+  if (bad >= 0) throw failed(bad, (settled[bad] as PromiseRejectedResult).reason)
+  return settled.map((result) => (result as PromiseFulfilledResult<ArrayBuffer>).value)
 }
