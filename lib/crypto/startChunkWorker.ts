@@ -5,7 +5,7 @@
  *
  * One message is one job: AES-GCM over consecutive pieces of `buffer` (`lengths`), each with its
  * own 12-byte nonce out of `nonces` and the same associated data. It answers with one output per
- * piece, or with the first piece that failed, and always hands `buffer` back for reuse. WebCrypto
+ * piece, or with the first (lowest) piece that failed, and always hands `buffer` back for reuse. WebCrypto
  * copies its input when called, so the buffer is free again once every call has been made.
  */
 const source = /* js */ `
@@ -17,20 +17,23 @@ self.onmessage = function (event) {
     var input = new Uint8Array(job.buffer, offset, length)
     offset += length
     var params = { name: 'AES-GCM', iv: job.nonces.subarray(piece * 12, piece * 12 + 12), additionalData: job.additionalData }
-    return crypto.subtle[job.mode](params, job.key, input).catch(function (error) {
-      throw { piece: piece, error: error }
-    })
+    return crypto.subtle[job.mode](params, job.key, input).then(
+      function (output) { return { output: output } },
+      function (error) { return { error: error || new Error('failed') } }
+    )
   })
-  Promise.all(calls).then(
-    function (outputs) {
-      self.postMessage({ id: job.id, buffer: job.buffer, outputs: outputs }, [job.buffer].concat(outputs))
-    },
-    function (failure) {
-      var error = failure.error
-      var described = { name: (error && error.name) || 'Error', message: (error && error.message) || String(error) }
-      self.postMessage({ id: job.id, buffer: job.buffer, piece: failure.piece, error: described }, [job.buffer])
+  // Every piece settles first, so a failure names the first bad piece, not the first to fail.
+  Promise.all(calls).then(function (results) {
+    for (var piece = 0; piece < results.length; piece++) {
+      var error = results[piece].error
+      if (!error) continue
+      var described = { name: error.name || 'Error', message: error.message || String(error) }
+      self.postMessage({ id: job.id, buffer: job.buffer, piece: piece, error: described }, [job.buffer])
+      return
     }
-  )
+    var outputs = results.map(function (result) { return result.output })
+    self.postMessage({ id: job.id, buffer: job.buffer, outputs: outputs }, [job.buffer].concat(outputs))
+  })
 }
 `
 
