@@ -6,8 +6,7 @@ import { useAccount } from 'wagmi'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
-import { parseTrackers } from '@/lib/publish/parseTrackers'
-import { parseWebSeeds } from '@/lib/publish/parseWebSeeds'
+import { parseSources } from '@/lib/publish/parseSources'
 import type { PublishStage } from '@/lib/publish/publishListing'
 import { PublishResult } from './PublishResult'
 import { useCover } from './useCover'
@@ -42,8 +41,8 @@ export function PublishForm() {
     let trackers: string[]
     let webSeeds: string[]
     try {
-      trackers = parseTrackers(String(data.get('trackers') ?? ''))
-      webSeeds = parseWebSeeds(String(data.get('webSeeds') ?? ''))
+      trackers = parseSources(String(data.get('trackers') ?? ''), 'tracker')
+      webSeeds = parseSources(String(data.get('webSeeds') ?? ''), 'web seed')
     } catch (e) {
       return refuse(e)
     }

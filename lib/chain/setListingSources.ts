@@ -1,6 +1,7 @@
 import type { Config } from 'wagmi'
 import type { Deployment } from './deployments/index'
 import { InvalidSourceError } from './errors'
+import { type SourceKind, isSourceUrl } from './isSourceUrl'
 import { prepareWallet } from './prepareWallet'
 import { type WriteAndWaitReturnType, writeAndWait } from './writeAndWait'
 
@@ -23,8 +24,8 @@ export async function setListingSources(
   config: Config,
   { deployment, contentId, trackers, webSeeds }: SetListingSourcesParameters,
 ): Promise<WriteAndWaitReturnType> {
-  const cleanTrackers = clean(trackers, 'tracker', /^wss?:\/\/[^\s/]+/i)
-  const cleanWebSeeds = clean(webSeeds, 'web seed', /^https?:\/\/[^\s/]+/i)
+  const cleanTrackers = clean(trackers, 'tracker')
+  const cleanWebSeeds = clean(webSeeds, 'web seed')
   await prepareWallet(config, { chainId: deployment.chainId })
   return writeAndWait(config, {
     deployment,
@@ -34,16 +35,9 @@ export async function setListingSources(
   })
 }
 
-function clean(values: readonly string[], kind: 'tracker' | 'web seed', pattern: RegExp): string[] {
+function clean(values: readonly string[], kind: SourceKind): string[] {
   const out = [...new Set(values.map((v) => v.trim()).filter(Boolean))]
-  for (const value of out) {
-    let valid = pattern.test(value)
-    try {
-      new URL(value)
-    } catch {
-      valid = false
-    }
-    if (!valid) throw new InvalidSourceError(kind, value)
-  }
+  const bad = out.find((value) => !isSourceUrl(value, kind))
+  if (bad !== undefined) throw new InvalidSourceError(kind, bad)
   return out
 }

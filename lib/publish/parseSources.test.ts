@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { parseTrackers } from './parseTrackers'
-import { parseWebSeeds } from './parseWebSeeds'
+import { parseSources } from './parseSources'
+
+const parseTrackers = (text: string) => parseSources(text, 'tracker')
+const parseWebSeeds = (text: string) => parseSources(text, 'web seed')
 
 describe('parseTrackers', () => {
   test('keeps ws:// and wss:// trackers, one per line or comma separated, without duplicates', () => {
