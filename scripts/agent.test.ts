@@ -24,9 +24,8 @@ import { keyswarmAbi } from '@/lib/chain/abi/keyswarmAbi'
 import type { Deployment } from '@/lib/chain/deployments'
 import { keyHash, publicPoint, unsealKey } from '@/lib/crypto'
 import { deployAll } from './deploy'
-import { anvilDeployerKey, freePort, startAnvil } from './lib/startStack'
+import { anvilDeployerKey, freePort, startAnvil, devMnemonic } from './lib/startStack'
 
-const devMnemonic = 'test test test test test test test test test test test junk'
 const creator = mnemonicToAccount(devMnemonic, { addressIndex: 1 })
 const buyer = mnemonicToAccount(devMnemonic, { addressIndex: 2 })
 const agentKey = generatePrivateKey()

@@ -20,7 +20,7 @@ import { generatePrivateKey, mnemonicToAccount, privateKeyToAccount } from 'viem
 import { foundry } from 'viem/chains'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { deployAll } from '../../scripts/deploy'
-import { anvilDeployerKey, freePort, startAnvil } from '../../scripts/lib/startStack'
+import { anvilDeployerKey, freePort, startAnvil, devMnemonic } from '../../scripts/lib/startStack'
 import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
 import { keyHash, publicPoint } from '../crypto'
@@ -29,7 +29,6 @@ import { createAgentWallet } from './createAgentWallet'
 import { AgentOutOfGasError } from './errors'
 import { runAgent } from './runAgent'
 
-const devMnemonic = 'test test test test test test test test test test test junk'
 const creator = mnemonicToAccount(devMnemonic, { addressIndex: 1 })
 const buyer = mnemonicToAccount(devMnemonic, { addressIndex: 2 })
 const contentKey = keccak256(stringToHex('runAgent test content key'))

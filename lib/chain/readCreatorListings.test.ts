@@ -3,7 +3,7 @@ import { generatePrivateKey, mnemonicToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { deployAll } from '../../scripts/deploy'
-import { anvilDeployerKey, freePort, startAnvil } from '../../scripts/lib/startStack'
+import { anvilDeployerKey, freePort, startAnvil, devMnemonic } from '../../scripts/lib/startStack'
 import { publicPoint } from '../crypto'
 import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { Deployment } from './deployments/index'
@@ -11,7 +11,6 @@ import { readBuyerPurchases } from './readBuyerPurchases'
 import { readCreatorBalances } from './readCreatorBalances'
 import { readCreatorListings } from './readCreatorListings'
 
-const devMnemonic = 'test test test test test test test test test test test junk'
 const creator = mnemonicToAccount(devMnemonic, { addressIndex: 1 })
 const buyer = mnemonicToAccount(devMnemonic, { addressIndex: 2 })
 

@@ -31,7 +31,7 @@ import { anvil } from 'viem/chains'
 import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
 import { publicPoint } from '../../lib/crypto'
 import { installTestWallet } from '../../tests/e2e/support/installTestWallet'
-import { type Stack, freePort, startStack } from '../lib/startStack'
+import { type Stack, freePort, startStack, devMnemonic } from '../lib/startStack'
 import { figure } from './goal'
 import type { BenchContext, BenchResult } from './types'
 
@@ -39,7 +39,6 @@ const RUNS = Number(process.env.BENCH_PAID_RUNS ?? 5)
 const BATCH = 5
 const BLOCK_TIME = Number(process.env.KEYSWARM_BLOCK_TIME ?? 1)
 const root = join(import.meta.dirname, '..', '..')
-const devMnemonic = 'test test test test test test test test test test test junk'
 const devAccount = (index: number) => mnemonicToAccount(devMnemonic, { addressIndex: index }).address
 const MiB = 1024 * 1024
 

@@ -32,6 +32,9 @@ const root = join(import.meta.dirname, '..', '..')
 /** anvil's first dev account: deploys the contracts. Public knowledge; local chain only. */
 export const anvilDeployerKey = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
 
+/** The mnemonic of anvil's unlocked dev accounts (index 0 is the deployer). Public knowledge; local chain only. */
+export const devMnemonic = 'test test test test test test test test test test test junk'
+
 /**
  * Brings up the local stack: an anvil chain with the contracts deployed (plus the mock stablecoin),
  * a WebSocket tracker, and the static export served with the stack's addresses injected. Ports in

@@ -4,6 +4,7 @@ import { mnemonicToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
 import type { Deployment } from '../../lib/chain/deployments/index'
 import { installTestWallet } from './support/installTestWallet'
+import { devMnemonic } from '../../scripts/lib/startStack'
 
 /** The local stack global-setup started for this run. */
 export type E2EStack = { rpcUrl: string; trackerUrl: string; webUrl: string; deployment: Deployment }
@@ -23,8 +24,6 @@ type Fixtures = {
   /** Clients on the local chain, for checks and for moving time (anvil's test methods). */
   chain: E2EChain
 }
-
-const devMnemonic = 'test test test test test test test test test test test junk'
 
 /**
  * The address of anvil's dev account `index` (0–29; the stack starts anvil with 30). Each journey

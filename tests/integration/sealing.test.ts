@@ -31,9 +31,9 @@ import { unsealKey } from '@/lib/crypto/unsealKey'
 import { xorKey } from '@/lib/crypto/xorKey'
 import { deployAll } from '@/scripts/deploy'
 import { anvilDeployerKey, freePort, startAnvil } from '@/scripts/lib/startStack'
+import { devMnemonic } from '../../scripts/lib/startStack'
 
 // anvil's well-known dev accounts (public test keys, never used for anything real).
-const devMnemonic = 'test test test test test test test test test test test junk'
 const creator = mnemonicToAccount(devMnemonic, { addressIndex: 1 })
 const buyer = mnemonicToAccount(devMnemonic, { addressIndex: 2 })
 
