@@ -1,9 +1,7 @@
 import { type Hex, hexToBigInt } from 'viem'
 import type { Config } from 'wagmi'
-import { waitForTransactionReceipt, writeContract } from 'wagmi/actions'
-import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { Deployment } from './deployments/index'
-import { TransactionRevertedError } from './errors'
+import { writeAndWait } from './writeAndWait'
 
 /** Parameters of {@link disputePurchase}. */
 export type DisputePurchaseParameters = {
@@ -22,15 +20,11 @@ export async function disputePurchase(
   config: Config,
   { deployment, purchaseId, sessionSecret, sealedKey }: DisputePurchaseParameters,
 ): Promise<{ gasUsed: bigint }> {
-  const { chainId } = deployment
-  const hash = await writeContract(config, {
-    address: deployment.keyswarm,
-    abi: keyswarmAbi,
+  const { gasUsed } = await writeAndWait(config, {
+    deployment,
     functionName: 'dispute',
     args: [purchaseId, hexToBigInt(sessionSecret), sealedKey],
-    chainId,
+    what: 'dispute',
   })
-  const receipt = await waitForTransactionReceipt(config, { hash, chainId })
-  if (receipt.status !== 'success') throw new TransactionRevertedError('dispute')
-  return { gasUsed: receipt.gasUsed }
+  return { gasUsed }
 }

@@ -1,8 +1,6 @@
 import type { Config } from 'wagmi'
-import { waitForTransactionReceipt, writeContract } from 'wagmi/actions'
-import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { Deployment } from './deployments/index'
-import { TransactionRevertedError } from './errors'
+import { writeAndWait } from './writeAndWait'
 
 /** Parameters of {@link refundPurchase}. */
 export type RefundPurchaseParameters = { deployment: Deployment; purchaseId: bigint }
@@ -15,15 +13,11 @@ export async function refundPurchase(
   config: Config,
   { deployment, purchaseId }: RefundPurchaseParameters,
 ): Promise<{ gasUsed: bigint }> {
-  const { chainId } = deployment
-  const hash = await writeContract(config, {
-    address: deployment.keyswarm,
-    abi: keyswarmAbi,
+  const { gasUsed } = await writeAndWait(config, {
+    deployment,
     functionName: 'refund',
     args: [purchaseId],
-    chainId,
+    what: 'refund',
   })
-  const receipt = await waitForTransactionReceipt(config, { hash, chainId })
-  if (receipt.status !== 'success') throw new TransactionRevertedError('refund')
-  return { gasUsed: receipt.gasUsed }
+  return { gasUsed }
 }
