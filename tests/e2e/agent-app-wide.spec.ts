@@ -46,7 +46,7 @@ test('with two creator tabs exactly one agent delivers, and closing its tab hand
   await expect(second.getByTestId('agent-status')).toHaveAttribute('data-host', 'other-tab')
   await expect(second.getByTestId('agent-status')).toContainText('Delivery agent on (in another Keyswarm tab)')
   const agent = (await first.getByTestId('agent-status').getAttribute('data-agent')) as Address
-  const fromBlock = await chain.public.getBlockNumber()
+  const fromBlock = await chain.public.getBlockNumber({ cacheTime: 0 })
 
   const buyer = devAccount(22)
   const one = await buyOnChain(chain, stack, { buyer, contentId })

@@ -43,7 +43,8 @@ export async function transactionsFrom(
   chain: E2EChain,
   { from, fromBlock }: { from: Address; fromBlock: bigint },
 ): Promise<{ hash: Hex; status: 'success' | 'reverted' }[]> {
-  const latest = await chain.public.getBlockNumber()
+  // Uncached: viem reuses a block number for its polling interval (4 s), which can end the scan before the newest block.
+  const latest = await chain.public.getBlockNumber({ cacheTime: 0 })
   const sent: { hash: Hex; status: 'success' | 'reverted' }[] = []
   for (let n = fromBlock; n <= latest; n++) {
     const block = await chain.public.getBlock({ blockNumber: n, includeTransactions: true })
