@@ -106,6 +106,14 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
           {torrentHash &&
             (torrentHash === listing.infoHash ? '✓ matches the torrent' : `✗ the torrent is ${torrentHash}`)}
         </dd>
+        {listing.sources.webSeeds.length > 0 && (
+          <>
+            <dt className="text-zinc-500">Web seeds</dt>
+            <dd className="break-all" data-testid="listing-webseeds">
+              {listing.sources.webSeeds.join(', ')}
+            </dd>
+          </>
+        )}
       </dl>
 
       {listingTorrent.error && (
@@ -119,7 +127,7 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
         <PaidPlayer
           infoHash={listing.infoHash}
           contentKey={contentKey}
-          webSeeds={listing.webSeeds}
+          webSeeds={listing.sources.webSeeds}
           onTorrent={onTorrent}
           onFirstFrame={onFirstFrame}
         />

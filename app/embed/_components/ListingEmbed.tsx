@@ -51,6 +51,7 @@ export function ListingEmbed({ bridge, contentId, autoplay, muted }: ListingEmbe
         bridge={bridge}
         torrentId={listing.infoHash}
         contentKey={contentKey}
+        sources={listing.sources}
         autoplay={autoplay}
         muted={muted}
       />
