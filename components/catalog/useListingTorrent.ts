@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react'
 import type { ListingState } from '@/lib/chain/readListing'
+import { isFreeListing } from '@/lib/chain/isFreeListing'
 import { getTrackers } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
 import { getLibraryEntry } from '@/lib/library/getLibraryEntry'
@@ -48,7 +49,7 @@ export function useListingTorrent(listing: ListingState | undefined, { wanted }:
   const wantedRef = useRef(wanted)
   wantedRef.current = wanted
   const narrowed = useRef(false)
-  const free = listing ? /^0x0*$/.test(listing.keyHash) : false
+  const free = listing ? isFreeListing(listing) : false
   const infoHash = listing?.infoHash
   // The listing is read again every few seconds: its arrays are new each time, their text is not.
   const trackers = listing?.sources.trackers.join('\n')

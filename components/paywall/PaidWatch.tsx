@@ -6,6 +6,7 @@ import { useListingTorrent } from '@/components/catalog/useListingTorrent'
 import { useOwnListingKey } from '@/components/catalog/useOwnListingKey'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { formatPrice } from '@/lib/chain/formatPrice'
+import { isFreeListing } from '@/lib/chain/isFreeListing'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
@@ -32,7 +33,7 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
   const unlock = useUnlock(listing)
   const ownKey = useOwnListingKey(listing?.contentId)
   const contentKey = unlock.contentKey ?? ownKey
-  const free = !!listing && /^0x0*$/.test(listing.keyHash)
+  const free = !!listing && isFreeListing(listing)
   const listingTorrent = useListingTorrent(listing, { wanted: free || !!contentKey })
   const [playerHash, setTorrentHash] = useState<string>()
   const torrentHash = playerHash ?? listingTorrent.torrent?.infoHash

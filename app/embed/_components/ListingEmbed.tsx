@@ -7,6 +7,7 @@ import { useUnlock } from '@/components/paywall/useUnlock'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { WalletButton } from '@/components/wallet/WalletButton'
 import { formatPrice } from '@/lib/chain/formatPrice'
+import { isFreeListing } from '@/lib/chain/isFreeListing'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
 import type { PlayerBridge } from '@/lib/embed/startPlayerBridge'
@@ -17,15 +18,13 @@ import { TorrentEmbed } from './TorrentEmbed'
 /** Props of {@link ListingEmbed}. */
 export type ListingEmbedProps = { bridge: PlayerBridge; contentId: bigint; autoplay: boolean; muted: boolean }
 
-const ZERO_KEY_HASH = /^0x0{64}$/
-
 /**
  * A listing in the frame: a free one plays at once; a paid one shows its title, price, the wallet
  * and "Unlock for <price>" (the same unlock flow as the watch page), then plays.
  */
 export function ListingEmbed({ bridge, contentId, autoplay, muted }: ListingEmbedProps) {
   const { data: listing, error: readError } = usePaidListing(contentId)
-  const free = !!listing && ZERO_KEY_HASH.test(listing.keyHash)
+  const free = !!listing && isFreeListing(listing)
   const unlock = useUnlock(free ? undefined : listing)
   const contentKey = unlock.contentKey
   const readMessage = readError ? formatError(readError) : undefined
