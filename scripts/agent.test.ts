@@ -6,40 +6,30 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  type Hex,
-  createPublicClient,
-  createWalletClient,
-  http,
-  keccak256,
-  parseEther,
-  parseEventLogs,
-  stringToHex,
-} from 'viem'
-import { generatePrivateKey, mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
+import { type Hex, keccak256, stringToHex } from 'viem'
+import { generatePrivateKey } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { AgentSecrets } from '@/lib/agent/types'
 import { keyswarmAbi } from '@/lib/chain/abi/keyswarmAbi'
-import type { Deployment } from '@/lib/chain/deployments'
-import { keyHash, publicPoint, unsealKey } from '@/lib/crypto'
-import { deployAll } from './deploy'
-import { anvilDeployerKey, freePort, startAnvil, devMnemonic } from './lib/startStack'
+import { publicPoint, unsealKey } from '@/lib/crypto'
+import { addTestAgent } from '@/tests/unit-helpers/addTestAgent'
+import { buyForTest } from '@/tests/unit-helpers/buyForTest'
+import { listPaidForTest } from '@/tests/unit-helpers/listPaidForTest'
+import { type TestChain, startTestChain } from '@/tests/unit-helpers/startTestChain'
 
-const creator = mnemonicToAccount(devMnemonic, { addressIndex: 1 })
-const buyer = mnemonicToAccount(devMnemonic, { addressIndex: 2 })
+const CREATOR = 1
+const BUYER = 2
 const agentKey = generatePrivateKey()
 const contentKey = keccak256(stringToHex('Keyswarm agent daemon content key'))
 const deliverySecret = keccak256(stringToHex('Keyswarm agent daemon delivery secret'))
 
-let chain: Awaited<ReturnType<typeof startAnvil>>
-let deployment: Deployment
+let chain: TestChain
 let daemon: ChildProcess | undefined
 let dir: string
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: await freePort(), blockTime: 1 })
-  deployment = await deployAll({ rpcUrl: chain.rpcUrl, privateKey: anvilDeployerKey, mockStablecoin: true })
+  chain = await startTestChain({ blockTime: 1 })
   dir = await mkdtemp(join(tmpdir(), 'keyswarm-agent-'))
 }, 60_000)
 
@@ -54,62 +44,22 @@ afterAll(async () => {
 })
 
 test('npm run agent delivers a key the buyer opens, with only an RPC URL and the exported secrets', async () => {
-  const transport = http(chain.rpcUrl)
-  const client = createPublicClient({ chain: foundry, transport, pollingInterval: 100 })
-  const asCreator = createWalletClient({ account: creator, chain: foundry, transport })
-  const asBuyer = createWalletClient({ account: buyer, chain: foundry, transport })
-  const mined = async (hash: Promise<Hex>) => client.waitForTransactionReceipt({ hash: await hash })
-
+  const { client, deployment } = chain
   const C = publicPoint(deliverySecret)
-  const listed = await mined(
-    asCreator.writeContract({
-      address: deployment.keyswarm,
-      abi: keyswarmAbi,
-      functionName: 'list',
-      args: [
-        {
-          infoHash: '0x2222222222222222222222222222222222222222',
-          size: 1_000_000n,
-          token: '0x0000000000000000000000000000000000000000',
-          price: parseEther('0.01'),
-          seedShareBps: 1_000,
-          keyHash: keyHash(contentKey),
-          deliveryX: C.x,
-          deliveryY: C.y,
-          title: 'Daemon',
-          description: '',
-          trackers: [],
-          webSeeds: [],
-        },
-      ],
-    }),
-  )
-  const contentId = parseEventLogs({ abi: keyswarmAbi, logs: listed.logs, eventName: 'Listed' })[0]!.args.contentId
-  const agent = privateKeyToAccount(agentKey).address
-  await mined(
-    asCreator.writeContract({
-      address: deployment.keyswarm,
-      abi: keyswarmAbi,
-      functionName: 'setAgent',
-      args: [agent, true],
-    }),
-  )
-  await mined(asCreator.sendTransaction({ to: agent, value: parseEther('0.02') }))
+  const listing = await listPaidForTest(chain, {
+    creator: CREATOR,
+    key: contentKey,
+    deliverySecret,
+    infoHash: '0x2222222222222222222222222222222222222222',
+    title: 'Daemon',
+  })
+  const contentId = BigInt(listing.contentId)
+  await addTestAgent(chain, { creator: CREATOR, agentKey })
 
   const secrets: AgentSecrets = {
     chainId: foundry.id,
     agentKey,
-    listings: [
-      {
-        chainId: foundry.id,
-        contentId: String(contentId),
-        creator: creator.address,
-        infoHash: '22'.repeat(20),
-        key: contentKey,
-        deliverySecret,
-        salt: `0x${'00'.repeat(32)}`,
-      },
-    ],
+    listings: [listing],
   }
   const secretsPath = join(dir, 'agent-secrets.json')
   await writeFile(secretsPath, JSON.stringify(secrets))
@@ -120,17 +70,7 @@ test('npm run agent delivers a key the buyer opens, with only an RPC URL and the
   })
 
   const sessionSecret = keccak256(stringToHex('Keyswarm agent daemon session'))
-  const B = publicPoint(sessionSecret)
-  const bought = await mined(
-    asBuyer.writeContract({
-      address: deployment.keyswarm,
-      abi: keyswarmAbi,
-      functionName: 'purchase',
-      args: [contentId, B.x, B.y, parseEther('0.01')],
-      value: parseEther('0.01'),
-    }),
-  )
-  const purchaseId = parseEventLogs({ abi: keyswarmAbi, logs: bought.logs, eventName: 'Purchased' })[0]!.args.purchaseId
+  const purchaseId = await buyForTest(chain, { buyer: BUYER, contentId, session: publicPoint(sessionSecret) })
   const started = Date.now()
   let sealedKey: Hex | undefined
   while (!sealedKey && Date.now() - started < 30_000) {

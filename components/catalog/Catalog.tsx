@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { useState } from 'react'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { formatPrice } from '@/lib/chain/formatPrice'
+import { isFreeListing } from '@/lib/chain/isFreeListing'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
@@ -49,7 +50,7 @@ export function Catalog() {
             >
               <span className="block font-medium break-words">{l.title || 'Untitled'}</span>
               <span className="mt-1 block text-sm text-zinc-500">
-                {/^0x0*$/.test(l.keyHash) ? 'Free' : formatPrice({ price: l.price, token: l.token, deployment })} ·{' '}
+                {isFreeListing(l) ? 'Free' : formatPrice({ price: l.price, token: l.token, deployment })} ·{' '}
                 {formatBytes(Number(l.size))} · #{String(l.contentId)}
               </span>
               {l.description && (

@@ -1,7 +1,8 @@
 'use client'
 
 import { useEffect, useRef, useState } from 'react'
-import type { ListedListing } from '@/lib/chain/readListings'
+import type { ListingState } from '@/lib/chain/readListing'
+import { isFreeListing } from '@/lib/chain/isFreeListing'
 import { getTrackers } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
 import { getLibraryEntry } from '@/lib/library/getLibraryEntry'
@@ -36,23 +37,23 @@ export type UseListingTorrentParameters = {
 }
 
 /**
- * A listing's torrent, opened as soon as the listing is read (with the listing's own trackers and
- * web seeds), and its cover image's object URL once the cover file arrives from the swarm — it
+ * A listing's torrent, opened as soon as the listing is read (with the trackers and web seeds in
+ * effect: the creator may have changed them since listing), and its cover image's object URL once the cover file arrives from the swarm — it
  * travels unencrypted, so it shows before purchase. A free listing's torrent is kept in the
  * library (the viewer seeds it after a reload); a paid one's only once the key is there.
  */
-export function useListingTorrent(listing: ListedListing | undefined, { wanted }: UseListingTorrentParameters) {
+export function useListingTorrent(listing: ListingState | undefined, { wanted }: UseListingTorrentParameters) {
   const [torrent, setTorrent] = useState<Torrent>()
   const [cover, setCover] = useState<string>()
   const [error, setError] = useState<string>()
   const wantedRef = useRef(wanted)
   wantedRef.current = wanted
   const narrowed = useRef(false)
-  const free = listing ? /^0x0*$/.test(listing.keyHash) : false
+  const free = listing ? isFreeListing(listing) : false
   const infoHash = listing?.infoHash
   // The listing is read again every few seconds: its arrays are new each time, their text is not.
-  const trackers = listing?.trackers.join('\n')
-  const webSeeds = listing?.webSeeds.join('\n')
+  const trackers = listing?.sources.trackers.join('\n')
+  const webSeeds = listing?.sources.webSeeds.join('\n')
 
   useEffect(() => {
     if (!infoHash) return

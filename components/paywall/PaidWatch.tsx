@@ -1,31 +1,20 @@
 'use client'
 
 import { useCallback, useState } from 'react'
-import { useAccount } from 'wagmi'
 import { FreeListingPlayer } from '@/components/catalog/FreeListingPlayer'
 import { useListingTorrent } from '@/components/catalog/useListingTorrent'
 import { useOwnListingKey } from '@/components/catalog/useOwnListingKey'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { formatPrice } from '@/lib/chain/formatPrice'
+import { isFreeListing } from '@/lib/chain/isFreeListing'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
-import type { UnlockStep } from '@/lib/purchases/unlockListing'
 import type { Torrent } from '@/lib/torrent/addTorrent'
 import { PaidPlayer } from './PaidPlayer'
+import { UnlockPanel } from './UnlockPanel'
 import { usePaidListing } from './usePaidListing'
 import { useUnlock } from './useUnlock'
-
-const stepText: Record<UnlockStep, string> = {
-  connect: 'Checking your wallet…',
-  sign: 'Sign the account message in your wallet (once per device): it makes the key only you can open.',
-  approve: 'Approve the token payment in your wallet…',
-  purchase: 'Confirm the purchase in your wallet…',
-  waiting: 'Paid. Waiting for the creator’s agent to deliver your key (usually a few seconds)…',
-  verifying: 'Key received: checking it against the listing…',
-  disputing: 'The delivered key is wrong: disputing it on chain to get your money back…',
-  refunding: 'Taking your refund…',
-}
 
 declare global {
   interface Window {
@@ -41,11 +30,10 @@ declare global {
  */
 export function PaidWatch({ contentId }: { contentId: bigint }) {
   const { data: listing, error: readError } = usePaidListing(contentId)
-  const { isConnected } = useAccount()
   const unlock = useUnlock(listing)
   const ownKey = useOwnListingKey(listing?.contentId)
   const contentKey = unlock.contentKey ?? ownKey
-  const free = !!listing && /^0x0*$/.test(listing.keyHash)
+  const free = !!listing && isFreeListing(listing)
   const listingTorrent = useListingTorrent(listing, { wanted: free || !!contentKey })
   const [playerHash, setTorrentHash] = useState<string>()
   const torrentHash = playerHash ?? listingTorrent.torrent?.infoHash
@@ -119,6 +107,14 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
           {torrentHash &&
             (torrentHash === listing.infoHash ? '✓ matches the torrent' : `✗ the torrent is ${torrentHash}`)}
         </dd>
+        {listing.sources.webSeeds.length > 0 && (
+          <>
+            <dt className="text-zinc-500">Web seeds</dt>
+            <dd className="break-all" data-testid="listing-webseeds">
+              {listing.sources.webSeeds.join(', ')}
+            </dd>
+          </>
+        )}
       </dl>
 
       {listingTorrent.error && (
@@ -132,77 +128,12 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
         <PaidPlayer
           infoHash={listing.infoHash}
           contentKey={contentKey}
-          webSeeds={listing.webSeeds}
+          webSeeds={listing.sources.webSeeds}
           onTorrent={onTorrent}
           onFirstFrame={onFirstFrame}
         />
       ) : (
-        <div className="space-y-3">
-          {!listing.active && <p className="text-sm text-amber-700">The creator has paused sales of this listing.</p>}
-          <button
-            type="button"
-            onClick={() => void unlock.unlock()}
-            disabled={unlock.busy || !listing.active || !isConnected}
-            className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
-          >
-            Unlock for {price}
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() => void unlock.restore()}
-            disabled={unlock.busy || !isConnected}
-            className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
-          >
-            Restore my purchases
-          </button>
-          {!isConnected && <p className="text-sm text-zinc-500">Connect your wallet to buy.</p>}
-          {unlock.step && (
-            <p
-              role="status"
-              data-testid="unlock-step"
-              data-step={unlock.step}
-              className="text-sm text-zinc-600 dark:text-zinc-400"
-            >
-              {stepText[unlock.step]}
-            </p>
-          )}
-          {unlock.waitNote && (
-            <p data-testid="unlock-wait" className="text-xs text-zinc-500">
-              {unlock.waitNote}
-            </p>
-          )}
-          {unlock.retrying && (
-            <p className="text-xs text-amber-700 dark:text-amber-300">
-              Cannot reach the chain right now ({unlock.retrying}); still waiting.
-            </p>
-          )}
-          {unlock.refundable && (
-            <p className="text-sm">
-              The creator did not deliver the key in time.{' '}
-              <button
-                type="button"
-                onClick={() => void unlock.refund()}
-                className="rounded-lg bg-amber-600 px-3 py-1.5 font-medium text-white hover:bg-amber-500"
-              >
-                Refund
-              </button>
-            </p>
-          )}
-          {unlock.notice && (
-            <p role="status" data-testid="unlock-notice" className="text-sm text-emerald-700 dark:text-emerald-300">
-              {unlock.notice}
-            </p>
-          )}
-          {unlock.error && (
-            <p
-              role="alert"
-              data-testid="unlock-error"
-              className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200"
-            >
-              {unlock.error}
-            </p>
-          )}
-        </div>
+        <UnlockPanel unlock={unlock} price={price} active={listing.active} size="page" />
       )}
       {unlock.gas && (
         <p

@@ -1,9 +1,10 @@
 import { type Address, parseEther } from 'viem'
 import type { Config } from 'wagmi'
-import { getBalance, readContract, sendTransaction, waitForTransactionReceipt, writeContract } from 'wagmi/actions'
+import { getBalance, readContract } from 'wagmi/actions'
 import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
-import { TransactionRevertedError } from '../chain/errors'
+import { writeAndWait } from '../chain/writeAndWait'
+import { topUpAgent } from './topUpAgent'
 
 /** Parameters of {@link authorizeAgent}. */
 export type AuthorizeAgentParameters = {
@@ -17,6 +18,7 @@ export type AuthorizeAgentParameters = {
 /**
  * Makes `agent` able to deliver for `creator`: `setAgent(agent, true)` once, and a little ETH for
  * gas when it runs low. Asks the wallet only for what is missing; returns the gas the creator paid.
+ * @throws TransactionRevertedError, or the wallet's refusal.
  */
 export async function authorizeAgent(
   config: Config,
@@ -32,21 +34,15 @@ export async function authorizeAgent(
     chainId,
   })
   if (!allowed) {
-    const hash = await writeContract(config, {
-      address: deployment.keyswarm,
-      abi: keyswarmAbi,
+    const authorized = await writeAndWait(config, {
+      deployment,
       functionName: 'setAgent',
       args: [agent, true],
-      chainId,
+      what: 'agent authorization',
     })
-    const receipt = await waitForTransactionReceipt(config, { hash, chainId })
-    if (receipt.status !== 'success') throw new TransactionRevertedError('agent authorization')
-    gasUsed += receipt.gasUsed
+    gasUsed += authorized.gasUsed
   }
   const { value } = await getBalance(config, { address: agent, chainId })
-  if (value < funding / 2n) {
-    const hash = await sendTransaction(config, { to: agent, value: funding - value, chainId })
-    gasUsed += (await waitForTransactionReceipt(config, { hash, chainId })).gasUsed
-  }
+  if (value < funding / 2n) gasUsed += (await topUpAgent(config, { chainId, agent, amount: funding - value })).gasUsed
   return { gasUsed }
 }

@@ -1,7 +1,7 @@
 import { type Address, parseEther } from 'viem'
 import type { Config } from 'wagmi'
-import { sendTransaction, waitForTransactionReceipt } from 'wagmi/actions'
-import { TransactionRevertedError } from '../chain/errors'
+import { sendTransaction } from 'wagmi/actions'
+import { waitForSuccess } from '../chain/waitForSuccess'
 
 /** Parameters of {@link topUpAgent}. */
 export type TopUpAgentParameters = {
@@ -11,13 +11,15 @@ export type TopUpAgentParameters = {
   amount?: bigint
 }
 
-/** Sends the agent key a little ETH for gas from the connected wallet; returns the gas it cost. */
+/**
+ * Sends the agent key a little ETH for gas from the connected wallet; returns the gas it cost.
+ * @throws TransactionRevertedError, or the wallet's refusal.
+ */
 export async function topUpAgent(
   config: Config,
   { chainId, agent, amount = parseEther('0.02') }: TopUpAgentParameters,
 ): Promise<{ gasUsed: bigint }> {
   const hash = await sendTransaction(config, { to: agent, value: amount, chainId })
-  const receipt = await waitForTransactionReceipt(config, { hash, chainId })
-  if (receipt.status !== 'success') throw new TransactionRevertedError('agent top-up')
-  return { gasUsed: receipt.gasUsed }
+  const { gasUsed } = await waitForSuccess(config, { hash, chainId, what: 'agent top-up' })
+  return { gasUsed }
 }

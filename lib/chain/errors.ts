@@ -93,3 +93,13 @@ export class InvalidPriceError extends ChainError {
     )
   }
 }
+
+/** A transaction went through but without the event it must emit: the address is not the Keyswarm contract expected. */
+export class MissingEventError extends ChainError {
+  override name = 'MissingEventError'
+  constructor(what: string, event: string) {
+    super(
+      `The ${what} transaction went through but announced no ${event} event: check that the app uses the right Keyswarm deployment.`,
+    )
+  }
+}

@@ -1,11 +1,13 @@
 import { type Address, type Hash, parseEventLogs, zeroAddress } from 'viem'
 import type { Config } from 'wagmi'
-import { getBalance, readContract, waitForTransactionReceipt, writeContract } from 'wagmi/actions'
+import { getBalance, readContract, writeContract } from 'wagmi/actions'
 import type { Point } from '../crypto'
 import { keyswarmAbi } from './abi/keyswarmAbi'
 import { mockStablecoinAbi } from './abi/mockStablecoinAbi'
 import type { Deployment } from './deployments/index'
-import { InsufficientFundsError, PriceChangedError, TransactionRevertedError } from './errors'
+import { InsufficientFundsError, MissingEventError, PriceChangedError } from './errors'
+import { waitForSuccess } from './waitForSuccess'
+import { writeAndWait } from './writeAndWait'
 
 /** Parameters of {@link purchaseListing}. */
 export type PurchaseListingParameters = {
@@ -32,7 +34,7 @@ export type PurchaseListingReturnType = {
 /**
  * Buys a listing: checks the price is still the one shown and that the buyer can pay, approves
  * the token when the allowance is short, then sends `purchase` naming the session key B.
- * @throws PriceChangedError, InsufficientFundsError, TransactionRevertedError, or the wallet's refusal.
+ * @throws PriceChangedError, InsufficientFundsError, TransactionRevertedError, MissingEventError, or the wallet's refusal.
  */
 export async function purchaseListing(
   config: Config,
@@ -77,23 +79,19 @@ export async function purchaseListing(
         args: [keyswarm, price],
         chainId,
       })
-      const receipt = await waitForTransactionReceipt(config, { hash, chainId })
-      if (receipt.status !== 'success') throw new TransactionRevertedError('approval')
-      approveGasUsed = receipt.gasUsed
+      approveGasUsed = (await waitForSuccess(config, { hash, chainId, what: 'approval' })).gasUsed
     }
   }
   onStep?.('purchase')
-  const transactionHash = await writeContract(config, {
-    address: keyswarm,
-    abi: keyswarmAbi,
+  const { transactionHash, receipt } = await writeAndWait(config, {
+    deployment,
     functionName: 'purchase',
     args: [contentId, session.x, session.y, price],
     value: token === zeroAddress ? price : 0n,
-    chainId,
+    what: 'purchase',
   })
-  const receipt = await waitForTransactionReceipt(config, { hash: transactionHash, chainId })
   const [purchased] = parseEventLogs({ abi: keyswarmAbi, eventName: 'Purchased', logs: receipt.logs })
-  if (receipt.status !== 'success' || !purchased) throw new TransactionRevertedError('purchase')
+  if (!purchased) throw new MissingEventError('purchase', 'Purchased')
   return {
     purchaseId: purchased.args.purchaseId,
     transactionHash,

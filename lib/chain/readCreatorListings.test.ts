@@ -1,80 +1,41 @@
-import { type Hex, createPublicClient, createTestClient, createWalletClient, http, parseEther, zeroAddress } from 'viem'
-import { generatePrivateKey, mnemonicToAccount } from 'viem/accounts'
-import { foundry } from 'viem/chains'
+import { parseEther, zeroAddress } from 'viem'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { deployAll } from '../../scripts/deploy'
-import { anvilDeployerKey, freePort, startAnvil, devMnemonic } from '../../scripts/lib/startStack'
-import { publicPoint } from '../crypto'
+import { buyForTest } from '../../tests/unit-helpers/buyForTest'
+import { listForTest } from '../../tests/unit-helpers/listForTest'
+import { type TestChain, startTestChain } from '../../tests/unit-helpers/startTestChain'
 import { keyswarmAbi } from './abi/keyswarmAbi'
-import type { Deployment } from './deployments/index'
 import { readBuyerPurchases } from './readBuyerPurchases'
 import { readCreatorBalances } from './readCreatorBalances'
 import { readCreatorListings } from './readCreatorListings'
 
-const creator = mnemonicToAccount(devMnemonic, { addressIndex: 1 })
-const buyer = mnemonicToAccount(devMnemonic, { addressIndex: 2 })
+const CREATOR = 1
+const BUYER = 2
 
-let chain: Awaited<ReturnType<typeof startAnvil>>
-let deployment: Deployment
+let chain: TestChain
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: await freePort() })
-  deployment = await deployAll({ rpcUrl: chain.rpcUrl, privateKey: anvilDeployerKey, mockStablecoin: true })
+  chain = await startTestChain()
 }, 60_000)
 
 afterAll(() => chain?.stop())
 
 test('a creator’s listings, sales and money follow purchases, deliveries, time and settlement', async () => {
-  const transport = http(chain.rpcUrl)
-  const client = createPublicClient({ chain: foundry, transport })
-  const time = createTestClient({ chain: foundry, mode: 'anvil', transport })
-  const asCreator = createWalletClient({ account: creator, chain: foundry, transport })
-  const asBuyer = createWalletClient({ account: buyer, chain: foundry, transport })
-  const mined = async (hash: Promise<Hex>) => {
-    const receipt = await client.waitForTransactionReceipt({ hash: await hash })
-    expect(receipt.status).toBe('success')
-    return receipt
-  }
+  const { client, deployment, time, mined } = chain
+  const creator = chain.account(CREATOR)
+  const buyer = chain.account(BUYER)
+  const asCreator = chain.wallet(CREATOR)
+  const asBuyer = chain.wallet(BUYER)
   const keyswarm = { address: deployment.keyswarm, abi: keyswarmAbi } as const
-  const delivery = publicPoint(generatePrivateKey())
 
   expect(await readCreatorListings(client, { deployment, creator: creator.address })).toEqual([])
-  await mined(
-    asCreator.writeContract({
-      ...keyswarm,
-      functionName: 'list',
-      args: [
-        {
-          infoHash: '0x3333333333333333333333333333333333333333',
-          size: 1_000_000n,
-          token: zeroAddress,
-          price: parseEther('0.01'),
-          seedShareBps: 1_000,
-          keyHash: `0x${'ab'.repeat(32)}`,
-          deliveryX: delivery.x,
-          deliveryY: delivery.y,
-          title: 'Sold three times',
-          description: '',
-          trackers: ['wss://first.example'],
-          webSeeds: [],
-        },
-      ],
-    }),
-  )
-  const contentId = (await readCreatorListings(client, { deployment, creator: creator.address }))[0]!.contentId
+  const contentId = await listForTest(chain, {
+    creator: CREATOR,
+    title: 'Sold three times',
+    trackers: ['wss://first.example'],
+  })
+  expect((await readCreatorListings(client, { deployment, creator: creator.address }))[0]!.contentId).toBe(contentId)
   const ids: bigint[] = []
-  for (let i = 0; i < 3; i++) {
-    const session = publicPoint(generatePrivateKey())
-    await mined(
-      asBuyer.writeContract({
-        ...keyswarm,
-        functionName: 'purchase',
-        args: [contentId, session.x, session.y, parseEther('0.01')],
-        value: parseEther('0.01'),
-      }),
-    )
-    ids.push(BigInt(i + 1))
-  }
+  for (let i = 0; i < 3; i++) ids.push(await buyForTest(chain, { buyer: BUYER, contentId }))
   await mined(
     asCreator.writeContract({
       ...keyswarm,

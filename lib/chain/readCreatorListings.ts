@@ -2,7 +2,9 @@ import { type Address, type PublicClient, getAbiItem } from 'viem'
 import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { Deployment } from './deployments/index'
 import { type PurchaseStateName, purchaseStateName } from './purchaseStateName'
-import { type ListedListing, readListings } from './readListings'
+import type { ListingState } from './readListing'
+import { readListingSources } from './readListingSources'
+import { readListings } from './readListings'
 
 /** One sale of a creator's listing, as the creator sees it. */
 export type CreatorSale = {
@@ -19,13 +21,7 @@ export type CreatorSale = {
 }
 
 /** A creator's listing with everything the creator manages: state, counters, sources and sales. */
-export type CreatorListing = ListedListing & {
-  currentPrice: bigint
-  active: boolean
-  /** The contract's counters (`listingStats`); `delivered` there counts only deliveries that became final. */
-  stats: { sold: number; delivered: number; refunded: number; disputed: number }
-  /** The trackers and web seeds in effect: the latest `SourcesChanged`, else the `Listed` ones. */
-  sources: { trackers: readonly string[]; webSeeds: readonly string[]; changedAt?: bigint }
+export type CreatorListing = ListingState & {
   sales: CreatorSale[]
   /** Keys: `waiting` to be delivered, `delivered` (final or in the dispute window), `missed` (expired undelivered). */
   keys: { waiting: number; delivered: number; missed: number }
@@ -36,7 +32,6 @@ export type ReadCreatorListingsParameters = { deployment: Deployment; creator: A
 
 const purchasedEvent = getAbiItem({ abi: keyswarmAbi, name: 'Purchased' })
 const settledEvent = getAbiItem({ abi: keyswarmAbi, name: 'Settled' })
-const sourcesEvent = getAbiItem({ abi: keyswarmAbi, name: 'SourcesChanged' })
 
 /**
  * Every listing of `creator`, newest first, with its stored state, its counters, the sources in
@@ -51,9 +46,9 @@ export async function readCreatorListings(
   if (listed.length === 0) return []
   const contentIds = listed.map((l) => l.contentId)
   const range = { fromBlock: BigInt(deployment.deployBlock), toBlock: 'latest' } as const
-  const [purchasedLogs, sourceLogs, stored, stats] = await Promise.all([
+  const [purchasedLogs, sources, stored, stats] = await Promise.all([
     client.getLogs({ address: deployment.keyswarm, event: purchasedEvent, args: { contentId: contentIds }, ...range }),
-    client.getLogs({ address: deployment.keyswarm, event: sourcesEvent, args: { contentId: contentIds }, ...range }),
+    readListingSources(client, { deployment, listings: listed }),
     Promise.all(
       contentIds.map((id) =>
         client.readContract({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'listings', args: [id] }),
@@ -96,22 +91,16 @@ export async function readCreatorListings(
     settledOnChain: settledIds.has(log.args.purchaseId!),
     disputeDeadline: infos[i]!.disputeDeadline,
   }))
-  // Logs come in chain order, so the last one of a listing is the sources in effect.
-  const latestSources = new Map<bigint, (typeof sourceLogs)[number]>()
-  for (const log of sourceLogs) latestSources.set(log.args.contentId!, log)
 
   return listed.map((listing, i) => {
     const own = sales.filter((s) => s.contentId === listing.contentId)
     const [, sold, delivered, refunded, disputed] = stats[i]!
-    const changed = latestSources.get(listing.contentId)
     return {
       ...listing,
       currentPrice: stored[i]!.price,
       active: stored[i]!.active,
       stats: { sold, delivered, refunded, disputed },
-      sources: changed
-        ? { trackers: changed.args.trackers!, webSeeds: changed.args.webSeeds!, changedAt: changed.blockNumber }
-        : { trackers: listing.trackers, webSeeds: listing.webSeeds },
+      sources: sources[i]!,
       sales: own,
       keys: {
         waiting: own.filter((s) => s.state === 'pending').length,

@@ -1,5 +1,6 @@
 import type { Hex } from 'viem'
 import { contentKey, deliveryKey, keyHash } from '@/lib/crypto'
+import { isFreeListing } from '@/lib/chain/isFreeListing'
 import type { ListedListing } from '@/lib/chain/readListings'
 import { listingSalt } from './listingSalt'
 
@@ -38,7 +39,7 @@ export function matchListingSalts({
 }: MatchListingSaltsParameters): MatchedListing[] {
   const byKeyHash = new Map<string, (typeof listings)[number][]>()
   for (const listing of listings) {
-    if (/^0x0*$/.test(listing.keyHash)) continue
+    if (isFreeListing(listing)) continue
     const hash = listing.keyHash.toLowerCase()
     byKeyHash.set(hash, [...(byKeyHash.get(hash) ?? []), listing])
   }

@@ -1,12 +1,13 @@
 import { type Address, type Hash, type Hex, type PublicClient, parseEventLogs, zeroAddress, zeroHash } from 'viem'
 import type { Config } from 'wagmi'
-import { getPublicClient, waitForTransactionReceipt, writeContract } from 'wagmi/actions'
+import { getPublicClient } from 'wagmi/actions'
 import { keyswarmAbi } from '@/lib/chain/abi/keyswarmAbi'
 import type { Deployment } from '@/lib/chain/deployments/index'
 import { obtainAccountSecret } from '@/lib/chain/obtainAccountSecret'
-import { TransactionRevertedError } from '@/lib/chain/errors'
+import { MissingEventError } from '@/lib/chain/errors'
 import { prepareWallet } from '@/lib/chain/prepareWallet'
 import { readListings } from '@/lib/chain/readListings'
+import { writeAndWait } from '@/lib/chain/writeAndWait'
 import { MANIFEST_NAME, contentKey, deliveryKey, encryptManifest, keyHash } from '@/lib/crypto'
 import { getTrackers } from '@/lib/config'
 import { saveListingSecret } from '@/lib/purchases/saveListingSecret'
@@ -191,11 +192,9 @@ type ListArgs = {
 
 /** Sends `list(...)` and waits for its `Listed` event. */
 async function list(config: Config, { deployment, torrent, args, meta }: ListArgs) {
-  const transactionHash = await writeContract(config, {
-    address: deployment.keyswarm,
-    abi: keyswarmAbi,
+  const { transactionHash, receipt, gasUsed } = await writeAndWait(config, {
+    deployment,
     functionName: 'list',
-    chainId: deployment.chainId,
     args: [
       {
         infoHash: `0x${torrent.infoHash}`,
@@ -207,11 +206,11 @@ async function list(config: Config, { deployment, torrent, args, meta }: ListArg
         webSeeds: [...meta.webSeeds],
       },
     ],
+    what: 'listing',
   })
-  const receipt = await waitForTransactionReceipt(config, { hash: transactionHash, chainId: deployment.chainId })
   const [listed] = parseEventLogs({ abi: keyswarmAbi, eventName: 'Listed', logs: receipt.logs })
-  if (receipt.status !== 'success' || !listed) throw new TransactionRevertedError('listing')
-  return { contentId: listed.args.contentId, transactionHash, gasUsed: receipt.gasUsed }
+  if (!listed) throw new MissingEventError('listing', 'Listed')
+  return { contentId: listed.args.contentId, transactionHash, gasUsed }
 }
 
 /** A free torrent's name: the title, made safe as a folder name, else the first file's name. */

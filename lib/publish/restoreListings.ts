@@ -1,6 +1,7 @@
 import type { Address, Hex, PublicClient } from 'viem'
 import type { Deployment } from '@/lib/chain/deployments/index'
 import { readListings } from '@/lib/chain/readListings'
+import { isFreeListing } from '@/lib/chain/isFreeListing'
 import { saveListingSecret } from '@/lib/purchases/saveListingSecret'
 import type { ListingSecret } from '@/lib/purchases/types'
 import { matchListingSalts } from './matchListingSalts'
@@ -38,7 +39,7 @@ export async function restoreListings(
   { deployment, creator, accountSecret }: RestoreListingsParameters,
 ): Promise<RestoreListingsReturnType> {
   const listings = await readListings(client, { deployment, creator })
-  const paid = listings.filter((l) => !/^0x0*$/.test(l.keyHash))
+  const paid = listings.filter((l) => !isFreeListing(l))
   const matched = matchListingSalts({ accountSecret, listings: paid })
   const restored: ListingSecret[] = []
   for (const m of matched) {

@@ -19,6 +19,8 @@ export type OpenTorrentParameters = {
    * A URL ending in `.torrent` is where the file list can be fetched when no peer is there.
    */
   webSeeds?: readonly string[]
+  /** WebSocket trackers to announce to (e.g. a listing's), on top of the app's. */
+  trackers?: readonly string[]
   /** Hex content key of an encrypted torrent, kept with the library entry. */
   keyHex?: string
   /** Keep it in the library so it resumes after a reload (default true). */
@@ -32,7 +34,7 @@ export type OpenTorrentParameters = {
  * @throws InvalidTorrentIdError, NotATorrentFileError, StorageFullError, TorrentFailedError
  */
 export async function openTorrent(params: OpenTorrentParameters): Promise<Torrent> {
-  const { torrentId, fileName, webSeeds, keyHex, remember = true } = params
+  const { torrentId, fileName, webSeeds, trackers = [], keyHex, remember = true } = params
   const client = await getClient()
   // A torrent of the library opens from its stored .torrent file: no peer is needed for the
   // file list, and the pieces already stored count at once.
@@ -47,7 +49,7 @@ export async function openTorrent(params: OpenTorrentParameters): Promise<Torren
     fileName,
     // The link's web seeds still count when the torrent opens from the library's stored file.
     webSeeds: [...(webSeeds ?? []), ...(parsed?.webSeeds ?? [])],
-    announce: getTrackers(),
+    announce: [...new Set([...getTrackers(), ...trackers])],
   })
   watchTorrentHealth(torrent)
   // The library write must not delay the first frame; a failure only reaches the log.

@@ -195,6 +195,9 @@ test('a creator follows a sale in /library, withdraws the revenue, changes the p
   )
   await expect(reloaded.getByTestId('creator-listing-webseeds')).toHaveText('https://cdn.example.org/keyswarm/')
   await expect(reloaded.getByTestId('creator-listing-price')).toHaveText('0.02 ETH')
+  // A visitor's /watch takes the listing's sources in effect, not the ones it was listed with.
+  await visitor.reload()
+  await expect(visitor.getByTestId('listing-webseeds')).toHaveText('https://cdn.example.org/keyswarm/')
 
   expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([])
 })

@@ -5,7 +5,7 @@ import type { Hex } from 'viem'
 import type { PlayerBridge } from '@/lib/embed/startPlayerBridge'
 import { EmbedMedia } from './EmbedMedia'
 import { EmbedNotice } from './EmbedNotice'
-import { useEmbedTorrent } from './useEmbedTorrent'
+import { type UseEmbedTorrentParameters, useEmbedTorrent } from './useEmbedTorrent'
 
 /** Props of {@link TorrentEmbed}. */
 export type TorrentEmbedProps = {
@@ -13,13 +13,14 @@ export type TorrentEmbedProps = {
   /** Magnet link or infohash. */
   torrentId: string
   contentKey?: Hex
+  sources?: UseEmbedTorrentParameters['sources']
   autoplay: boolean
   muted: boolean
 }
 
 /** Plays a torrent's main file in the frame and tells the host how the download goes. */
-export function TorrentEmbed({ bridge, torrentId, contentKey, autoplay, muted }: TorrentEmbedProps) {
-  const { torrent, status, file, error } = useEmbedTorrent({ torrentId, contentKey })
+export function TorrentEmbed({ bridge, torrentId, contentKey, sources, autoplay, muted }: TorrentEmbedProps) {
+  const { torrent, status, file, error } = useEmbedTorrent({ torrentId, contentKey, sources })
   const downloaded = status?.downloaded ?? 0
   const total = status?.length ?? 0
   const peers = status?.numPeers ?? 0

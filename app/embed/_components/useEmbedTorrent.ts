@@ -19,6 +19,8 @@ export type UseEmbedTorrentParameters = {
   torrentId: string
   /** Content key of an encrypted torrent (a bought listing, or a free file shared with its key). */
   contentKey?: Hex
+  /** A listing's trackers and web seeds in effect, on top of the app's and the link's. */
+  sources?: { trackers: readonly string[]; webSeeds: readonly string[] }
 }
 
 /**
@@ -26,12 +28,15 @@ export type UseEmbedTorrentParameters = {
  * its file list (the encrypted manifest when keyed) and picks what an embedded player shows:
  * the first video, else audio, else image, else the first file.
  */
-export function useEmbedTorrent({ torrentId, contentKey }: UseEmbedTorrentParameters) {
+export function useEmbedTorrent({ torrentId, contentKey, sources }: UseEmbedTorrentParameters) {
   const [torrent, setTorrent] = useState<Torrent>()
   const [file, setFile] = useState<EmbedFile>()
   const [error, setError] = useState<string>()
   const status = useTorrentStatus(torrent)
   const hasMetadata = !!status?.hasMetadata
+  // A listing is read again every few seconds: its arrays are new each time, their text is not.
+  const trackers = sources?.trackers.join('\n')
+  const webSeeds = sources?.webSeeds.join('\n')
 
   useEffect(() => {
     setTorrent(undefined)
@@ -39,14 +44,19 @@ export function useEmbedTorrent({ torrentId, contentKey }: UseEmbedTorrentParame
     setError(undefined)
     let live = true
     ;(async () => {
-      const opened = await openTorrent({ torrentId, keyHex: contentKey })
+      const opened = await openTorrent({
+        torrentId,
+        keyHex: contentKey,
+        trackers: trackers ? trackers.split('\n') : [],
+        webSeeds: webSeeds ? webSeeds.split('\n') : [],
+      })
       if (contentKey) streamKeys.set(opened.infoHash, contentKey)
       if (live) setTorrent(opened)
     })().catch((e: unknown) => live && setError(formatError(e)))
     return () => {
       live = false
     }
-  }, [torrentId, contentKey])
+  }, [torrentId, contentKey, trackers, webSeeds])
 
   useEffect(() => {
     if (!torrent || !hasMetadata) return
