@@ -94,7 +94,7 @@ export class OpfsChunkStore {
       // An empty file left under a piece's name would pass for a stored piece when the torrent
       // resumes (Try again, a reload), and that piece would never be fetched again.
       await writable?.abort().catch(() => {})
-      if (!present.has(index)) await removeEmptyPiece(directory, name)
+      if (!present.has(index)) await removeEmptyPiece(directory, file)
       throw error
     }
     present.add(index)
@@ -114,14 +114,15 @@ export class OpfsChunkStore {
 }
 
 /** Removes a piece file that a refused write left empty (it must not outlive the error). */
-async function removeEmptyPiece(directory: FileSystemDirectoryHandle, name: string): Promise<void> {
+async function removeEmptyPiece(directory: FileSystemDirectoryHandle, file: FileSystemFileHandle): Promise<void> {
   try {
-    await directory.removeEntry(name)
+    // Another tab with the same torrent may have stored this piece meanwhile: keep it then.
+    if ((await file.getFile()).size === 0) await directory.removeEntry(file.name)
   } catch (error) {
     // Gone already (the torrent was removed meanwhile) is fine; anything else reaches the log,
     // and the next listing still skips the empty file (see storedBitfield).
     if ((error as DOMException)?.name !== 'NotFoundError') {
-      console.warn(`[keyswarm] could not remove the empty piece file ${name}`, error)
+      console.warn(`[keyswarm] could not remove the empty piece file ${file.name}`, error)
     }
   }
 }
