@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts'],
           testTimeout: 60_000,
         },
       },
@@ -23,7 +24,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'chromium',
-          include: ['lib/crypto/**/*.test.ts'],
+          // `*.browser.test.ts` need the browser itself (OPFS, quota) and run only here.
+          include: ['lib/crypto/**/*.test.ts', 'lib/**/*.browser.test.ts'],
           exclude: ['lib/crypto/**/*.node.test.ts'],
           testTimeout: 60_000,
           browser: {

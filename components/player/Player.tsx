@@ -18,6 +18,8 @@ export type PlayerProps = {
   size: number
   /** MIME type when the name does not tell (an encrypted file's manifest does). */
   mime?: string
+  /** Bumped when the torrent is opened again (Try again): see `streamUrl`'s `session`. */
+  session?: number
 }
 
 /**
@@ -25,7 +27,7 @@ export type PlayerProps = {
  * video and audio play, images, PDFs and text show inline, anything can be saved to disk
  * (streamed by the browser's download manager, never held whole in memory).
  */
-export function Player({ id, file, name, size, mime = mimeType(name) }: PlayerProps) {
+export function Player({ id, file, name, size, mime = mimeType(name), session }: PlayerProps) {
   const worker = useStreamWorker()
   const [playbackError, setPlaybackError] = useState<string>()
   if (worker === 'pending') return <p className="text-sm text-zinc-500">Preparing the player…</p>
@@ -36,7 +38,7 @@ export function Player({ id, file, name, size, mime = mimeType(name) }: PlayerPr
       </p>
     )
   }
-  const src = streamUrl({ id, file, name })
+  const src = streamUrl({ id, file, name, session })
   const kind = mime.split('/')[0]
   return (
     <div className="space-y-3" data-testid="player">
@@ -77,7 +79,7 @@ export function Player({ id, file, name, size, mime = mimeType(name) }: PlayerPr
       <a
         // No `download` attribute: Chromium's download manager would then fetch around the service
         // worker. The worker's Content-Disposition header makes this navigation a download instead.
-        href={streamUrl({ id, file, name, download: true })}
+        href={streamUrl({ id, file, name, download: true, session })}
         data-testid="save-file"
         className="inline-flex items-center rounded-lg border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >

@@ -10,13 +10,21 @@ export type StreamUrlParameters = {
   name?: string
   /** Ask the browser to save the file instead of showing it. */
   download?: boolean
+  /**
+   * Which opening of the torrent this URL streams, when it was opened again (Try again after an
+   * error). Chromium's media stack shares data and loads between players of one URL, so a new
+   * player on the old URL would wait on the old player's load, which failed or hangs with the
+   * stopped torrent.
+   */
+  session?: number
 }
 
 /**
  * The same-origin URL the service worker streams a torrent file from, with Range support:
  * `/stream/<id>/<file>/<name>`. Works as `<video src>`, `<img src>`, `<a href download>`.
  */
-export function streamUrl({ id, file, name, download }: StreamUrlParameters): string {
+export function streamUrl({ id, file, name, download, session }: StreamUrlParameters): string {
   const tail = name ? `/${encodeURIComponent(name)}` : ''
-  return `${STREAM_PREFIX}${encodeURIComponent(id)}/${file}${tail}${download ? '?download=1' : ''}`
+  const query = [download ? 'download=1' : '', session ? `session=${session}` : ''].filter(Boolean).join('&')
+  return `${STREAM_PREFIX}${encodeURIComponent(id)}/${file}${tail}${query ? `?${query}` : ''}`
 }

@@ -79,16 +79,25 @@ export class OpfsChunkStore {
     if (this.closed) throw new Error('Storage is closed')
     const expected = index === this.lastChunkIndex ? this.lastChunkLength : this.chunkLength
     if (chunk.length !== expected) throw new Error(`Chunk ${index} must be ${expected} bytes, not ${chunk.length}`)
-    const file = await (await this.directory).getFileHandle(String(index), { create: true })
-    const writable = await file.createWritable({ keepExistingData: false })
+    const directory = await this.directory
+    const present = await this.present
+    const name = String(index)
+    const file = await directory.getFileHandle(name, { create: true })
+    let writable: FileSystemWritableFileStream | undefined
     try {
+      writable = await file.createWritable({ keepExistingData: false })
       await writable.write(chunk as Uint8Array<ArrayBuffer>)
       await writable.close()
     } catch (error) {
-      await writable.abort().catch(() => {})
+      // The write goes to a swap file that replaces the piece's file only on close, so a refused
+      // write (a full quota) leaves the file as it was: empty when getFileHandle just created it.
+      // An empty file left under a piece's name would pass for a stored piece when the torrent
+      // resumes (Try again, a reload), and that piece would never be fetched again.
+      await writable?.abort().catch(() => {})
+      if (!present.has(index)) await removeEmptyPiece(directory, file)
       throw error
     }
-    ;(await this.present).add(index)
+    present.add(index)
   }
 
   private async read(index: number, { offset = 0, length }: { offset?: number; length?: number }): Promise<Uint8Array> {
@@ -101,5 +110,19 @@ export class OpfsChunkStore {
     const bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer())
     if (bytes.length !== end - offset) throw new Error(`Chunk ${index} is truncated`)
     return bytes
+  }
+}
+
+/** Removes a piece file that a refused write left empty (it must not outlive the error). */
+async function removeEmptyPiece(directory: FileSystemDirectoryHandle, file: FileSystemFileHandle): Promise<void> {
+  try {
+    // Another tab with the same torrent may have stored this piece meanwhile: keep it then.
+    if ((await file.getFile()).size === 0) await directory.removeEntry(file.name)
+  } catch (error) {
+    // Gone already (the torrent was removed meanwhile) is fine; anything else reaches the log,
+    // and the next listing still skips the empty file (see storedBitfield).
+    if ((error as DOMException)?.name !== 'NotFoundError') {
+      console.warn(`[keyswarm] could not remove the empty piece file ${file.name}`, error)
+    }
   }
 }

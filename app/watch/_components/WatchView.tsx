@@ -109,8 +109,9 @@ export function WatchView() {
       {decrypting && <p className="text-sm text-zinc-500">Unlocking the file list…</p>}
       {file && (
         <Player
-          key={`${torrent.infoHash}/${file.index}`}
+          key={`${torrent.infoHash}/${file.index}/${attempt}`}
           id={torrent.infoHash}
+          session={attempt}
           file={file.index}
           name={file.name}
           size={file.size}
