@@ -19,17 +19,20 @@ function fakeTorrentFile(bytes: Uint8Array, have = Infinity) {
   const file = {
     name: 'opaque',
     length: bytes.length,
+    offset: 0,
     [Symbol.asyncIterator]({ start = 0, end = bytes.length - 1 }: { start?: number; end?: number } = {}) {
       let at = start
       let done = false
       const iterator = {
+        // As the engine's: each call takes the next piece at once, so several may wait together.
         next: async (): Promise<IteratorResult<Uint8Array>> => {
-          while (!done && Math.floor(at / PIECE) >= have) await arrival
           if (done || at > end) return { done: true, value: undefined }
+          const from = at
           const stop = Math.min(end + 1, (Math.floor(at / PIECE) + 1) * PIECE)
-          const part = bytes.slice(at, stop)
           at = stop
-          return { done: false, value: part }
+          while (!done && Math.floor(from / PIECE) >= have) await arrival
+          if (done) return { done: true, value: undefined }
+          return { done: false, value: bytes.slice(from, stop) }
         },
         return: async (): Promise<IteratorResult<Uint8Array>> => {
           done = true
@@ -65,7 +68,7 @@ describe('decryptedFileSource', async () => {
   const plaintext = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 7) % 251)
   const ciphertext = await encryptBytes(plaintext, { key, fileId })
 
-  test('serves any range of the plaintext, the first step ending with the chunk that holds its start', async () => {
+  test('serves any range of the plaintext, one chunk at a time', async () => {
     const { file } = fakeTorrentFile(ciphertext)
     const source = await decryptedFileSource(file, { key, fileId, pieceLength: PIECE })
     expect(source.size).toBe(plaintext.length)
@@ -78,9 +81,44 @@ describe('decryptedFileSource', async () => {
       const iterator = source.read({ start, end })
       const first = await iterator.next()
       expect(first.value?.length).toBe(Math.min(end + 1, (Math.floor(start / 65536) + 1) * 65536) - start)
+      const second = await iterator.next()
+      if (!second.done)
+        expect(second.value.length).toBe(
+          Math.min(end + 1, (Math.floor(start / 65536) + 2) * 65536) - (Math.floor(start / 65536) + 1) * 65536,
+        )
       const rest = await readAll(iterator)
-      expect(Buffer.concat([first.value!, rest]).equals(Buffer.from(plaintext.subarray(start, end + 1)))).toBe(true)
+      const all = Buffer.concat([first.value!, second.value ?? new Uint8Array(0), rest])
+      expect(all.equals(Buffer.from(plaintext.subarray(start, end + 1)))).toBe(true)
     }
+  })
+
+  test('sends each chunk as soon as its pieces have arrived, without waiting for the next chunk', async () => {
+    // Pieces up to the end of the second chunk's ciphertext (and no further) have arrived.
+    const secondEnd = 104 + 2 * (65536 + 16)
+    const { file, arrive } = fakeTorrentFile(ciphertext, Math.ceil(secondEnd / PIECE))
+    const source = await decryptedFileSource(file, { key, fileId, pieceLength: PIECE })
+    const iterator = source.read({ start: 1000, end: plaintext.length - 1 })
+    expect(Buffer.from((await iterator.next()).value!).equals(Buffer.from(plaintext.subarray(1000, 65536)))).toBe(true)
+    expect(Buffer.from((await iterator.next()).value!).equals(Buffer.from(plaintext.subarray(65536, 131072)))).toBe(
+      true,
+    )
+    const third = iterator.next()
+    const waited = await Promise.race([third.then(() => false), new Promise((r) => setTimeout(() => r(true), 20))])
+    expect(waited).toBe(true)
+    arrive()
+    expect(Buffer.from((await third).value!).equals(Buffer.from(plaintext.subarray(131072, 196608)))).toBe(true)
+    await iterator.return!()
+  })
+
+  test('reads the ciphertext of a range through one engine read', async () => {
+    const { file, open } = fakeTorrentFile(ciphertext, 1)
+    const source = await decryptedFileSource(file, { key, fileId, pieceLength: PIECE })
+    const iterator = source.read({ start: 70_000, end: plaintext.length - 1 })
+    const waiting = iterator.next()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(open.size).toBe(1)
+    await iterator.return!()
+    await waiting
   })
 
   test('returning a read stops its engine reads at once, even while they wait for pieces', async () => {
@@ -89,7 +127,7 @@ describe('decryptedFileSource', async () => {
     const iterator = source.read({ start: 200_000, end: plaintext.length - 1 })
     const waiting = iterator.next()
     await new Promise((resolve) => setTimeout(resolve, 10))
-    expect(open.size).toBeGreaterThan(0) // the prefetch and the first step's read
+    expect(open.size).toBeGreaterThan(0)
     await iterator.return!()
     expect(open.size).toBe(0)
     arrive()

@@ -18,20 +18,24 @@ export type DecryptedFileSourceParameters = {
   type?: string
   /** The file id the manifest gives; refuses a file swapped in from elsewhere. */
   fileId?: Hex
-  /** The torrent's piece length: steps after the first are at least one piece. */
+  /** The torrent's piece length: the chunks read and decrypted ahead cover at least one piece. */
   pieceLength?: number
 }
 
-/** Plaintext bytes decrypted per step after the first: about a torrent piece at a time. */
-const MIN_STEP = 128 * 1024
+/** Chunks read from the engine and decrypted ahead of the one the player waits for, at least. */
+const MIN_AHEAD = 4
+
+/** Engine reads asked for ahead of the one a chunk waits for, at most. */
+const MAX_PIECES_AHEAD = 3
 
 /** Opened files by torrent file, key and file id: the player asks for several ranges of one file. */
 const opened = new WeakMap<TorrentFile, Map<string, Promise<EncryptedFile>>>()
 
 /**
  * Serves an encrypted torrent file as plaintext: checks the key against the header, then
- * decrypts only the chunks a range covers (lib/crypto's `readRange`). While a range is read, all
- * of its ciphertext stays selected in the engine, so pieces ahead of the player keep coming.
+ * decrypts only the chunks a range covers (lib/crypto's `readRange`), handing each chunk to the
+ * player as soon as its tag is checked. While a range is read, all of its ciphertext stays
+ * selected in the engine, so pieces ahead of the player keep coming.
  *
  * @throws WrongKeyError, CorruptedHeaderError, TruncatedFileError... (lib/crypto)
  */
@@ -39,15 +43,16 @@ export async function decryptedFileSource(
   file: TorrentFile,
   params: DecryptedFileSourceParameters,
 ): Promise<StreamSource> {
-  const { key, fileId, name = file.name, type, pieceLength = MIN_STEP } = params
-  const stepSize = Math.max(MIN_STEP, pieceLength)
+  const { key, fileId, name = file.name, type, pieceLength = 0 } = params
   const encrypted = await open(file, key, fileId)
-  const { chunkSize } = encrypted.header
+  // About a piece and a chunk of ciphertext ahead: the next piece is read (and decrypted) while
+  // the player takes the last one.
+  const ahead = Math.max(MIN_AHEAD, Math.ceil(pieceLength / encrypted.header.chunkSize) + 1)
   return {
     size: encrypted.size,
     mime: type || mimeType(name),
     name,
-    read: ({ start, end }) => readDecrypted(file, encrypted, { chunkSize, stepSize, start, end }),
+    read: ({ start, end }) => readDecrypted(file, encrypted, { start, end, ahead, pieceLength }),
   }
 }
 
@@ -76,84 +81,129 @@ class ReadStoppedError extends TorrentError {
 }
 
 /**
- * The plaintext of [start, end] (inclusive) in steps: the chunk holding `start` first (one chunk
- * of ciphertext: the least that must arrive before the player gets a byte), then about a piece at
- * a time, the next step fetched and decrypted while the last one travels to the player.
+ * The plaintext of [start, end] (inclusive), one chunk at a time: the chunk holding `start` first
+ * (one chunk of ciphertext, the least that must arrive before the player gets a byte), each chunk
+ * sent as soon as it is decrypted, a few chunks read and decrypted ahead.
  *
- * `return()` stops everything at once, even while a step waits for its pieces: the engine serves
+ * The ciphertext comes through one engine iterator over the whole range, read in order: one
+ * selection, as a plain file's read makes, and each piece it waits for is made critical.
+ * `return()` stops everything at once, even while a chunk waits for its pieces: the engine serves
  * the oldest of equal-priority selections first, so a selection left behind by a range the
  * player abandoned would hold the swarm's bandwidth away from the position it seeked to.
  */
 function readDecrypted(
   file: TorrentFile,
   encrypted: EncryptedFile,
-  { chunkSize, stepSize, start, end }: { chunkSize: number; stepSize: number; start: number; end: number },
+  { start, end, ahead, pieceLength }: { start: number; end: number; ahead: number; pieceLength: number },
 ): AsyncIterator<Uint8Array> {
-  const reads = new Set<AsyncIterator<Uint8Array>>()
+  const { chunkSize } = encrypted.header
+  const stride = chunkSize + TAG_SIZE
+  const first = Math.floor(start / chunkSize)
+  const last = Math.floor(end / chunkSize)
+  const cipherAt = (chunk: number) => HEADER_SIZE + chunk * stride
+  const cipherEnd = Math.min(file.length, cipherAt(last + 1))
+  const iterator = file[Symbol.asyncIterator]({ start: cipherAt(first), end: cipherEnd - 1 })
+  // The engine yields one part per piece. Several are asked for at once, so each piece is read
+  // from the store as soon as it is verified rather than after the one before it was handed
+  // over: a chunk straddles two pieces, and the second's read would otherwise add to every
+  // chunk's wait. Never more than the range's pieces: the engine's iterator stops when asked past
+  // its end, dropping the reads still waiting.
+  const pieceOf = (offset: number) => Math.floor((file.offset + offset) / pieceLength)
+  const pieces = pieceLength > 0 ? pieceOf(cipherEnd - 1) - pieceOf(cipherAt(first)) + 1 : 0
+  // Each waiting read holds a listener on the torrent: a few per range stay under the emitter's limit.
+  const piecesAhead = pieceLength > 0 ? Math.min(MAX_PIECES_AHEAD, Math.ceil((ahead * stride) / pieceLength)) : 0
+  let asked = 0
+  const parts: Promise<IteratorResult<Uint8Array>>[] = []
+  const ask = () => {
+    asked++
+    const part = iterator.next()
+    part.catch(() => {}) // awaited in order by take()
+    parts.push(part)
+  }
+  const nextPart = () => {
+    if (parts.length === 0) ask()
+    const part = parts.shift()!
+    while (parts.length < piecesAhead && asked < pieces) ask()
+    return part
+  }
+
   let stopped = false
-  // Ciphertext reads of this range only, each through an engine iterator that `return()` can stop.
-  const source: ByteSource = {
-    size: file.length,
-    read: async (offset, length) => {
-      const last = Math.min(file.length, offset + length) - 1
-      if (last < offset) return new Uint8Array(0)
-      // The engine treats `end: 0` as "to the end of the file"; read one byte more and cut.
-      const iterator = file[Symbol.asyncIterator]({
-        start: offset,
-        end: last === 0 ? Math.min(1, file.length - 1) : last,
-      })
-      reads.add(iterator)
-      try {
-        const bytes = new Uint8Array(last - offset + 1)
-        let at = 0
-        while (at < bytes.length) {
-          const next = await iterator.next()
-          if (stopped) throw new ReadStoppedError()
-          if (next.done) break
-          const part = next.value.subarray(0, bytes.length - at)
-          bytes.set(part, at)
-          at += part.length
-        }
-        return bytes.subarray(0, at)
-      } finally {
-        reads.delete(iterator)
-        void iterator.return?.()
-      }
-    },
-  }
-  const session: EncryptedFile = { ...encrypted, source }
-  // Holding an engine iterator over the range's ciphertext keeps its pieces selected (prefetch);
-  // it is never read, only returned when the player stops reading.
-  const cipherStart = Math.min(file.length - 1, HEADER_SIZE + Math.floor(start / chunkSize) * (chunkSize + TAG_SIZE))
-  const prefetch = file[Symbol.asyncIterator]({ start: cipherStart, end: file.length - 1 })
-  // Steps end on chunk boundaries so no chunk is decrypted twice; `end` is exclusive for readRange.
-  const stepFrom = (position: number, step: number) => ({
-    start: position,
-    end: Math.min(end + 1, Math.ceil((position + step) / chunkSize) * chunkSize),
+  let onStop = () => {}
+  const stopping = new Promise<IteratorResult<Uint8Array>>((resolve) => {
+    onStop = () => resolve({ done: true, value: undefined })
   })
-  let range = { start, end: Math.min(end + 1, (Math.floor(start / chunkSize) + 1) * chunkSize) }
-  let pending: Promise<Uint8Array> | undefined = readRange(session, range)
-  const stop = () => {
-    stopped = true
-    pending?.catch(() => {}) // abandoned: its failure (ReadStoppedError) is no one's concern
-    pending = undefined
-    void prefetch.return?.()
-    for (const read of reads) void read.return?.()
-    reads.clear()
+  // What the engine gave beyond the last chunk taken: the start of the next one.
+  let rest: Uint8Array = new Uint8Array(0)
+  // The ciphertext of the next chunk, in order: a part of one engine read when it fits (no
+  // copy), else gathered from two or more.
+  const take = async (length: number): Promise<Uint8Array> => {
+    let out: Uint8Array | undefined
+    let at = 0
+    while (at < length) {
+      if (rest.length === 0) {
+        const next = await Promise.race([nextPart(), stopping])
+        if (stopped) throw new ReadStoppedError()
+        if (next.done) break
+        rest = next.value
+      }
+      const size = Math.min(rest.length, length - at)
+      if (!out && size === length) {
+        out = rest.subarray(0, size)
+      } else {
+        out ??= new Uint8Array(length)
+        out.set(rest.subarray(0, size), at)
+      }
+      rest = rest.subarray(size)
+      at += size
+    }
+    return (out ?? new Uint8Array(0)).subarray(0, at)
   }
+
+  // Chunks are taken from the engine one after another; each is decrypted as soon as it is whole.
+  let taking: Promise<unknown> = Promise.resolve()
+  let nextChunk = first
+  const queue: Promise<Uint8Array>[] = []
+  const fill = () => {
+    while (!stopped && queue.length < ahead && nextChunk <= last) {
+      const chunk = nextChunk++
+      const offset = cipherAt(chunk)
+      const ciphertext = taking.then(() => take(Math.min(stride, cipherEnd - offset)))
+      taking = ciphertext.catch(() => {})
+      const plaintext = ciphertext.then((bytes) => {
+        // readRange reads exactly this chunk's ciphertext, from these bytes.
+        const source: ByteSource = {
+          size: file.length,
+          read: async (at, length) => bytes.subarray(at - offset, at - offset + length),
+        }
+        return readRange(
+          { ...encrypted, source },
+          { start: Math.max(start, chunk * chunkSize), end: Math.min(end + 1, (chunk + 1) * chunkSize) },
+        )
+      })
+      plaintext.catch(() => {}) // awaited (and thrown) by next(), unless the player left first
+      queue.push(plaintext)
+    }
+  }
+  const stop = () => {
+    if (stopped) return
+    stopped = true
+    onStop()
+    queue.length = 0
+    parts.length = 0
+    void iterator.return?.()
+  }
+  fill()
   return {
     next: async () => {
-      if (!pending) return { done: true, value: undefined }
+      const head = queue.shift()
+      if (!head) {
+        stop()
+        return { done: true, value: undefined }
+      }
+      fill()
       try {
-        const bytes = await pending
+        const bytes = await head
         if (stopped) return { done: true, value: undefined }
-        if (range.end <= end) {
-          range = stepFrom(range.end, stepSize)
-          pending = readRange(session, range)
-          pending.catch(() => {}) // awaited (and thrown) on the next call, unless the player left
-        } else {
-          stop()
-        }
         return { done: false, value: bytes }
       } catch (error) {
         if (stopped && error instanceof ReadStoppedError) return { done: true, value: undefined }
