@@ -23,10 +23,11 @@ export type PageMessage =
   | { type: 'error'; status: number; message: string }
 
 /**
- * Worker -> page, on the port. `pull` grants credit for `count` more chunks: the page sends
- * them as soon as it has them, so several are in flight and no round trip is paid per chunk.
+ * Worker -> page, on the port. `pull` grants credit for `bytes` more bytes: the page sends chunks
+ * as soon as it has them while it has credit (the last one may go past it), so many are in flight
+ * and no round trip is paid per chunk.
  */
-export type WorkerMessage = { type: 'pull'; count: number } | { type: 'cancel' }
+export type WorkerMessage = { type: 'pull'; bytes: number } | { type: 'cancel' }
 
 /** Page -> worker, on the controller: take control of pages opened before the worker activated. */
 export type ClaimMessage = { type: 'keyswarm:claim' }

@@ -59,13 +59,21 @@ function answer(sources: StreamSources, request: RangeRequest, port: MessagePort
       return finish()
     }
     const { start, end } = range ?? { start: 0, end: source.size - 1 }
-    send({ type: 'head', status: range ? 206 : 200, size: source.size, start, end, mime: source.mime, name: source.name })
+    send({
+      type: 'head',
+      status: range ? 206 : 200,
+      size: source.size,
+      start,
+      end,
+      mime: source.mime,
+      name: source.name,
+    })
     if (end < start) return finish()
     iterator = source.read({ start, end })
     let remaining = end - start + 1
     let credit = 0
     let pumping = false
-    // Sends chunks while the worker has granted credit, one read at a time, in order.
+    // Sends chunks while the worker has granted credit (in bytes), one read at a time, in order.
     const pump = async () => {
       if (pumping) return
       pumping = true
@@ -83,7 +91,7 @@ function answer(sources: StreamSources, request: RangeRequest, port: MessagePort
             return finish()
           }
           remaining -= next.value.byteLength
-          credit--
+          credit -= next.value.byteLength
           send({ type: 'chunk', data: next.value })
         }
       } catch (error) {
@@ -94,7 +102,7 @@ function answer(sources: StreamSources, request: RangeRequest, port: MessagePort
     }
     port.onmessage = (event: MessageEvent<WorkerMessage>) => {
       if (event.data.type === 'cancel') return finish()
-      credit += event.data.count
+      credit += event.data.bytes
       void pump()
     }
   })().catch((error: unknown) => fail(500, error))

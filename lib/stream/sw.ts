@@ -9,7 +9,11 @@ import { type PageMessage, type RangeRequest, STREAM_PREFIX, type WorkerMessage 
 // The DOM and WebWorker libs cannot both be in one TypeScript program: the worker's few globals are typed here.
 type WindowClient = { id: string; url: string; postMessage(message: unknown, transfer: Transferable[]): void }
 type ExtendableEvent = Event & { waitUntil(promise: Promise<unknown>): void }
-type FetchEvent = ExtendableEvent & { request: Request; clientId: string; respondWith(response: Promise<Response>): void }
+type FetchEvent = ExtendableEvent & {
+  request: Request
+  clientId: string
+  respondWith(response: Promise<Response>): void
+}
 type MessageEventFromPage = ExtendableEvent & { data: unknown }
 type WorkerScope = {
   location: Location
@@ -28,8 +32,13 @@ const worker = self as unknown as WorkerScope
 
 /** How long a page has to say whether it holds the torrent before the next page is asked. */
 const ACCEPT_TIMEOUT_MS = 2000
-/** Chunks granted ahead of the reader (each is at most one torrent piece, or one decrypted step). */
-const READ_AHEAD = 16
+/**
+ * Bytes granted ahead of the reader. Each chunk crosses two threads (page -> worker -> reader);
+ * on a busy main thread a round trip takes long, and a window of a few chunks (16 of 64 KiB
+ * pieces) let the reader fall far behind the download. Counted in bytes, not chunks, so big
+ * pieces do not multiply what is held.
+ */
+const READ_AHEAD_BYTES = 8 * 1024 * 1024
 
 // A new version takes over at once: streams in flight keep their ports, new requests use it.
 worker.addEventListener('install', (event) => event.waitUntil(worker.skipWaiting()))
@@ -103,10 +112,14 @@ function ask(client: WindowClient, request: RangeRequest, signal: AbortSignal): 
       signal.removeEventListener('abort', onAbort)
       if (message.type === 'error') {
         port.close()
-        return resolve(message.status === 404 ? { kind: 'error', message: message.message } : {
-          kind: 'response',
-          build: () => textResponse(message.status, message.message),
-        })
+        return resolve(
+          message.status === 404
+            ? { kind: 'error', message: message.message }
+            : {
+                kind: 'response',
+                build: () => textResponse(message.status, message.message),
+              },
+        )
       }
       if (message.type === 'unsatisfiable') {
         port.close()
@@ -145,16 +158,16 @@ function streamResponse(
     return new Response(null, { status: head.status, headers })
   }
 
-  // Credit-based flow: at most READ_AHEAD chunks are granted and not yet received, so the page
-  // never reads (and the swarm never prioritizes) far ahead of what the player consumes, while
-  // several chunks are always in flight.
+  // Credit-based flow: about READ_AHEAD_BYTES are granted and not yet received, so the page never
+  // reads far ahead of what the player consumes, while many chunks are always in flight. Credit
+  // is topped up once half of it arrived: one message per several chunks, not per chunk.
   let granted = 0
   let done = false
   let progress: (() => void) | undefined
   const grant = () => {
-    if (done || granted >= READ_AHEAD) return
-    port.postMessage({ type: 'pull', count: READ_AHEAD - granted } satisfies WorkerMessage)
-    granted = READ_AHEAD
+    if (done || granted > READ_AHEAD_BYTES / 2) return
+    port.postMessage({ type: 'pull', bytes: READ_AHEAD_BYTES - granted } satisfies WorkerMessage)
+    granted = READ_AHEAD_BYTES
   }
   const body = new ReadableStream<Uint8Array>(
     {
@@ -163,7 +176,7 @@ function streamResponse(
           const message = event.data
           if (done) return
           if (message.type === 'chunk') {
-            granted--
+            granted -= message.data.byteLength
             controller.enqueue(message.data)
           } else if (message.type === 'end') {
             done = true
@@ -193,7 +206,7 @@ function streamResponse(
         port.close()
       },
     },
-    new CountQueuingStrategy({ highWaterMark: READ_AHEAD }),
+    new ByteLengthQueuingStrategy({ highWaterMark: READ_AHEAD_BYTES }),
   )
   return new Response(body, { status: head.status, headers })
 }

@@ -9,6 +9,13 @@ export type OpfsChunkStoreOptions = {
 type Callback<T = void> = (error: Error | null, value?: T) => void
 
 /**
+ * Bytes of the most recently written pieces kept in memory. A player (or a save) reads right
+ * behind the download; served from here, such a read does not wait for the disk, whose queue is
+ * busy with the download's own writes (each read costs several OPFS round trips otherwise).
+ */
+const RECENT_BYTES = 16 * 1024 * 1024
+
+/**
  * An abstract-chunk-store over the Origin Private File System: one file per piece in a
  * directory per torrent (the same layout as WebTorrent's fsa-chunk-store, so data stays
  * compatible). It lists the directory once when opened, so asking for a piece that was never
@@ -24,6 +31,9 @@ export class OpfsChunkStore {
   private readonly present: Promise<Set<number>>
   private readonly name: string
   private closed = false
+  /** Pieces written last, oldest first (a Map keeps insertion order), at most `RECENT_BYTES`. */
+  private readonly recent = new Map<number, Uint8Array>()
+  private recentBytes = 0
 
   constructor(chunkLength: number, options: OpfsChunkStoreOptions = {}) {
     this.chunkLength = Number(chunkLength)
@@ -32,7 +42,9 @@ export class OpfsChunkStore {
     this.length = Number(options.length) || Infinity
     this.lastChunkLength = this.length % this.chunkLength || this.chunkLength
     this.lastChunkIndex = Math.ceil(this.length / this.chunkLength) - 1
-    this.directory = navigator.storage.getDirectory().then((root) => root.getDirectoryHandle(this.name, { create: true }))
+    this.directory = navigator.storage
+      .getDirectory()
+      .then((root) => root.getDirectoryHandle(this.name, { create: true }))
     this.present = this.directory.then(async (directory) => {
       const indexes = new Set<number>()
       for await (const key of (directory as unknown as { keys(): AsyncIterable<string> }).keys()) {
@@ -51,7 +63,11 @@ export class OpfsChunkStore {
     )
   }
 
-  get(index: number, options: { offset?: number; length?: number } | Callback<Uint8Array> | null, cb?: Callback<Uint8Array>): void {
+  get(
+    index: number,
+    options: { offset?: number; length?: number } | Callback<Uint8Array> | null,
+    cb?: Callback<Uint8Array>,
+  ): void {
     if (typeof options === 'function') return this.get(index, null, options)
     this.read(index, options ?? {}).then(
       (bytes) => cb?.(null, bytes),
@@ -61,11 +77,13 @@ export class OpfsChunkStore {
 
   close(cb: Callback = () => {}): void {
     this.closed = true
+    this.forgetRecent()
     queueMicrotask(() => cb(null))
   }
 
   destroy(cb: Callback = () => {}): void {
     this.closed = true
+    this.forgetRecent()
     navigator.storage
       .getDirectory()
       .then((root) => root.removeEntry(this.name, { recursive: true }))
@@ -98,6 +116,26 @@ export class OpfsChunkStore {
       throw error
     }
     present.add(index)
+    this.remember(index, chunk)
+  }
+
+  private remember(index: number, chunk: Uint8Array): void {
+    if (this.closed) return
+    const known = this.recent.get(index)
+    if (known) this.recentBytes -= known.length
+    this.recent.delete(index)
+    this.recent.set(index, chunk)
+    this.recentBytes += chunk.length
+    for (const [oldest, bytes] of this.recent) {
+      if (this.recentBytes <= RECENT_BYTES || oldest === index) break
+      this.recent.delete(oldest)
+      this.recentBytes -= bytes.length
+    }
+  }
+
+  private forgetRecent(): void {
+    this.recent.clear()
+    this.recentBytes = 0
   }
 
   private async read(index: number, { offset = 0, length }: { offset?: number; length?: number }): Promise<Uint8Array> {
@@ -106,6 +144,9 @@ export class OpfsChunkStore {
     const chunkLength = index === this.lastChunkIndex ? this.lastChunkLength : this.chunkLength
     const end = length === undefined ? chunkLength : offset + length
     if (offset < 0 || end > chunkLength) throw new Error('Invalid offset and/or length')
+    // A view, as the engine's own cache gives: nothing in the engine writes into a stored piece.
+    const recent = this.recent.get(index)
+    if (recent) return recent.subarray(offset, end)
     const file = await (await (await this.directory).getFileHandle(String(index))).getFile()
     const bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer())
     if (bytes.length !== end - offset) throw new Error(`Chunk ${index} is truncated`)

@@ -28,5 +28,6 @@ async function createClient(): Promise<TorrentClient> {
   const client = new WebTorrentClient({ dht: false, lsd: false, utPex: false })
   // Torrent errors with no listener of their own land here; they must reach the log, not vanish.
   client.on('error', (error: unknown) => console.error('[keyswarm] torrent client error', error))
+  performance.mark('keyswarm:client')
   return client
 }

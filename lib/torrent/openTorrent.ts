@@ -3,6 +3,7 @@ import { getTrackers } from '../config'
 import { getLibraryEntry } from '../library/getLibraryEntry'
 import { addTorrent } from './addTorrent'
 import { getClient } from './getClient'
+import { markTorrentTimeline } from './markTorrentTimeline'
 import { storedBitfield } from './storedBitfield'
 import { parseTorrentId } from './parseTorrentId'
 import { rememberTorrent } from './rememberTorrent'
@@ -52,6 +53,7 @@ export async function openTorrent(params: OpenTorrentParameters): Promise<Torren
     announce: [...new Set([...getTrackers(), ...trackers])],
   })
   watchTorrentHealth(torrent)
+  markTorrentTimeline(torrent)
   // The library write must not delay the first frame; a failure only reaches the log.
   if (remember) {
     rememberTorrent(torrent, { origin: 'downloaded', keyHex }).catch((error: unknown) =>

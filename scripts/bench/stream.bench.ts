@@ -86,7 +86,7 @@ async function throughput(s: Setup): Promise<BenchResult[]> {
     await page.goto(`${s.plainOrigin}/#fetch=${encodeURIComponent(baseMagnet)}`)
     const ms = Number(await page.waitForFunction('window.readMs', null, { timeout: 300_000 }).then((h) => h.jsonValue()))
     baseline.push(ms)
-    s.log(`baseline run ${run + 1}: ${Math.round(ms)} ms`)
+    s.log(`baseline run ${run + 1}: ${Math.round(ms)} ms; ${await phases(page)}`)
     await context.close()
   }
   await baseSeeder.close()
@@ -200,18 +200,27 @@ async function timeKeyswarmReads(s: Setup, shareLink: string): Promise<number[]>
   const times: number[] = []
   for (let run = 0; run < TRANSFER_RUNS; run++) {
     const context = await newKeyswarmContext(s)
+    // Instrumentation only: when the service worker took control of the page.
+    await context.addInitScript(`navigator.serviceWorker?.addEventListener('controllerchange', () => performance.mark('bench:sw-controls'))`)
     const page = await context.newPage()
     await page.goto(shareLink)
     const href = await page.getByTestId('save-file').getAttribute('href', { timeout: 120_000 })
     const ms = await page.evaluate(`(async () => {
+      performance.mark('bench:fetch')
       const response = await fetch(${JSON.stringify(href!.replace('?download=1', ''))})
       const reader = response.body.getReader()
       let total = 0
-      for (;;) { const { done, value } = await reader.read(); if (done) break; total += value.length }
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        if (!total) performance.mark('bench:first-byte')
+        total += value.length
+      }
       if (total !== ${TRANSFER_MIB * MiB}) throw new Error('read ' + total + ' bytes')
       return performance.now()
     })()`)
     times.push(Number(ms))
+    s.log(`keyswarm run ${run + 1}: ${Math.round(Number(ms))} ms; ${await phases(page)}`)
     await context.close()
   }
   return times
@@ -260,6 +269,16 @@ async function encryptToFiles(dir: string, label: string, bytes: Uint8Array, nam
   return [join(folder, MANIFEST_NAME), join(folder, opaqueName(fileId))]
 }
 
+/** The page's milestones (User Timing marks and DOMContentLoaded), in ms from navigation start. */
+async function phases(page: Page): Promise<string> {
+  const marks = (await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0]
+    const marks = performance.getEntriesByType('mark').map((m) => [m.name.replace(/^(keyswarm|bench):/, ''), m.startTime])
+    return [['dcl', nav ? nav.domContentLoadedEventEnd : 0], ...marks]
+  })()`)) as [string, number][]
+  return marks.map(([name, at]) => `${name} ${Math.round(at)}`).join(', ')
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
@@ -274,6 +293,13 @@ const params = new URLSearchParams(location.hash.slice(1))
 const { default: WebTorrent } = await import('./webtorrent.min.js')
 const client = new WebTorrent()
 client.on('error', (e) => console.error(e))
+// Instrumentation only (the bench logs them): the same milestones as Keyswarm's page marks.
+performance.mark('keyswarm:client')
+const timeline = (torrent) => {
+  torrent.once('metadata', () => performance.mark('keyswarm:metadata'))
+  torrent.once('verified', () => performance.mark('keyswarm:first-piece'))
+  torrent.once('done', () => performance.mark('keyswarm:done'))
+}
 if (params.has('seed')) {
   document.querySelector('input').onchange = (event) => {
     client.seed(event.target.files[0], { announce: [params.get('seed')] }, (torrent) => { window.magnet = torrent.magnetURI })
@@ -282,11 +308,15 @@ if (params.has('seed')) {
 // The bench picks the file only once the handler above exists (the bundle loads first).
 window.ready = true
 if (params.has('fetch')) {
-  client.add(params.get('fetch'), async (torrent) => {
+  timeline(client.add(params.get('fetch'), async (torrent) => {
     let total = 0
-    for await (const chunk of torrent.files[0]) total += chunk.length
+    performance.mark('bench:fetch')
+    for await (const chunk of torrent.files[0]) {
+      if (!total) performance.mark('bench:first-byte')
+      total += chunk.length
+    }
     if (total !== torrent.files[0].length) throw new Error('short read')
     window.readMs = performance.now()
-  })
+  }))
 }
 </script>`

@@ -46,6 +46,7 @@ export function WatchView() {
     setError(undefined)
     if (!input) return
     let live = true
+    performance.mark('keyswarm:open')
     ;(async () => {
       const hashKey = readKeyFromHash(window.location.hash)
       const opened = await openTorrent({
