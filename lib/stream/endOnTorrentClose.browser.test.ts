@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest'
-import WebTorrent, { type Torrent } from 'webtorrent/dist/webtorrent.min.js'
+import WebTorrent, { type Torrent, type TorrentFile } from 'webtorrent/dist/webtorrent.min.js'
 import { endOnTorrentClose } from './endOnTorrentClose'
 import { plainFileSource } from './plainFileSource'
 
@@ -31,13 +31,19 @@ async function torrentWithNoPieces(): Promise<Torrent> {
   return torrent
 }
 
+function onlyFile(torrent: Torrent): TorrentFile {
+  const [file] = torrent.files
+  if (!file) throw new Error('The test torrent has no file.')
+  return file
+}
+
 const pending = Symbol('pending')
 const settle = <T>(promise: Promise<T>, ms = 1000) =>
   Promise.race([promise, new Promise<typeof pending>((resolve) => setTimeout(() => resolve(pending), ms))])
 
 test('a read waiting for pieces ends with an error when its torrent is stopped', async () => {
   const torrent = await torrentWithNoPieces()
-  const source = endOnTorrentClose(torrent, plainFileSource(torrent.files[0]))
+  const source = endOnTorrentClose(torrent, plainFileSource(onlyFile(torrent)))
   const reading = source.read({ start: 0, end: 1023 }).next()
   reading.catch(() => {})
   expect(await settle(reading, 500)).toBe(pending)
@@ -49,7 +55,7 @@ test('a read waiting for pieces ends with an error when its torrent is stopped',
 test('without it the engine reader of a stopped torrent never ends', async () => {
   // What endOnTorrentClose is for: if the engine ever ended such reads itself, it could go.
   const torrent = await torrentWithNoPieces()
-  const reading = plainFileSource(torrent.files[0]).read({ start: 0, end: 1023 }).next()
+  const reading = plainFileSource(onlyFile(torrent)).read({ start: 0, end: 1023 }).next()
   reading.catch(() => {})
   torrent.destroy()
   expect(await settle(reading)).toBe(pending)
@@ -57,7 +63,7 @@ test('without it the engine reader of a stopped torrent never ends', async () =>
 
 test('a read started after the torrent stopped fails at once', async () => {
   const torrent = await torrentWithNoPieces()
-  const source = endOnTorrentClose(torrent, plainFileSource(torrent.files[0]))
-  await new Promise<void>((resolve) => torrent.destroy(() => resolve()))
+  const source = endOnTorrentClose(torrent, plainFileSource(onlyFile(torrent)))
+  await new Promise<void>((resolve) => torrent.destroy({}, () => resolve()))
   expect(() => source.read({ start: 0, end: 1023 })).toThrow(/was stopped while it was being read/)
 })
