@@ -61,7 +61,7 @@ export function TorrentStatusPanel({
           {status.stall}
         </p>
       )}
-      {onRetry && status.error && status.destroyed && (
+      {onRetry && status.error && status.destroyed && !status.removed && (
         <button
           type="button"
           onClick={onRetry}

@@ -18,3 +18,9 @@ export type LibraryEntry = {
   /** Hex content key of an encrypted torrent, when the person holds it. */
   keyHex?: string
 }
+
+/** What a library change was, as told to this tab and the site's other tabs. */
+export type LibraryChange = {
+  /** Infohash of a torrent the person removed: every tab stops it (its data is already gone). */
+  removed?: string
+}

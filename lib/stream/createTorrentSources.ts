@@ -2,14 +2,16 @@ import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
 import { FileNotFoundError, TorrentError } from '../torrent/errors'
 import { peekClient } from '../torrent/peekClient'
 import { decryptedFileSource } from './decryptedFileSource'
+import { endOnTorrentClose } from './endOnTorrentClose'
 import { plainFileSource } from './plainFileSource'
 import { readTorrentManifest } from './readTorrentManifest'
 import { streamKeys } from './streamKeys'
-import type { StreamSources } from './types'
+import type { StreamSource, StreamSources } from './types'
 
 /**
  * Stream sources backed by the tab's torrents: `/stream/<infohash>/<index>` serves that file,
  * decrypted (and named from the encrypted manifest) when a key is registered in `streamKeys`.
+ * Reads end with an error when the torrent closes (stopped, removed in any tab), never hang.
  */
 export function createTorrentSources(): StreamSources {
   const find = async (id: string): Promise<Torrent | undefined> => {
@@ -21,24 +23,29 @@ export function createTorrentSources(): StreamSources {
     open: async (id, index) => {
       const torrent = await find(id)
       if (!torrent) throw new TorrentError(`This tab does not have torrent ${id}.`)
-      await whenReady(torrent)
-      const file = torrent.files[index]
-      if (!file) throw new FileNotFoundError(id, index)
-      const key = streamKeys.get(id)
-      if (!key) return plainFileSource(file)
-      const manifest = await readTorrentManifest(torrent, key)
-      if (!manifest) return decryptedFileSource(file, { key, pieceLength: torrent.pieceLength })
-      const entry = manifest.find((e) => e.index === index)
-      if (!entry) throw new FileNotFoundError(id, index)
-      return decryptedFileSource(file, {
-        key,
-        name: entry.name,
-        type: entry.type,
-        fileId: entry.fileId,
-        pieceLength: torrent.pieceLength,
-      })
+      return endOnTorrentClose(torrent, await openFile(torrent, index))
     },
   }
+}
+
+async function openFile(torrent: Torrent, index: number): Promise<StreamSource> {
+  const id = torrent.infoHash
+  await whenReady(torrent)
+  const file = torrent.files[index]
+  if (!file) throw new FileNotFoundError(id, index)
+  const key = streamKeys.get(id)
+  if (!key) return plainFileSource(file)
+  const manifest = await readTorrentManifest(torrent, key)
+  if (!manifest) return decryptedFileSource(file, { key, pieceLength: torrent.pieceLength })
+  const entry = manifest.find((e) => e.index === index)
+  if (!entry) throw new FileNotFoundError(id, index)
+  return decryptedFileSource(file, {
+    key,
+    name: entry.name,
+    type: entry.type,
+    fileId: entry.fileId,
+    pieceLength: torrent.pieceLength,
+  })
 }
 
 function whenReady(torrent: Torrent): Promise<void> {

@@ -9,6 +9,7 @@ const GRACE_MS = 3000
  * complete and seeding, or only just started.
  */
 export function describeStall(status: Omit<TorrentStatus, 'stall'>, health: TorrentHealth): string | undefined {
+  if (health.removed) return 'It was removed from your library, so it is no longer downloaded or shared here.'
   if (health.error) return `It stopped: ${health.error.message}`
   if (status.done) return undefined
   if (status.downloadSpeed > 0) return undefined

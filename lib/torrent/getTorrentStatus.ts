@@ -27,6 +27,8 @@ export type TorrentStatus = {
   /** The error that stopped the torrent. */
   error?: string
   destroyed: boolean
+  /** The person removed it from the library (maybe in another tab): nothing to retry. */
+  removed: boolean
 }
 
 /**
@@ -63,6 +65,7 @@ export function getTorrentStatus(torrent: Torrent, { bins = 200 }: { bins?: numb
     pieces,
     error: health.error?.message,
     destroyed: torrent.destroyed,
+    removed: !!health.removed,
   }
   status.stall = describeStall(status, health)
   return status

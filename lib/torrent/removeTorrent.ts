@@ -1,6 +1,7 @@
 import { deleteLibraryEntry } from '../library/deleteLibraryEntry'
 import { getLibraryEntry } from '../library/getLibraryEntry'
 import { peekClient } from './peekClient'
+import { watchTorrentHealth } from './watchTorrentHealth'
 
 /**
  * Removes a torrent and its data: stops it, deletes its pieces from the Origin Private File
@@ -12,6 +13,7 @@ export async function removeTorrent(infoHash: string): Promise<void> {
   const torrent = client?.torrents.find((t) => t.infoHash === infoHash)
   const name = torrent?.name ?? entry?.name
   if (client && torrent) {
+    watchTorrentHealth(torrent).removed = true
     await new Promise<void>((resolve, reject) =>
       client.remove(torrent, { destroyStore: true }, (error) => (error ? reject(error) : resolve())).catch(reject),
     )

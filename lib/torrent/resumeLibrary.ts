@@ -1,4 +1,5 @@
 import { getTrackers } from '../config'
+import { getLibraryEntry } from '../library/getLibraryEntry'
 import { listLibrary } from '../library/listLibrary'
 import { addTorrent } from './addTorrent'
 import { getClient } from './getClient'
@@ -33,7 +34,14 @@ export async function resumeLibrary(): Promise<ResumeLibraryResult> {
           fileName: entry.name,
           announce: getTrackers(),
         })
-        watchTorrentHealth(torrent)
+        const health = watchTorrentHealth(torrent)
+        // Another tab may have removed it while it was being added: its pieces are gone, and
+        // remembering it again would bring it back.
+        if (!(await getLibraryEntry(entry.infoHash))) {
+          health.removed = true
+          torrent.destroy({ destroyStore: false })
+          return
+        }
         if (!entry.torrentFile?.length) await rememberTorrent(torrent, { origin: entry.origin })
         result.resumed.push(entry.infoHash)
       } catch (error) {

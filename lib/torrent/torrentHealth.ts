@@ -10,6 +10,8 @@ export type TorrentHealth = {
   lastWarning?: Error
   /** The error that stopped the torrent, if any. */
   error?: Error
+  /** The person removed it from the library (in this tab or another): it stopped on purpose, its data is gone. */
+  removed?: boolean
   /** When the torrent was added (ms since the epoch). */
   since: number
 }
