@@ -27,7 +27,14 @@ export type PageMessage =
  * as soon as it has them while it has credit (the last one may go past it), so many are in flight
  * and no round trip is paid per chunk.
  */
-export type WorkerMessage = { type: 'pull'; bytes: number } | { type: 'cancel' }
+export type WorkerMessage = { type: 'pull'; bytes: number; count: number } | { type: 'cancel' }
+
+/**
+ * `count` is the same credit in chunks of `LEGACY_CHUNK_BYTES`: a page or a worker of an earlier
+ * version (credit counted in chunks) may meet this one while the site updates, and both keep
+ * streaming. Each side reads the unit it knows and ignores the other.
+ */
+export const LEGACY_CHUNK_BYTES = 64 * 1024
 
 /** Page -> worker, on the controller: take control of pages opened before the worker activated. */
 export type ClaimMessage = { type: 'keyswarm:claim' }

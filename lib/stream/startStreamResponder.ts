@@ -1,5 +1,6 @@
 import { parseRange } from './parseRange'
 import type { PageMessage, RangeRequest, WorkerMessage } from './protocol'
+import { pullBytes } from './pullBytes'
 import type { StreamSources } from './types'
 
 /**
@@ -102,7 +103,7 @@ function answer(sources: StreamSources, request: RangeRequest, port: MessagePort
     }
     port.onmessage = (event: MessageEvent<WorkerMessage>) => {
       if (event.data.type === 'cancel') return finish()
-      credit += event.data.bytes
+      credit += pullBytes(event.data)
       void pump()
     }
   })().catch((error: unknown) => fail(500, error))

@@ -4,7 +4,7 @@
  * for the bytes over a MessageChannel: the page holds the torrent (and, for paid files, the key).
  * Nothing else is intercepted: the static site is served by the network as usual.
  */
-import { type PageMessage, type RangeRequest, STREAM_PREFIX, type WorkerMessage } from './protocol'
+import { LEGACY_CHUNK_BYTES, type PageMessage, type RangeRequest, STREAM_PREFIX, type WorkerMessage } from './protocol'
 
 // The DOM and WebWorker libs cannot both be in one TypeScript program: the worker's few globals are typed here.
 type WindowClient = { id: string; url: string; postMessage(message: unknown, transfer: Transferable[]): void }
@@ -166,7 +166,8 @@ function streamResponse(
   let progress: (() => void) | undefined
   const grant = () => {
     if (done || granted > READ_AHEAD_BYTES / 2) return
-    port.postMessage({ type: 'pull', bytes: READ_AHEAD_BYTES - granted } satisfies WorkerMessage)
+    const bytes = READ_AHEAD_BYTES - granted
+    port.postMessage({ type: 'pull', bytes, count: Math.ceil(bytes / LEGACY_CHUNK_BYTES) } satisfies WorkerMessage)
     granted = READ_AHEAD_BYTES
   }
   const body = new ReadableStream<Uint8Array>(
