@@ -1,20 +1,8 @@
-import type { Page } from '@playwright/test'
 import { collectPageErrors, expect, test } from './fixtures'
 import { seedFromHome } from './torrent-helpers/seedFromHome'
+import { storedDirs } from './torrent-helpers/storedDirs'
 
 const removedSentence = 'It was removed from your library'
-
-/** Names of the origin's top-level OPFS entries (each torrent's pieces live in one directory). */
-function storedDirs(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const names: string[] = []
-    for await (const name of (
-      (await navigator.storage.getDirectory()) as unknown as { keys(): AsyncIterable<string> }
-    ).keys())
-      names.push(name)
-    return names
-  })
-}
 
 test('a torrent removed in one tab stops in every tab of the site, and nobody seeds it any more', async ({
   openContext,

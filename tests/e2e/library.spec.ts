@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { collectPageErrors, expect, test } from './fixtures'
 import { seedFromHome } from './torrent-helpers/seedFromHome'
+import { storedDirs } from './torrent-helpers/storedDirs'
 
 test('the seeder reloads and seeds again without re-selecting files; remove deletes torrent and data', async ({
   openContext,
@@ -23,19 +24,10 @@ test('the seeder reloads and seeds again without re-selecting files; remove dele
   await viewer.goto(shareLink)
   await expect(viewer.getByTestId('text-preview')).toHaveText(text)
 
-  const storedDirs = () =>
-    seeder.evaluate(async () => {
-      const names: string[] = []
-      for await (const name of (
-        (await navigator.storage.getDirectory()) as unknown as { keys(): AsyncIterable<string> }
-      ).keys())
-        names.push(name)
-      return names
-    })
-  expect((await storedDirs()).some((name) => name.endsWith(infoHash.slice(0, 8)))).toBe(true)
+  expect((await storedDirs(seeder)).some((name) => name.endsWith(infoHash.slice(0, 8)))).toBe(true)
   await item.getByRole('button', { name: 'Remove' }).click()
   await expect(item).toHaveCount(0)
-  expect((await storedDirs()).some((name) => name.endsWith(infoHash.slice(0, 8)))).toBe(false)
+  expect((await storedDirs(seeder)).some((name) => name.endsWith(infoHash.slice(0, 8)))).toBe(false)
   await seeder.reload()
   await expect(seeder.getByText('Nothing yet.')).toBeVisible()
 })
@@ -83,13 +75,11 @@ test('bad inputs get a clear message and nothing crashes the page', async ({ ope
     .setInputFiles({ name: 'fake.torrent', mimeType: 'application/x-bittorrent', buffer: Buffer.from('not a torrent') })
   await expect(page.getByTestId('open-error')).toContainText('"fake.torrent" is not a valid .torrent file.')
 
-  await page
-    .getByTestId('file-input')
-    .setInputFiles({
-      name: 'also-fake.torrent',
-      mimeType: 'application/x-bittorrent',
-      buffer: Buffer.from('d3:foo3:bare'),
-    })
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'also-fake.torrent',
+    mimeType: 'application/x-bittorrent',
+    buffer: Buffer.from('d3:foo3:bare'),
+  })
   await expect(page.getByTestId('share-error')).toContainText('"also-fake.torrent" is not a valid .torrent file.')
 
   const nobody = randomBytes(20).toString('hex')
