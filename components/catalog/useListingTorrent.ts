@@ -13,6 +13,7 @@ import { openTorrent } from '@/lib/torrent/openTorrent'
 import { rememberTorrent } from '@/lib/torrent/rememberTorrent'
 import { removeTorrent } from '@/lib/torrent/removeTorrent'
 import { watchTorrentHealth } from '@/lib/torrent/watchTorrentHealth'
+import { useStableList } from '@/components/ui/useStableList'
 
 /** Piece selection, which the engine has and lib/torrent's typings leave out. */
 type Selectable = { select(start: number, end: number): void; deselect(start: number, end: number): void }
@@ -51,9 +52,8 @@ export function useListingTorrent(listing: ListingState | undefined, { wanted }:
   const narrowed = useRef(false)
   const free = listing ? isFreeListing(listing) : false
   const infoHash = listing?.infoHash
-  // The listing is read again every few seconds: its arrays are new each time, their text is not.
-  const trackers = listing?.sources.trackers.join('\n')
-  const webSeeds = listing?.sources.webSeeds.join('\n')
+  const trackers = useStableList(listing?.sources.trackers)
+  const webSeeds = useStableList(listing?.sources.webSeeds)
 
   useEffect(() => {
     if (!infoHash) return
@@ -76,8 +76,8 @@ export function useListingTorrent(listing: ListingState | undefined, { wanted }:
           await openTorrent({ torrentId: infoHash, remember: false })
         : await addTorrent(client, {
             torrentId: infoHash,
-            announce: [...new Set([...getTrackers(), ...(trackers ? trackers.split('\n') : [])])],
-            webSeeds: webSeeds ? webSeeds.split('\n') : [],
+            announce: [...new Set([...getTrackers(), ...trackers])],
+            webSeeds,
           })
       watchTorrentHealth(opened)
       if (!present && !kept) added = opened

@@ -10,6 +10,7 @@ import { type PlaintextFile, readTorrentManifest } from '@/lib/stream/readTorren
 import { streamKeys } from '@/lib/stream/streamKeys'
 import type { Torrent } from '@/lib/torrent/addTorrent'
 import { openTorrent } from '@/lib/torrent/openTorrent'
+import { useStableList } from '@/components/ui/useStableList'
 
 /** Props of {@link PaidPlayer}. */
 export type PaidPlayerProps = {
@@ -35,15 +36,14 @@ export function PaidPlayer({ infoHash, contentKey, webSeeds, onTorrent, onFirstF
   const box = useRef<HTMLDivElement>(null)
   const reported = useRef(false)
   const hasMetadata = !!status?.hasMetadata
-  // A string, so a new array with the same seeds does not reopen the torrent.
-  const seeds = webSeeds?.join('\n')
+  const seeds = useStableList(webSeeds)
   const onTorrentRef = useRef(onTorrent)
   onTorrentRef.current = onTorrent
 
   useEffect(() => {
     let live = true
     streamKeys.set(infoHash, contentKey)
-    openTorrent({ torrentId: infoHash, keyHex: contentKey, webSeeds: seeds ? seeds.split('\n') : [] }).then(
+    openTorrent({ torrentId: infoHash, keyHex: contentKey, webSeeds: seeds }).then(
       (opened) => {
         if (!live) return
         setTorrent(opened)

@@ -5,17 +5,18 @@ import { PiecesBar } from './PiecesBar'
 import { formatBytes } from './formatBytes'
 import { formatDuration } from './formatDuration'
 
+/** Props of {@link TorrentStatusPanel}. */
+export type TorrentStatusPanelProps = {
+  status: TorrentStatus
+  /** "Try again", offered once the torrent stopped with an error (not when it was removed). */
+  onRetry?: () => void
+}
+
 /**
  * What is happening with a torrent: progress, peers, speeds, time left, which pieces are here,
  * and, when nothing moves, why.
  */
-export function TorrentStatusPanel({
-  status,
-  onRetry,
-}: {
-  status: TorrentStatus
-  /** Offered once the torrent stopped with an error. */ onRetry?: () => void
-}) {
+export function TorrentStatusPanel({ status, onRetry }: TorrentStatusPanelProps) {
   const percent = Math.floor(status.progress * 1000) / 10
   const piecesHere = status.pieces.reduce((sum, have) => sum + have, 0) / (255 * Math.max(1, status.pieces.length))
   return (

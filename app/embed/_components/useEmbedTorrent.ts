@@ -9,6 +9,7 @@ import { readTorrentManifest } from '@/lib/stream/readTorrentManifest'
 import { streamKeys } from '@/lib/stream/streamKeys'
 import type { Torrent } from '@/lib/torrent/addTorrent'
 import { openTorrent } from '@/lib/torrent/openTorrent'
+import { useStableList } from '@/components/ui/useStableList'
 
 /** The one file the embed plays: where it sits in the torrent, and its plaintext name and type. */
 export type EmbedFile = { index: number; name: string; size: number; mime: string }
@@ -34,9 +35,8 @@ export function useEmbedTorrent({ torrentId, contentKey, sources }: UseEmbedTorr
   const [error, setError] = useState<string>()
   const status = useTorrentStatus(torrent)
   const hasMetadata = !!status?.hasMetadata
-  // A listing is read again every few seconds: its arrays are new each time, their text is not.
-  const trackers = sources?.trackers.join('\n')
-  const webSeeds = sources?.webSeeds.join('\n')
+  const trackers = useStableList(sources?.trackers)
+  const webSeeds = useStableList(sources?.webSeeds)
 
   useEffect(() => {
     setTorrent(undefined)
@@ -47,8 +47,8 @@ export function useEmbedTorrent({ torrentId, contentKey, sources }: UseEmbedTorr
       const opened = await openTorrent({
         torrentId,
         keyHex: contentKey,
-        trackers: trackers ? trackers.split('\n') : [],
-        webSeeds: webSeeds ? webSeeds.split('\n') : [],
+        trackers,
+        webSeeds,
       })
       if (contentKey) streamKeys.set(opened.infoHash, contentKey)
       if (live) setTorrent(opened)

@@ -17,6 +17,7 @@ import { openTorrent } from '@/lib/torrent/openTorrent'
 import { pickFile } from './pickFile'
 import { readKeyFromHash } from './readKeyFromHash'
 import { usePlaintextFiles } from './usePlaintextFiles'
+import { useStableList } from '@/components/ui/useStableList'
 
 // This page always needs the engine: start loading it (client side only) as soon as this module
 // is evaluated, while React hydrates, instead of after the first effect runs.
@@ -29,8 +30,8 @@ if (typeof window !== 'undefined') getClient().catch(() => {})
 export function WatchView() {
   const params = useSearchParams()
   const input = params.get('magnet') ?? params.get('id')
-  // Web seeds of a share link (`&ws=`); joined to one string so the effect reruns only when they change.
-  const webSeeds = params.getAll('ws').join('\n')
+  // Web seeds of a share link (`&ws=`).
+  const webSeeds = useStableList(params.getAll('ws'))
   const [torrent, setTorrent] = useState<Torrent>()
   const [key, setKey] = useState<Hex>()
   const [error, setError] = useState<string>()
@@ -52,7 +53,7 @@ export function WatchView() {
       const opened = await openTorrent({
         torrentId: input,
         keyHex: hashKey,
-        webSeeds: webSeeds ? webSeeds.split('\n') : [],
+        webSeeds,
       })
       if (hashKey) streamKeys.set(opened.infoHash, hashKey)
       if (!live) return
