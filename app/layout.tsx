@@ -6,13 +6,15 @@ import { TorrentBoot } from '@/components/torrent/TorrentBoot'
 import { SiteHeader } from '@/components/ui/SiteHeader'
 import { themeScript } from '@/components/ui/ThemeProvider'
 import { WrongChainBanner } from '@/components/wallet/WrongChainBanner'
+import { sitePath } from '@/lib/sitePath'
 import { SiteChrome } from './_components/SiteChrome'
 import { Providers } from './providers'
 
 export const metadata: Metadata = {
   title: { default: 'Keyswarm', template: '%s · Keyswarm' },
   description: 'Share and sell files peer to peer, right from your browser.',
-  icons: { icon: '/icon.svg' },
+  // Metadata URLs are not given the base path by Next.
+  icons: { icon: sitePath('/icon.svg') },
 }
 
 export const viewport: Viewport = {

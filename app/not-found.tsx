@@ -1,8 +1,10 @@
 import Link from 'next/link'
+import { AddTrailingSlash } from './_components/AddTrailingSlash'
 
 export default function NotFound() {
   return (
     <div className="grid min-h-[40vh] place-items-center text-center">
+      <AddTrailingSlash />
       <div>
         <p className="text-sm font-medium text-indigo-600 dark:text-indigo-400">404</p>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">There is nothing at this address</h1>

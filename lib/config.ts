@@ -13,6 +13,8 @@ export type AppConfig = {
   name: string
   /** Chains the app can run on; the first is the default. */
   chains: readonly [Chain, ...Chain[]]
+  /** JSON-RPC URL per chain id, where the chain's public default will not do. */
+  rpcUrls: Readonly<Record<number, string>>
   /** Public WebSocket trackers announced to when not on the local chain. */
   publicTrackers: readonly string[]
   /** The local stack as `npm start` brings it up (overridden at run time, see `getStack`). */
@@ -35,9 +37,27 @@ function pickChains(value: string | undefined): readonly [Chain, ...Chain[]] {
   return chains as [Chain, ...Chain[]]
 }
 
+/**
+ * RPC URLs picked at build time with `NEXT_PUBLIC_RPC_URLS` (`<chain id>=<url>`, comma-separated,
+ * e.g. `84532=https://base-sepolia.example/v2/KEY`); chains not named use their public default.
+ */
+function pickRpcUrls(value: string | undefined): Record<number, string> {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const match = /^(\d+)=(https?:\/\/\S+)$/.exec(entry)
+      if (!match) throw new Error(`NEXT_PUBLIC_RPC_URLS has "${entry}": write <chain id>=<http(s) URL>, comma-separated.`)
+      return [Number(match[1]), match[2]!] as const
+    })
+  return Object.fromEntries(entries)
+}
+
 export const appConfig = {
   name: 'Keyswarm',
   chains: pickChains(process.env.NEXT_PUBLIC_CHAINS),
+  rpcUrls: pickRpcUrls(process.env.NEXT_PUBLIC_RPC_URLS),
   publicTrackers: [
     'wss://tracker.openwebtorrent.com',
     'wss://tracker.webtorrent.dev',

@@ -30,7 +30,7 @@ export function DropZone() {
         setBusy('Opening the torrent…')
         const first = files[0]!
         const torrent = await openTorrent({ torrentId: new Uint8Array(await first.arrayBuffer()), fileName: first.name })
-        router.push(`/watch?id=${torrent.infoHash}`)
+        router.push(`/watch/?id=${torrent.infoHash}`)
         return
       }
       setBusy(files.length === 1 ? `Preparing ${files[0]!.name}…` : `Preparing ${files.length} files…`)

@@ -21,8 +21,8 @@ export function OpenForm() {
       const { torrentId, infoHash, webSeeds } = parseTorrentId(text)
       router.push(
         torrentId === infoHash
-          ? toShareLink({ origin: '', infoHash, webSeeds })
-          : `/watch?magnet=${encodeURIComponent(torrentId)}`,
+          ? toShareLink({ site: '', infoHash, webSeeds })
+          : `/watch/?magnet=${encodeURIComponent(torrentId)}`,
       )
     } catch (e) {
       setError(formatError(e))
@@ -35,7 +35,7 @@ export function OpenForm() {
     setBusy(true)
     try {
       const torrent = await openTorrent({ torrentId: new Uint8Array(await file.arrayBuffer()), fileName: file.name })
-      router.push(`/watch?id=${torrent.infoHash}`)
+      router.push(`/watch/?id=${torrent.infoHash}`)
     } catch (e) {
       setError(formatError(e))
     } finally {

@@ -37,7 +37,7 @@ export function ShareResult({ torrent }: { torrent: Torrent }) {
       <CopyField label="Magnet link" value={torrent.magnetURI} testId="magnet-link" />
       <div className="flex flex-wrap gap-2 text-sm">
         <Link
-          href={toShareLink({ origin: '', infoHash: torrent.infoHash, webSeeds: torrent.urlList })}
+          href={toShareLink({ site: '', infoHash: torrent.infoHash, webSeeds: torrent.urlList })}
           className="rounded-lg bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500"
         >
           Open in the player

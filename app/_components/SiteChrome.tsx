@@ -13,7 +13,8 @@ export type SiteChromeProps = { header: ReactNode; footer: ReactNode; children: 
  */
 export function SiteChrome({ header, footer, children }: SiteChromeProps) {
   const pathname = usePathname()
-  if (pathname === '/embed' || pathname?.startsWith('/embed/')) return children
+  // With or without the trailing slash the export's folders give it.
+  if (`${pathname ?? ''}/`.replace(/\/\/$/, '/').startsWith('/embed/')) return children
   return (
     <>
       {header}

@@ -4,7 +4,7 @@ import { WatchView } from './_components/WatchView'
 
 export const metadata: Metadata = { title: 'Watch' }
 
-/** `/watch?id=<infohash>` or `/watch?magnet=<magnet link>`: streams a torrent in the page. */
+/** `/watch/?id=<infohash>` or `/watch/?magnet=<magnet link>`: streams a torrent in the page. */
 export default function WatchPage() {
   return (
     <Suspense fallback={<p className="text-sm text-zinc-500">Loading…</p>}>

@@ -45,7 +45,7 @@ export function Catalog() {
         {shown.map((l) => (
           <li key={String(l.contentId)} data-testid="catalog-item">
             <Link
-              href={`/watch?listing=${l.contentId}`}
+              href={`/watch/?listing=${l.contentId}`}
               className="block rounded-xl border border-zinc-200 p-4 hover:border-indigo-400 dark:border-zinc-800"
             >
               <span className="block font-medium break-words">{l.title || 'Untitled'}</span>

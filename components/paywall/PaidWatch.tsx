@@ -24,7 +24,7 @@ declare global {
 }
 
 /**
- * `/watch?listing=<id>`: a listing's details, provenance and cover (shown as soon as the cover
+ * `/watch/?listing=<id>`: a listing's details, provenance and cover (shown as soon as the cover
  * file arrives from the swarm, before any purchase). A free listing (keyHash 0) plays at once
  * with the normal player, no wallet needed; a paid one shows the Unlock flow, then the player.
  */

@@ -1,14 +1,16 @@
 'use client'
 
 import Link from 'next/link'
+import { sitePath } from '@/lib/sitePath'
 import type { PublishResultData } from './usePublish'
 
 /** After publishing: the listing's share link and embed code, and a reminder that this tab seeds (and delivers, when paid). */
 export function PublishResult({ result }: { result: PublishResultData }) {
-  const origin = typeof window === 'undefined' ? '' : window.location.origin
-  const link = `${origin}/watch?listing=${result.contentId}`
-  const script = `<script src="${origin}/embed.js" data-listing="${result.contentId}"></script>`
-  const iframe = `<iframe src="${origin}/embed?listing=${result.contentId}" width="640" height="360" allow="autoplay; fullscreen; picture-in-picture" style="border:0;max-width:100%"></iframe>`
+  // The site's origin plus its base path, so the links follow a site hosted under a subpath.
+  const site = `${typeof window === 'undefined' ? '' : window.location.origin}${sitePath('')}`
+  const link = `${site}/watch/?listing=${result.contentId}`
+  const script = `<script src="${site}/embed.js" data-listing="${result.contentId}"></script>`
+  const iframe = `<iframe src="${site}/embed/?listing=${result.contentId}" width="640" height="360" allow="autoplay; fullscreen; picture-in-picture" style="border:0;max-width:100%"></iframe>`
   return (
     <div
       className="max-w-xl space-y-4 rounded-2xl border border-indigo-200 bg-indigo-50/50 p-5 dark:border-indigo-900 dark:bg-indigo-950/20"
@@ -59,7 +61,7 @@ export function PublishResult({ result }: { result: PublishResultData }) {
         setup {String(result.agentGasUsed)} gas
       </p>
       <Link
-        href={`/watch?listing=${result.contentId}`}
+        href={`/watch/?listing=${result.contentId}`}
         className="inline-block rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
       >
         Open the listing

@@ -7,8 +7,9 @@ import { ThemeToggle } from './ThemeToggle'
 
 const nav = [
   { href: '/', label: 'Discover' },
-  { href: '/publish', label: 'Publish' },
-  { href: '/library', label: 'Library' },
+  // Folders, as the static export writes them (publish/index.html): no host needs to add the slash.
+  { href: '/publish/', label: 'Publish' },
+  { href: '/library/', label: 'Library' },
 ] as const
 
 /** The site's header: logo, the main routes, theme and wallet. */
@@ -23,7 +24,7 @@ export function SiteHeader() {
         </Link>
         <nav className="hidden items-center gap-1 text-sm sm:flex" aria-label="Main">
           {nav.map(({ href, label }) => {
-            const active = href === '/' ? pathname === '/' : pathname?.startsWith(href)
+            const active = href === '/' ? pathname === '/' : `${pathname ?? ''}/`.replace(/\/\/$/, '/').startsWith(href)
             return (
               <Link
                 key={href}

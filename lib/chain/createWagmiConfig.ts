@@ -10,7 +10,8 @@ export type CreateWagmiConfigParameters = {
 }
 
 /**
- * The wagmi config: the chains of `appConfig`, the local chain's RPC from the running stack, and
+ * The wagmi config: the chains of `appConfig`, the local chain's RPC from the running stack (the
+ * others' from `appConfig.rpcUrls`, else their public default), and
  * RainbowKit's wallet list. Wallets announced through EIP-6963 (MetaMask among them) are found
  * by themselves; the WalletConnect-based ones need `NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID`.
  */
@@ -22,7 +23,7 @@ export function createWagmiConfig({ extraWallets = [] }: CreateWagmiConfigParame
   ]
   const connectors = connectorsForWallets(wallets, { appName: appConfig.name, projectId: projectId ?? 'unused' })
   const transports = Object.fromEntries(
-    appConfig.chains.map((chain) => [chain.id, isLocalChain(chain.id) ? http(getStack().rpcUrl) : http()]),
+    appConfig.chains.map((chain) => [chain.id, isLocalChain(chain.id) ? http(getStack().rpcUrl) : http(appConfig.rpcUrls[chain.id])]),
   ) as Record<number, Transport>
   // wagmi polls every 4 s by default: a receipt mined in a 1–2 s block (anvil, L2s) then waits up
   // to 4 s more, and the paid unlock (purchase receipt, then the key) feels it most.

@@ -18,7 +18,10 @@ export type EmbedOptions = {
   muted?: boolean | string
   /** The frame's title, for assistive technology. */
   title?: string
-  /** The Keyswarm site to load the player from; default: where this script came from. */
+  /**
+   * The Keyswarm site to load the player from, base path included (`https://example.org/keyswarm`);
+   * default: the folder this script came from.
+   */
   base?: string
 }
 
@@ -58,12 +61,13 @@ declare global {
 type Listener = (event: EmbedEvent) => void
 
 const script = document.currentScript as HTMLScriptElement | null
-const scriptBase = script?.src || location.href
+// The site is the folder embed.js was served from: `https://host/keyswarm/` for `https://host/keyswarm/embed.js`.
+const scriptSite = new URL('./', script?.src || location.href).href
 // Loaded twice (two script tags): keep the one registry and its one message listener.
 const keyswarm: Keyswarm = window.Keyswarm?.embed ? window.Keyswarm : createRegistry()
 window.Keyswarm = keyswarm
 const data = script?.dataset
-if (script && data && (data.listing || data.id || data.magnet)) keyswarm.embed(script, { base: scriptBase, ...data })
+if (script && data && (data.listing || data.id || data.magnet)) keyswarm.embed(script, { base: scriptSite, ...data })
 
 function createRegistry(): Keyswarm {
   const players: EmbeddedPlayer[] = []
@@ -88,8 +92,11 @@ function createRegistry(): Keyswarm {
 }
 
 function createPlayer(element: Element, options: EmbedOptions, forget: () => void) {
-  const base = new URL(options.base || scriptBase)
-  const url = new URL('/embed', base)
+  const base = new URL(options.base || scriptSite)
+  // A site named without its trailing slash still means its folder, not its parent's.
+  if (!base.pathname.endsWith('/')) base.pathname += '/'
+  // `embed/`, the folder itself: it opens on hosts that map URLs to files and rewrite nothing.
+  const url = new URL('embed/', base)
   const source = (['listing', 'id', 'magnet'] as const).find((name) => options[name] != null && options[name] !== '')
   if (!source) throw new Error('Keyswarm.embed needs a listing, an id or a magnet.')
   url.searchParams.set(source, String(options[source]))

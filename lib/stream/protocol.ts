@@ -39,5 +39,5 @@ export const LEGACY_CHUNK_BYTES = 64 * 1024
 /** Page -> worker, on the controller: take control of pages opened before the worker activated. */
 export type ClaimMessage = { type: 'keyswarm:claim' }
 
-/** URL prefix the worker answers. */
+/** URL prefix the worker answers, below the site's base path (the worker's own folder). */
 export const STREAM_PREFIX = '/stream/'

@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { streamUrl } from './streamUrl'
 
 const id = 'ab'.repeat(20)
@@ -17,4 +17,13 @@ test('a torrent opened again streams from another URL than its first opening', (
   expect(streamUrl({ id, file: 0, name: 'a.mp4', download: true, session: 1 })).toBe(
     `/stream/${id}/0/a.mp4?download=1&session=1`,
   )
+})
+
+test('a site built under a base path streams from below it, where its service worker is', () => {
+  vi.stubEnv('NEXT_PUBLIC_BASE_PATH', '/keyswarm')
+  try {
+    expect(streamUrl({ id, file: 1, name: 'a.mp4' })).toBe(`/keyswarm/stream/${id}/1/a.mp4`)
+  } finally {
+    vi.unstubAllEnvs()
+  }
 })

@@ -1,3 +1,4 @@
+import { sitePath } from '../sitePath'
 import { STREAM_PREFIX } from './protocol'
 
 /** Parameters of `streamUrl`. */
@@ -21,10 +22,10 @@ export type StreamUrlParameters = {
 
 /**
  * The same-origin URL the service worker streams a torrent file from, with Range support:
- * `/stream/<id>/<file>/<name>`. Works as `<video src>`, `<img src>`, `<a href download>`.
+ * `<base>/stream/<id>/<file>/<name>` (`<base>`: the build's base path). Works as `<video src>`, `<img src>`, `<a href download>`.
  */
 export function streamUrl({ id, file, name, download, session }: StreamUrlParameters): string {
   const tail = name ? `/${encodeURIComponent(name)}` : ''
   const query = [download ? 'download=1' : '', session ? `session=${session}` : ''].filter(Boolean).join('&')
-  return `${STREAM_PREFIX}${encodeURIComponent(id)}/${file}${tail}${query ? `?${query}` : ''}`
+  return `${sitePath(STREAM_PREFIX)}${encodeURIComponent(id)}/${file}${tail}${query ? `?${query}` : ''}`
 }

@@ -1,6 +1,7 @@
 /**
  * Keyswarm's service worker (built into public/sw.js by scripts/build-sw.ts).
- * It answers `GET /stream/<id>/<file>[/<name>]` with Range support by asking a page of the site
+ * It answers `GET <base>/stream/<id>/<file>[/<name>]` (`<base>`: the folder sw.js is served from,
+ * so one build of this file works at a domain's root and under a base path) with Range support by asking a page of the site
  * for the bytes over a MessageChannel: the page holds the torrent (and, for paid files, the key).
  * Nothing else is intercepted: the static site is served by the network as usual.
  */
@@ -29,6 +30,8 @@ type WorkerScope = {
 }
 
 const worker = self as unknown as WorkerScope
+/** `/stream/` below the folder this worker was served from: `/keyswarm/stream/` for `/keyswarm/sw.js`. */
+const streamPrefix = new URL(`.${STREAM_PREFIX}`, worker.location.href).pathname
 
 /** How long a page has to say whether it holds the torrent before the next page is asked. */
 const ACCEPT_TIMEOUT_MS = 2000
@@ -49,13 +52,13 @@ worker.addEventListener('message', (event) => {
 
 worker.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url)
-  if (url.origin !== worker.location.origin || !url.pathname.startsWith(STREAM_PREFIX)) return
+  if (url.origin !== worker.location.origin || !url.pathname.startsWith(streamPrefix)) return
   if (event.request.method !== 'GET' && event.request.method !== 'HEAD') return
   event.respondWith(serve(event, url))
 })
 
 async function serve(event: FetchEvent, url: URL): Promise<Response> {
-  const [id, fileText] = url.pathname.slice(STREAM_PREFIX.length).split('/')
+  const [id, fileText] = url.pathname.slice(streamPrefix.length).split('/')
   const file = Number(fileText)
   if (!id || !Number.isInteger(file) || file < 0) return textResponse(400, 'Expected /stream/<id>/<file>.')
   const request: RangeRequest = {

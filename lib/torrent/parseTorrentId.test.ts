@@ -17,8 +17,8 @@ describe('parseTorrentId', () => {
   })
 
   test('a share link with web seeds round-trips through toShareLink', () => {
-    const link = toShareLink({ origin: 'https://keyswarm.example', infoHash: hash, webSeeds: [seed], keyHex: 'ab' })
-    expect(link).toBe(`https://keyswarm.example/watch?id=${hash}&ws=${encodeURIComponent(seed)}#key=ab`)
+    const link = toShareLink({ site: 'https://keyswarm.example', infoHash: hash, webSeeds: [seed], keyHex: 'ab' })
+    expect(link).toBe(`https://keyswarm.example/watch/?id=${hash}&ws=${encodeURIComponent(seed)}#key=ab`)
     expect(parseTorrentId(link)).toEqual({ infoHash: hash, torrentId: hash, webSeeds: [seed] })
   })
 

@@ -66,7 +66,7 @@ test('a script tag on another origin plays a free torrent, and the host drives i
   const iframe = viewer.locator('iframe')
   const src = new URL((await iframe.getAttribute('src'))!)
   expect(src.origin).toBe(stack.webUrl)
-  expect(src.pathname).toBe('/embed')
+  expect(src.pathname).toBe('/embed/')
   expect(src.searchParams.get('origin')).toBe(host.origin)
   const box = (await iframe.boundingBox())!
   expect(box.width).toBe(640)

@@ -43,12 +43,12 @@ test('a buyer finds the purchase in /library, plays it from there, and restores 
   // The ciphertext is the "on this device" torrent of the same page.
   await expect(buyer.getByTestId('library-item')).toHaveCount(1)
   await expect(buyer.getByTestId('library-item-title')).toContainText(title)
-  await expect(buyer.getByTestId('library-item-title')).toHaveAttribute('href', `/watch?listing=${contentId}`)
+  await expect(buyer.getByTestId('library-item-title')).toHaveAttribute('href', `/watch/?listing=${contentId}`)
   // A buyer without listings sees no creator section.
   await expect(buyer.getByTestId('creator-section')).toHaveCount(0)
 
   await purchase.getByRole('link', { name: 'Play' }).click()
-  await expect(buyer).toHaveURL(new RegExp(`/watch\\?listing=${contentId}$`))
+  await expect(buyer).toHaveURL(new RegExp(`/watch/\\?listing=${contentId}$`))
   await expectVideoPlays(buyer)
 
   // A new device of the same buyer: the purchase is listed from the chain, its key is not here yet.

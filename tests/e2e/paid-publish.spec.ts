@@ -37,6 +37,6 @@ test('a creator publishes a paid video and the catalog lists it, newest first', 
   await expect(visitor.getByTestId('catalog-item')).toHaveCount(1)
   await expect(visitor.getByTestId('catalog-item').getByRole('link')).toHaveAttribute(
     'href',
-    `/watch?listing=${contentId}`,
+    `/watch/?listing=${contentId}`,
   )
 })

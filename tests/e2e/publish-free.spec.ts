@@ -45,7 +45,7 @@ test('a creator publishes a free video with a cover; a visitor without a wallet 
   const item = visitor.getByTestId('catalog-item').filter({ hasText: title })
   await expect(item).toContainText('Free')
   await item.getByRole('link').click()
-  await expect(visitor).toHaveURL(new RegExp(`/watch\\?listing=${contentId}$`))
+  await expect(visitor).toHaveURL(new RegExp(`/watch/\\?listing=${contentId}$`))
   await expect(visitor.getByTestId('listing-title')).toHaveText(title)
   await expect(visitor.getByTestId('listing-price')).toHaveText('Free')
   await expect(visitor.getByRole('button', { name: /Unlock/ })).toHaveCount(0)

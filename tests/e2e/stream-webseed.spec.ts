@@ -91,7 +91,7 @@ test('an encrypted torrent plays from a web seed that holds only ciphertext (sha
 
   // A listing's web seeds in the share link: the .torrent URL gives the file list, the base the data.
   const link = toShareLink({
-    origin: '',
+    site: '',
     infoHash: torrent.infoHash,
     webSeeds: [`${server.origin}/paid.torrent`, `${server.origin}/`],
     keyHex: knownKey.slice(2),

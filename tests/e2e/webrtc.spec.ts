@@ -11,7 +11,7 @@ test('two browser contexts exchange files over WebRTC through the local tracker'
     { name: 'readme.md', mimeType: 'text/markdown', buffer: Buffer.from(readme) },
   ])
   const shareLink = await seeder.getByTestId('share-link').inputValue()
-  expect(shareLink).toMatch(/\/watch\?id=[0-9a-f]{40}$/)
+  expect(shareLink).toMatch(/\/watch\/\?id=[0-9a-f]{40}$/)
   await expect(seeder.getByTestId('magnet-link')).toHaveValue(/^magnet:\?xt=urn:btih:[0-9a-f]{40}/)
   await expect(seeder.getByTestId('torrent-status')).toHaveAttribute('data-done', 'true')
 

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useStreamWorker } from '@/components/player/useStreamWorker'
 import type { PlayerBridge } from '@/lib/embed/startPlayerBridge'
+import { sitePath } from '@/lib/sitePath'
 import { streamUrl } from '@/lib/stream/streamUrl'
 import { EmbedNotice } from './EmbedNotice'
 import type { EmbedFile } from './useEmbedTorrent'
@@ -83,7 +84,7 @@ export function EmbedMedia({ bridge, id, file, autoplay, muted }: EmbedMediaProp
       {kind !== 'video' && kind !== 'audio' && kind !== 'image' && (
         <EmbedNotice>
           “{file.name}” is not a video.{' '}
-          <a href={`/watch?id=${id}`} target="_blank" rel="noopener" className="underline">
+          <a href={sitePath(`/watch/?id=${id}`)} target="_blank" rel="noopener" className="underline">
             Open it on Keyswarm
           </a>
           .

@@ -34,7 +34,7 @@ export function BuyerPurchaseItem({ purchase }: { purchase: OwnedPurchase }) {
     ? formatPrice({ price: purchase.amount, token: listing.token, deployment })
     : `${purchase.amount} units`
   const playable = purchase.state === 'delivered' || purchase.state === 'settled'
-  const watch = `/watch?listing=${purchase.contentId}`
+  const watch = `/watch/?listing=${purchase.contentId}`
 
   const refund = () =>
     void action.run('Confirm the refund in your wallet…', async () => {

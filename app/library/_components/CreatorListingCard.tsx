@@ -95,7 +95,7 @@ export function CreatorListingCard({ listing }: { listing: CreatorListing }) {
     >
       <div className="flex flex-wrap items-baseline gap-3">
         <Link
-          href={`/watch?listing=${id}`}
+          href={`/watch/?listing=${id}`}
           className="min-w-0 flex-1 font-medium break-words hover:text-indigo-600 dark:hover:text-indigo-400"
           data-testid="creator-listing-title"
         >

@@ -70,7 +70,7 @@ function LibraryItem({ entry, listing }: { entry: LibraryEntry; listing?: PaidTo
     >
       <div className="flex flex-wrap items-center gap-3">
         <Link
-          href={listing ? `/watch?listing=${listing.contentId}` : `/watch?id=${entry.infoHash}`}
+          href={listing ? `/watch/?listing=${listing.contentId}` : `/watch/?id=${entry.infoHash}`}
           className="min-w-0 flex-1 font-medium break-all hover:text-indigo-600 dark:hover:text-indigo-400"
           data-testid="library-item-title"
         >
