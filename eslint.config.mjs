@@ -11,6 +11,8 @@ const config = [
       '.next/**',
       '.next-*/**',
       'out/**',
+      'out-subpath/**',
+      'site/**',
       'public/**',
       'contracts/out/**',
       'contracts/cache/**',
