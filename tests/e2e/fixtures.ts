@@ -12,6 +12,13 @@ export type E2EStack = { rpcUrl: string; trackerUrl: string; webUrl: string; dep
 export type OpenContextOptions = {
   /** Index of the anvil dev account the injected wallet holds; no wallet when omitted. */
   account?: number
+  /**
+   * Another copy of the site to open instead of the stack's (its URL with the base path and a
+   * trailing slash, e.g. the subpath build on a plain host): the context's `baseURL`. Such a host
+   * tells the page nothing, so the browser itself holds the stack's addresses in the cookie
+   * lib/config.ts reads, as the stack's own server would have set it.
+   */
+  site?: string
 }
 
 /** Clients on the stack's chain, as the `chain` fixture hands them out. */
@@ -26,10 +33,10 @@ type Fixtures = {
 }
 
 /**
- * The address of anvil's dev account `index` (0–29; the stack starts anvil with 30). Each journey
+ * The address of anvil's dev account `index` (0–31; the stack starts anvil with 32). Each journey
  * owns its accounts so that none sees another's listings, agents or nonces: 0 deploys, 1–4 the
  * foundation, 5–9 the paid journeys, 10–13 the library, 14–16 embedding, 17–20 publishing,
- * 21–24 the agent, 25–27 streaming, 28 the account-secret cache.
+ * 21–24 the agent, 25–27 streaming, 28 the account-secret cache, 29–30 the subpath deploy.
  */
 export function devAccount(index: number): Address {
   return mnemonicToAccount(devMnemonic, { addressIndex: index }).address
@@ -43,8 +50,16 @@ export const test = base.extend<Fixtures>({
   },
   openContext: async ({ browser, stack }, use) => {
     const contexts: BrowserContext[] = []
-    await use(async ({ account } = {}) => {
-      const context = await browser.newContext({ baseURL: stack.webUrl })
+    await use(async ({ account, site } = {}) => {
+      const context = await browser.newContext({ baseURL: site ?? stack.webUrl })
+      if (site)
+        await context.addCookies([
+          {
+            name: 'keyswarm-stack',
+            value: encodeURIComponent(JSON.stringify({ rpcUrl: stack.rpcUrl, trackers: [stack.trackerUrl] })),
+            url: new URL(site).origin,
+          },
+        ])
       if (account !== undefined)
         await context.addInitScript(installTestWallet, {
           rpcUrl: stack.rpcUrl,

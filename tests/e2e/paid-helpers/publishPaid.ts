@@ -24,7 +24,8 @@ export async function publishPaid(
   page: Page,
   { title, file, price = '0.01', currency = 'eth', free = false, cover, trackers, webSeeds }: PublishPaidParameters,
 ) {
-  await page.goto('/publish')
+  // Relative to the context's baseURL, so it also publishes on a site under a base path.
+  await page.goto('publish/')
   await connectTestWallet(page)
   await page.getByTestId('publish-files').setInputFiles(file)
   if (free) await page.getByRole('radio', { name: /^Free/ }).check()

@@ -10,7 +10,8 @@ export type SeedFile = { name: string; mimeType: string; buffer: Buffer }
  */
 export async function seedFromHome(context: BrowserContext, files: SeedFile[]): Promise<{ page: Page; shareLink: string; magnet: string }> {
   const page = await context.newPage()
-  await page.goto('/')
+  // Relative to the context's baseURL, so it also seeds on a site under a base path.
+  await page.goto('./')
   await page.getByTestId('file-input').setInputFiles(files)
   await expect(page.getByTestId('torrent-status')).toHaveAttribute('data-done', 'true', { timeout: 60_000 })
   return {
