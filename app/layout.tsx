@@ -8,6 +8,7 @@ import { themeScript } from '@/components/ui/ThemeProvider'
 import { WrongChainBanner } from '@/components/wallet/WrongChainBanner'
 import { sitePath } from '@/lib/sitePath'
 import { SiteChrome } from './_components/SiteChrome'
+import { pathGatewayScript } from './_components/pathGatewayScript'
 import { Providers } from './providers'
 
 export const metadata: Metadata = {
@@ -32,6 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <head> with a child made React's hydration intermittently look for <body>'s first element
             among <head>'s nodes on reloads (minified error #418, the whole page re-rendered). */}
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script dangerouslySetInnerHTML={{ __html: pathGatewayScript }} />
         <Providers>
           <TorrentBoot />
           <CreatorAgentHost />
