@@ -38,4 +38,5 @@ export async function buildSite(root: string, { outDir, basePath = '', env = {},
     throw new Error(
       `${outDir}/ would not work on a static host that only maps URLs to files:\n${problems.map((p) => `  ${p.file}: ${p.reference}\n    ${p.reason}`).join('\n')}`,
     )
+  log(`${outDir}/: every page is a folder's index.html and every internal link names a file.`)
 }

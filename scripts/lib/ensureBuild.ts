@@ -4,8 +4,11 @@ import { join } from 'node:path'
 
 const sources = ['app', 'components', 'lib', 'public', 'next.config.mjs', 'package.json', 'postcss.config.mjs']
 
+// Written from lib/ by every build (build:subpath and deploy:site too): lib/ itself says whether out/ is stale.
+const generated = ['sw.js', 'sw.js.map', 'embed.js'].map((name) => join('public', name))
+
 function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0
+  if (!existsSync(path) || generated.some((name) => path.endsWith(name))) return 0
   const info = statSync(path)
   if (!info.isDirectory()) return info.mtimeMs
   let newest = info.mtimeMs

@@ -142,3 +142,17 @@ test('opened from an IPFS path gateway, a page says it cannot run there and link
     await gateway.close()
   }
 })
+
+test('an old /watch? link on a host that answers 404.html instead of redirecting goes on to the watch folder', async ({
+  openContext,
+}) => {
+  const bare = await startPlainServer({ root: exportDir, mount: subpathBuild.basePath, notFoundPage: true })
+  try {
+    const page = await (await openContext({ site: bare.url })).newPage()
+    await page.goto(`${bare.url}watch?id=${'ab'.repeat(20)}#key=${'00'.repeat(32)}`)
+    await expect(page).toHaveURL(`${bare.url}watch/?id=${'ab'.repeat(20)}#key=${'00'.repeat(32)}`)
+    expect(bare.log[0]).toBe('404 /keyswarm/watch')
+  } finally {
+    await bare.close()
+  }
+})

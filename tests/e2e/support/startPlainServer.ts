@@ -28,13 +28,26 @@ const types: Record<string, string> = {
   '.map': 'application/json',
 }
 
+/** Parameters of `startPlainServer`. */
+export type PlainServerParameters = {
+  /** The folder to serve. */
+  root: string
+  /** The path it is served under, e.g. `/keyswarm`. */
+  mount: string
+  /**
+   * A host that serves the site's `404.html` for a missing file and does not redirect a folder's
+   * name to the folder (some object stores' website modes) instead of Python's plain behaviour.
+   */
+  notFoundPage?: boolean
+}
+
 /**
- * Serves `root` at `mount` (e.g. `/keyswarm`) exactly the way Python's `http.server` maps URLs to
- * files, which is also what IPFS gateways and object stores do: `/dir/` answers `dir/index.html`,
- * `/dir` answers a 301 to `/dir/` (query kept), `/file` answers that file, and anything else is a
- * plain 404. No `.html` guessing, no 404 page, no rewrites, no cookies: the site gets no help.
+ * Serves `root` at `mount` exactly the way Python's `http.server` maps URLs to files, which is
+ * also what IPFS gateways do: `/dir/` answers `dir/index.html`, `/dir` answers a 301 to `/dir/`
+ * (query kept), `/file` answers that file, and anything else is a plain 404. No `.html` guessing,
+ * no rewrites, no cookies: the site gets no help.
  */
-export async function startPlainServer({ root, mount }: { root: string; mount: string }): Promise<PlainServer> {
+export async function startPlainServer({ root, mount, notFoundPage = false }: PlainServerParameters): Promise<PlainServer> {
   const log: string[] = []
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -49,13 +62,21 @@ export async function startPlainServer({ root, mount }: { root: string; mount: s
     let info = await stat(file).catch(() => undefined)
     let served = file
     if (info?.isDirectory()) {
-      if (!path.endsWith('/')) return answer(301, { location: `${url.pathname}/${url.search}` })
-      served = join(file, 'index.html')
+      if (path.endsWith('/')) {
+        served = join(file, 'index.html')
+        info = await stat(served).catch(() => undefined)
+      } else if (notFoundPage) info = undefined // A folder's name is no file.
+      else return answer(301, { location: `${url.pathname}/${url.search}` })
+    }
+    let status = 200
+    if (!info?.isFile() && notFoundPage) {
+      served = join(root, '404.html')
       info = await stat(served).catch(() => undefined)
+      status = 404
     }
     if (!info?.isFile()) return answer(404, { 'content-type': 'text/plain' }, 'Not found')
-    log.push(`200 ${url.pathname}`)
-    res.writeHead(200, {
+    log.push(`${status} ${url.pathname}`)
+    res.writeHead(status, {
       'content-type': types[extname(served)] ?? 'application/octet-stream',
       'content-length': String(info.size),
     })
