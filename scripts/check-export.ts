@@ -15,4 +15,6 @@ if (problems.length) {
   for (const { file, reference, reason } of problems) console.error(`  ${file}: ${reference}\n    ${reason}`)
   process.exit(1)
 }
-console.log(`${folder}: every page is a folder's index.html and every internal link names a file (base path "${basePath}").`)
+console.log(
+  `${folder}: every page is a folder's index.html and every internal link names a file (base path "${basePath}").`,
+)

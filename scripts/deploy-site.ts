@@ -29,9 +29,12 @@ function readChains(): number[] {
     )
   const ids = value.split(',').map((id) => Number(id.trim()))
   for (const id of ids) {
-    if (!Number.isInteger(id) || id <= 0) throw new DeploySiteError(`NEXT_PUBLIC_CHAINS is "${value}": give chain ids, such as 84532 or 8453,84532.`)
+    if (!Number.isInteger(id) || id <= 0)
+      throw new DeploySiteError(`NEXT_PUBLIC_CHAINS is "${value}": give chain ids, such as 84532 or 8453,84532.`)
     if (id === 31337)
-      throw new DeploySiteError('Chain 31337 is the local anvil chain of `npm start`: build for it with `npm run build`, not for upload.')
+      throw new DeploySiteError(
+        'Chain 31337 is the local anvil chain of `npm start`: build for it with `npm run build`, not for upload.',
+      )
     if (!existsSync(join(root, 'lib', 'chain', 'deployments', `${id}.json`)))
       throw new DeploySiteError(
         `Keyswarm is not deployed on chain ${id} yet: run \`npm run deploy -- --rpc-url <RPC of chain ${id}> --private-key <key>\` first (it writes lib/chain/deployments/${id}.json).`,

@@ -23,7 +23,10 @@ export function createWagmiConfig({ extraWallets = [] }: CreateWagmiConfigParame
   ]
   const connectors = connectorsForWallets(wallets, { appName: appConfig.name, projectId: projectId ?? 'unused' })
   const transports = Object.fromEntries(
-    appConfig.chains.map((chain) => [chain.id, isLocalChain(chain.id) ? http(getStack().rpcUrl) : http(appConfig.rpcUrls[chain.id])]),
+    appConfig.chains.map((chain) => [
+      chain.id,
+      isLocalChain(chain.id) ? http(getStack().rpcUrl) : http(appConfig.rpcUrls[chain.id]),
+    ]),
   ) as Record<number, Transport>
   // wagmi polls every 4 s by default: a receipt mined in a 1–2 s block (anvil, L2s) then waits up
   // to 4 s more, and the paid unlock (purchase receipt, then the key) feels it most.

@@ -1,8 +1,9 @@
 /**
  * Keyswarm's service worker (built into public/sw.js by scripts/build-sw.ts).
- * It answers `GET <base>/stream/<id>/<file>[/<name>]` (`<base>`: the folder sw.js is served from,
- * so one build of this file works at a domain's root and under a base path) with Range support by asking a page of the site
- * for the bytes over a MessageChannel: the page holds the torrent (and, for paid files, the key).
+ * It answers `GET <base>/stream/<id>/<file>[/<name>]` with Range support by asking a page of the
+ * site for the bytes over a MessageChannel: the page holds the torrent (and, for paid files, the
+ * key). `<base>` is the folder sw.js is served from, so one build of this file works at a domain's
+ * root and under a base path.
  * Nothing else is intercepted: the static site is served by the network as usual.
  */
 import { LEGACY_CHUNK_BYTES, type PageMessage, type RangeRequest, STREAM_PREFIX, type WorkerMessage } from './protocol'

@@ -9,7 +9,9 @@ afterEach(() => {
 })
 
 test('links to the watch folder itself, so hosts without rewrites open it', () => {
-  expect(toShareLink({ site: 'https://keyswarm.example', infoHash: hash })).toBe(`https://keyswarm.example/watch/?id=${hash}`)
+  expect(toShareLink({ site: 'https://keyswarm.example', infoHash: hash })).toBe(
+    `https://keyswarm.example/watch/?id=${hash}`,
+  )
 })
 
 test('a page of a site under a base path shares links below that path', () => {

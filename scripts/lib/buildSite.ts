@@ -18,7 +18,10 @@ export type BuildSiteParameters = {
  * fails when the result would need server rewriting (scripts/lib/checkExport.ts). The build
  * cache stays in `.next`, so builds run one at a time.
  */
-export async function buildSite(root: string, { outDir, basePath = '', env = {}, log = console.log }: BuildSiteParameters) {
+export async function buildSite(
+  root: string,
+  { outDir, basePath = '', env = {}, log = console.log }: BuildSiteParameters,
+) {
   const environment = { ...process.env, ...env, KEYSWARM_BASE_PATH: basePath, NEXT_DIST_DIR: outDir }
   const run = (command: string, args: string[]) =>
     new Promise<void>((resolve, reject) => {

@@ -25,7 +25,10 @@ const page = (body: string, base = '') =>
 
 test('passes an export whose pages are folders and whose links name files, under a base path', async () => {
   const dir = await makeExport({
-    'index.html': page('<a href="/keyswarm/watch/?id=1&amp;ws=x">watch</a><a href="https://elsewhere.example/x">out</a>', '/keyswarm'),
+    'index.html': page(
+      '<a href="/keyswarm/watch/?id=1&amp;ws=x">watch</a><a href="https://elsewhere.example/x">out</a>',
+      '/keyswarm',
+    ),
     'watch/index.html': page('<a href="../">home</a><img src="data:,">', '/keyswarm'),
     '404.html': page('<a href="/keyswarm/">home</a>', '/keyswarm'),
     '_next/static/css/app.css': 'body{background:url(/keyswarm/_next/static/media/bg.svg)}',
@@ -58,7 +61,9 @@ test('names every reference that only a rewriting server would answer', async ()
     ].sort(),
   )
   const reason = (reference: string) => problems.find((problem) => problem.reference === reference)!.reason
-  expect(reason('/watch?id=1')).toBe('It names the folder watch without its trailing slash: only hosts that redirect or rewrite open it.')
+  expect(reason('/watch?id=1')).toBe(
+    'It names the folder watch without its trailing slash: only hosts that redirect or rewrite open it.',
+  )
   expect(reason('/library')).toBe('Only hosts that guess ".html" serve library.html for it.')
   expect(reason('library.html')).toMatch(/^A page as library.html: only hosts that guess ".html" serve it/)
 })
@@ -71,6 +76,10 @@ test('a site built for a base path fails when its links leave it', async () => {
     '_next/static/chunks/app.js': '',
   })
   expect(checkExport(dir, { basePath: '/keyswarm' })).toEqual([
-    { file: 'index.html', reference: '/watch/', reason: 'It points outside the base path "/keyswarm" the site was built for.' },
+    {
+      file: 'index.html',
+      reference: '/watch/',
+      reason: 'It points outside the base path "/keyswarm" the site was built for.',
+    },
   ])
 })

@@ -75,7 +75,11 @@ export function checkExport(root: string, { basePath = '' }: CheckExportParamete
     if (url.origin !== SITE) return
     const path = decodeURIComponent(url.pathname)
     if (path !== basePath && !path.startsWith(`${basePath}/`)) {
-      problems.push({ file, reference, reason: `It points outside the base path "${basePath}" the site was built for.` })
+      problems.push({
+        file,
+        reference,
+        reason: `It points outside the base path "${basePath}" the site was built for.`,
+      })
       return
     }
     const inside = path.slice(basePath.length + 1)
@@ -102,7 +106,12 @@ function isFile(path: string): boolean {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
 }
 
 function escape(text: string): string {

@@ -20,7 +20,9 @@ test.beforeAll(async () => {
   if (!existsSync(join(exportDir, 'index.html')))
     throw new Error(`${subpathBuild.outDir}/ is missing: run \`npm run build:subpath\` first (npm test does).`)
   if (statSync(join(exportDir, 'index.html')).mtimeMs < statSync(join(root, 'out', 'index.html')).mtimeMs)
-    console.warn(`warning: ${subpathBuild.outDir}/ is older than out/; run \`npm run build:subpath\` to test the current code.`)
+    console.warn(
+      `warning: ${subpathBuild.outDir}/ is older than out/; run \`npm run build:subpath\` to test the current code.`,
+    )
   site = await startPlainServer({ root: exportDir, mount: subpathBuild.basePath })
 })
 test.afterAll(async () => {
@@ -69,7 +71,9 @@ test('under a subpath on a plain static host, a dropped file’s share link open
   expect(errors).toEqual([])
 })
 
-test('under a subpath on a plain static host, a paid listing’s link opens, unlocks and plays', async ({ openContext }) => {
+test('under a subpath on a plain static host, a paid listing’s link opens, unlocks and plays', async ({
+  openContext,
+}) => {
   test.setTimeout(180_000)
   const creator = await (await openContext({ account: 29, site: site.url })).newPage()
   const title = `Subpath ${Date.now()}`
@@ -82,8 +86,12 @@ test('under a subpath on a plain static host, a paid listing’s link opens, unl
   // The links the creator copies name the site's folders.
   const link = await creator.getByTestId('listing-link').inputValue()
   expect(link).toBe(`${site.url}watch/?listing=${contentId}`)
-  await expect(creator.getByTestId('embed-code')).toHaveValue(`<script src="${site.url}embed.js" data-listing="${contentId}"></script>`)
-  await expect(creator.getByTestId('embed-iframe')).toHaveValue(new RegExp(`^<iframe src="${site.url}embed/\\?listing=${contentId}"`))
+  await expect(creator.getByTestId('embed-code')).toHaveValue(
+    `<script src="${site.url}embed.js" data-listing="${contentId}"></script>`,
+  )
+  await expect(creator.getByTestId('embed-iframe')).toHaveValue(
+    new RegExp(`^<iframe src="${site.url}embed/\\?listing=${contentId}"`),
+  )
 
   const buyer = await (await openContext({ account: 30, site: site.url })).newPage()
   await buyer.goto(link)
@@ -95,7 +103,9 @@ test('under a subpath on a plain static host, a paid listing’s link opens, unl
   expect(missing()).toEqual([])
 })
 
-test('under a subpath on a plain static host, embed.js on another origin plays a free file', async ({ openContext }) => {
+test('under a subpath on a plain static host, embed.js on another origin plays a free file', async ({
+  openContext,
+}) => {
   test.setTimeout(150_000)
   const { shareLink } = await seedFromHome(await openContext({ site: site.url }), [
     { name: 'clip.mp4', mimeType: 'video/mp4', buffer: await readFile(clip) },
@@ -118,7 +128,9 @@ test('under a subpath on a plain static host, embed.js on another origin plays a
     expect(src.searchParams.get('id')).toBe(infoHash)
     await viewer.evaluate(() => window.Keyswarm!.players[0]!.play())
     const video = viewer.frameLocator('iframe').getByTestId('player-video')
-    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 60_000 }).toBeGreaterThan(1)
+    await expect
+      .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 60_000 })
+      .toBeGreaterThan(1)
     expect(await video.evaluate((v: HTMLVideoElement) => v.src)).toContain(`${site.url}stream/${infoHash}/`)
     expect(missing()).toEqual([])
   } finally {

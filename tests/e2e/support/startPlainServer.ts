@@ -47,7 +47,11 @@ export type PlainServerParameters = {
  * (query kept), `/file` answers that file, and anything else is a plain 404. No `.html` guessing,
  * no rewrites, no cookies: the site gets no help.
  */
-export async function startPlainServer({ root, mount, notFoundPage = false }: PlainServerParameters): Promise<PlainServer> {
+export async function startPlainServer({
+  root,
+  mount,
+  notFoundPage = false,
+}: PlainServerParameters): Promise<PlainServer> {
   const log: string[] = []
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -56,7 +60,8 @@ export async function startPlainServer({ root, mount, notFoundPage = false }: Pl
       res.writeHead(status, headers).end(body)
     }
     const path = decodeURIComponent(url.pathname)
-    if (path !== mount && !path.startsWith(`${mount}/`)) return answer(404, { 'content-type': 'text/plain' }, 'Not found')
+    if (path !== mount && !path.startsWith(`${mount}/`))
+      return answer(404, { 'content-type': 'text/plain' }, 'Not found')
     const file = normalize(join(root, path.slice(mount.length)))
     if (file !== root && !file.startsWith(root + sep)) return answer(404, { 'content-type': 'text/plain' }, 'Not found')
     let info = await stat(file).catch(() => undefined)
@@ -65,7 +70,8 @@ export async function startPlainServer({ root, mount, notFoundPage = false }: Pl
       if (path.endsWith('/')) {
         served = join(file, 'index.html')
         info = await stat(served).catch(() => undefined)
-      } else if (notFoundPage) info = undefined // A folder's name is no file.
+      } else if (notFoundPage)
+        info = undefined // A folder's name is no file.
       else return answer(301, { location: `${url.pathname}/${url.search}` })
     }
     let status = 200
