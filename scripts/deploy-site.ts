@@ -10,8 +10,8 @@
  * NEXT_PUBLIC_RPC_URLS (`<chain id>=<url>,…` where the chain's public RPC will not do),
  * NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID (optional), KEYSWARM_SITE_DIR (the folder; default `site`).
  */
-import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { getDeployment } from '../lib/chain/deployments/index'
 import { buildSite } from './lib/buildSite'
 
 const root = join(import.meta.dirname, '..')
@@ -35,7 +35,8 @@ function readChains(): number[] {
       throw new DeploySiteError(
         'Chain 31337 is the local anvil chain of `npm start`: build for it with `npm run build`, not for upload.',
       )
-    if (!existsSync(join(root, 'lib', 'chain', 'deployments', `${id}.json`)))
+    // What the built app will know: lib/chain/deployments/index.ts, which `npm run deploy` regenerates.
+    if (!getDeployment(id))
       throw new DeploySiteError(
         `Keyswarm is not deployed on chain ${id} yet: run \`npm run deploy -- --rpc-url <RPC of chain ${id}> --private-key <key>\` first (it writes lib/chain/deployments/${id}.json).`,
       )
