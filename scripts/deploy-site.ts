@@ -62,7 +62,11 @@ Next:
     then open https://<cid>.ipfs.dweb.link/ (a subdomain gateway), or http://<cid>.ipfs.localhost:8080/
     on your own node; pin the CID (ipfs pin add, or a pinning service) so it stays up.
     Path gateways (https://<gateway>/ipfs/<cid>/) cannot serve it: see README, "Deploying to a real chain".
-  Check it locally first: cd ${folder} && python3 -m http.server 8080${basePath ? ` (serves it at the root; for ${basePath}/ serve the folder above a copy named ${basePath.slice(1)})` : ''}, then open http://localhost:8080/`)
+  Check it locally first: ${
+    basePath
+      ? `mkdir -p /tmp/check${basePath} && cp -r ${folder}/. /tmp/check${basePath}/ && cd /tmp/check && python3 -m http.server 8080, then open http://localhost:8080${basePath}/`
+      : `cd ${folder} && python3 -m http.server 8080, then open http://localhost:8080/`
+  }`)
 }
 
 main().catch((error: Error) => {
