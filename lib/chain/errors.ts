@@ -1,9 +1,8 @@
+import { BaseError } from '../errors/BaseError'
+
 /** Base of the chain domain's errors: a short sentence for a person, the cause attached. */
-export class ChainError extends Error {
+export class ChainError extends BaseError {
   override name = 'ChainError'
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-  }
 }
 
 /** An EIP-1193 provider error (https://eips.ethereum.org/EIPS/eip-1193#provider-errors). */

@@ -1,9 +1,8 @@
+import { BaseError } from '../errors/BaseError'
+
 /** Base of the publishing domain's errors: a short sentence for a person, the cause attached. */
-export class PublishError extends Error {
+export class PublishError extends BaseError {
   override name = 'PublishError'
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-  }
 }
 
 /** An extra tracker is not a WebSocket URL (browsers can only reach `ws://` and `wss://` trackers). */

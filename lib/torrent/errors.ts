@@ -1,9 +1,8 @@
+import { BaseError } from '../errors/BaseError'
+
 /** Base of the torrent domain's errors: a short sentence for a person, the cause attached. */
-export class TorrentError extends Error {
+export class TorrentError extends BaseError {
   override name = 'TorrentError'
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-  }
 }
 
 /** The text given is neither a magnet link, an infohash nor a Keyswarm share link. */
