@@ -6,21 +6,24 @@
  * AGENT_SECRETS from the environment.
  */
 import { readFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import { createPublicClient, defineChain, formatEther, http } from 'viem'
 import { createAgentWallet } from '../lib/agent/createAgentWallet'
 import { runAgent } from '../lib/agent/runAgent'
 import type { AgentSecrets } from '../lib/agent/types'
 import { requireDeployment } from '../lib/chain/requireDeployment'
 import { formatError } from '../lib/formatError'
+import { parseCli } from './lib/parseCli'
 
-const { values } = parseArgs({
+const usage =
+  'Usage: npm run agent -- --rpc <url> --secrets <agent-secrets.json> [--interval <ms>]  (or RPC_URL and AGENT_SECRETS)'
+const { values } = parseCli({
+  usage,
   options: { rpc: { type: 'string' }, secrets: { type: 'string' }, interval: { type: 'string' } },
 })
 const rpcUrl = values.rpc ?? process.env.RPC_URL
 const secretsPath = values.secrets ?? process.env.AGENT_SECRETS
 if (!rpcUrl || !secretsPath) {
-  console.error('Usage: npm run agent -- --rpc <url> --secrets <agent-secrets.json>  (or RPC_URL and AGENT_SECRETS)')
+  console.error(usage)
   process.exit(2)
 }
 const secrets = JSON.parse(await readFile(secretsPath, 'utf8')) as AgentSecrets

@@ -10,12 +10,12 @@
  */
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import { type Address, type Hex, createPublicClient, createWalletClient, getAddress, http } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { Deployment } from '../lib/chain/deployments'
 import { readArtifact } from './lib/buildContracts'
+import { parseCli } from './lib/parseCli'
 
 const deploymentsDir = join(import.meta.dirname, '..', 'lib', 'chain', 'deployments')
 
@@ -127,7 +127,10 @@ export function getDeployment(chainId: number): Deployment | undefined {
 }
 
 async function cli() {
-  const { values } = parseArgs({
+  const usage =
+    'Usage: npm run deploy -- --rpc-url URL --private-key KEY [--mock-stablecoin] [--delivery-window S] [--dispute-window S] [--claim-window S]  (or KEYSWARM_DEPLOYER_KEY)'
+  const { values } = parseCli({
+    usage,
     options: {
       'rpc-url': { type: 'string' },
       'private-key': { type: 'string' },
@@ -139,9 +142,7 @@ async function cli() {
   })
   const privateKey = values['private-key'] ?? process.env.KEYSWARM_DEPLOYER_KEY
   if (!values['rpc-url'] || !privateKey) {
-    console.error(
-      'Usage: npm run deploy -- --rpc-url URL --private-key KEY [--mock-stablecoin] [--delivery-window S] [--dispute-window S] [--claim-window S]',
-    )
+    console.error(usage)
     process.exit(2)
   }
   const seconds = (value: string | undefined) => (value === undefined ? undefined : Number(value))

@@ -42,11 +42,14 @@ export type UseListingTorrentParameters = {
  * effect: the creator may have changed them since listing), and its cover image's object URL once the cover file arrives from the swarm — it
  * travels unencrypted, so it shows before purchase. A free listing's torrent is kept in the
  * library (the viewer seeds it after a reload); a paid one's only once the key is there.
+ * `prefetched` turns true once a paid torrent opened before purchase holds its first
+ * PAID_PREFETCH_BYTES: the last thing it fetches until the key comes.
  */
 export function useListingTorrent(listing: ListingState | undefined, { wanted }: UseListingTorrentParameters) {
   const [torrent, setTorrent] = useState<Torrent>()
   const [cover, setCover] = useState<string>()
   const [error, setError] = useState<string>()
+  const [prefetched, setPrefetched] = useState(false)
   const wantedRef = useRef(wanted)
   wantedRef.current = wanted
   const narrowed = useRef(false)
@@ -60,6 +63,7 @@ export function useListingTorrent(listing: ListingState | undefined, { wanted }:
     let live = true
     let added: Torrent | undefined
     let coverUrl: string | undefined
+    let stopWatching: (() => void) | undefined
     narrowed.current = false
     // A paid torrent opened here only for its cover goes when the page does, unless the key came.
     const closeUnwanted = () => {
@@ -93,6 +97,15 @@ export function useListingTorrent(listing: ListingState | undefined, { wanted }:
           const last = Math.min(opened.pieces.length - 1, Math.floor((PAID_PREFETCH_BYTES - 1) / opened.pieceLength))
           selectable.select(0, last)
           narrowed.current = true
+          // Say when the prefetch is whole, so the page (and its tests) know nothing more comes before Unlock.
+          const check = () => {
+            for (let index = 0; index <= last; index++) if (!opened.bitfield?.get(index)) return
+            opened.off('verified', check)
+            if (live) setPrefetched(true)
+          }
+          opened.on('verified', check)
+          stopWatching = () => opened.off('verified', check)
+          check()
         }
         const index = findCoverFile(opened.files)
         const file = index === undefined ? undefined : opened.files[index]
@@ -108,6 +121,8 @@ export function useListingTorrent(listing: ListingState | undefined, { wanted }:
     })().catch((e: unknown) => live && setError(formatError(e)))
     return () => {
       live = false
+      stopWatching?.()
+      setPrefetched(false)
       if (coverUrl) URL.revokeObjectURL(coverUrl)
       setCover(undefined)
       setTorrent(undefined)
@@ -123,5 +138,5 @@ export function useListingTorrent(listing: ListingState | undefined, { wanted }:
     }
   }, [wanted, torrent])
 
-  return { torrent, cover, error }
+  return { torrent, cover, error, prefetched }
 }

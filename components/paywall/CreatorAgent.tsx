@@ -52,7 +52,8 @@ function AgentLine({
   host?: 'this-tab' | 'other-tab'
   connected?: Address
 }) {
-  const { creator, agent, authorized, listings, delivered, lastGas, balance, outOfGas, error } = status
+  const { creator, agent, authorized, listings, delivered, lastGas, balance, outOfGas, error, scannedBlock, waiting } =
+    status
   const config = useConfig()
   const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState<string>()
@@ -75,6 +76,8 @@ function AgentLine({
       data-agent={agent}
       data-host={host}
       data-out-of-gas={outOfGas}
+      data-scanned-block={scannedBlock?.toString()}
+      data-waiting={waiting}
       className="mb-6 rounded-lg border border-zinc-200 px-4 py-2 text-sm dark:border-zinc-800"
     >
       {!authorized && (

@@ -58,7 +58,7 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
 
   const price = free ? 'Free' : formatPrice({ price: listing.currentPrice, token: listing.token, deployment })
   return (
-    <div className="space-y-6" data-testid="paid-watch" data-free={free}>
+    <div className="space-y-6" data-testid="paid-watch" data-free={free} data-prefetched={listingTorrent.prefetched}>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
         {listingTorrent.cover && (
           // eslint-disable-next-line @next/next/no-img-element -- the listing's cover, an object URL of a file from the swarm

@@ -7,6 +7,7 @@ import { keyswarmAbi } from '@/lib/chain/abi/keyswarmAbi'
 import type { ListingState } from '@/lib/chain/readListing'
 import { refundPurchase } from '@/lib/chain/refundPurchase'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
+import { tokenUnit } from '@/lib/chain/tokenUnit'
 import { formatError } from '@/lib/formatError'
 import { findOpenPurchase } from '@/lib/purchases/findOpenPurchase'
 import { listPurchases } from '@/lib/purchases/listPurchases'
@@ -195,7 +196,8 @@ export function useUnlock(listing: ListingState | undefined) {
     } catch (error) {
       // An abort is the refund taking over; the refund reports its own outcome.
       if (controller.current?.signal.aborted) return
-      setState((s) => ({ ...s, step: undefined, error: formatError(error) }))
+      const unit = tokenUnit(listing.token, requireDeployment(config.chains[0].id))
+      setState((s) => ({ ...s, step: undefined, error: formatError(error, { unit }) }))
     }
   }, [config, listing, publicClient])
 

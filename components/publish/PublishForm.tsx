@@ -1,12 +1,14 @@
 'use client'
 
 import { type FormEvent, useState } from 'react'
-import { parseUnits, zeroAddress } from 'viem'
+import { zeroAddress } from 'viem'
 import { useAccount } from 'wagmi'
 import { formatBytes } from '@/components/torrent/formatBytes'
+import { parsePrice } from '@/lib/chain/parsePrice'
+import { parseSources } from '@/lib/chain/parseSources'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
+import { tokenUnit } from '@/lib/chain/tokenUnit'
 import { appConfig } from '@/lib/config'
-import { parseSources } from '@/lib/publish/parseSources'
 import type { PublishStage } from '@/lib/publish/publishListing'
 import { PublishResult } from './PublishResult'
 import { useCover } from './useCover'
@@ -38,24 +40,30 @@ export function PublishForm() {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const data = new FormData(event.currentTarget)
+    const currency = String(data.get('currency') ?? 'eth')
+    const token = free
+      ? zeroAddress
+      : currency === 'stablecoin' && deployment.stablecoin
+        ? deployment.stablecoin
+        : zeroAddress
+    let price = 0n
     let trackers: string[]
     let webSeeds: string[]
     try {
+      if (!free) price = parsePrice({ text: String(data.get('price') ?? ''), unit: tokenUnit(token, deployment) })
       trackers = parseSources(String(data.get('trackers') ?? ''), 'tracker')
       webSeeds = parseSources(String(data.get('webSeeds') ?? ''), 'web seed')
     } catch (e) {
       return refuse(e)
     }
     if (cover.error) return refuse(new Error(cover.error))
-    const currency = String(data.get('currency') ?? 'eth')
-    const token = currency === 'stablecoin' && deployment.stablecoin ? deployment.stablecoin : zeroAddress
     void publish({
       files,
       free,
       title: String(data.get('title') ?? '').trim(),
       description: String(data.get('description') ?? '').trim(),
-      price: free ? 0n : parseUnits(String(data.get('price') || '0'), token === zeroAddress ? 18 : 6),
-      token: free ? zeroAddress : token,
+      price,
+      token,
       seedShareBps: free ? 0 : Math.round(Number(data.get('seedShare') || 0) * 100),
       cover: cover.file,
       trackers,
@@ -135,14 +143,7 @@ export function PublishForm() {
         <div className="flex gap-3">
           <label className="block flex-1 text-sm font-medium">
             Price
-            <input
-              name="price"
-              required
-              inputMode="decimal"
-              pattern="[0-9]*[.]?[0-9]*"
-              defaultValue="0.01"
-              className={field}
-            />
+            <input name="price" required inputMode="decimal" defaultValue="0.01" className={field} />
           </label>
           <label className="block text-sm font-medium">
             Currency

@@ -27,6 +27,8 @@ export type DeliverPendingParameters = {
   skip?: ReadonlySet<bigint>
   /** Called as soon as the transaction is sent, before its receipt: the caller remembers it in flight. */
   onSent?: (sent: { purchaseIds: readonly bigint[]; transactionHash: Hash }) => void
+  /** Called once the purchases are read: up to which block, and which were still waiting for a key. */
+  onRead?: (read: { toBlock: bigint; open: readonly bigint[] }) => void
 }
 
 /** What one round of delivery did. */
@@ -56,7 +58,7 @@ const racedErrors = new Set(['KeyswarmAlreadyDelivered', 'KeyswarmPurchaseClosed
 export async function deliverPending(
   publicClient: PublicClient,
   walletClient: WalletClient<Transport, Chain | undefined, Account>,
-  { deployment, listings, fromBlock, skip, onSent }: DeliverPendingParameters,
+  { deployment, listings, fromBlock, skip, onSent, onRead }: DeliverPendingParameters,
 ): Promise<DeliverPendingReturnType> {
   const byId = new Map(listings.map((l) => [l.contentId, l]))
   const toBlock = await publicClient.getBlockNumber()
@@ -66,6 +68,7 @@ export async function deliverPending(
     fromBlock,
     toBlock,
   })
+  onRead?.({ toBlock, open: open.map((p) => p.purchaseId) })
   const pending = open.filter((p) => !skip?.has(p.purchaseId))
   // Purchases left waiting (in flight, or failing below) must stay in the next round's range.
   const oldest = (purchases: readonly { blockNumber: bigint }[]) =>

@@ -1,9 +1,8 @@
+import { BaseError } from '../errors/BaseError'
+
 /** Base of the agent's errors: a short sentence for a person, the cause attached. */
-export class AgentError extends Error {
+export class AgentError extends BaseError {
   override name = 'AgentError'
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-  }
 }
 
 /** The agent key has too little ETH to pay for a delivery. */

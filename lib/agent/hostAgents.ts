@@ -88,6 +88,11 @@ export async function hostAgents(
         const before = statuses.get(creator.toLowerCase())!
         if (before.balance !== balance || before.outOfGas !== outOfGas) update(creator, { balance, outOfGas })
       },
+      onScanned: ({ toBlock, waiting }) => {
+        const before = statuses.get(creator.toLowerCase())!
+        if (before.scannedBlock !== toBlock || before.waiting !== waiting)
+          update(creator, { scannedBlock: toBlock, waiting })
+      },
       onRound: () => {
         if (statuses.get(creator.toLowerCase())?.error) update(creator, { error: undefined })
       },

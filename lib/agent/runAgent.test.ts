@@ -96,6 +96,7 @@ test('an agent without gas money reports it and sends nothing; topped up and wok
   const wake = new EventTarget()
   const errors: unknown[] = []
   let outOfGas: boolean | undefined
+  const scans: { toBlock: bigint; waiting: number }[] = []
   const running = runAgent(client, wallet, {
     deployment,
     listings: () => [listing],
@@ -104,9 +105,13 @@ test('an agent without gas money reports it and sends nothing; topped up and wok
     signal: controller.signal,
     wake,
     onHealth: (health) => (outOfGas = health.outOfGas),
+    onScanned: (scan) => scans.push(scan),
     onError: (error) => errors.push(error),
   })
   await until(async () => errors.length >= 2)
+  // Each failed round still says how far it read, and that the purchase is left waiting.
+  const head = await client.getBlockNumber({ cacheTime: 0 })
+  expect(scans.at(-1)).toEqual({ toBlock: head, waiting: 1 })
   expect(errors[0]).toBeInstanceOf(AgentOutOfGasError)
   expect((errors[0] as Error).message).toMatch(/out of gas money \(0 ETH left\)/)
   expect(outOfGas).toBe(true)
@@ -116,6 +121,7 @@ test('an agent without gas money reports it and sends nothing; topped up and wok
   // The backoff has grown long by now: only the wake makes the agent try again soon.
   wake.dispatchEvent(new Event('wake'))
   await until(async () => (await deliveries(purchaseId)).length > 0, 5_000)
+  await until(async () => scans.at(-1)?.waiting === 0, 5_000)
   // The round that delivers may have read the balance before the top-up was mined: the next one says so.
   await until(async () => outOfGas === false, 5_000)
   controller.abort()

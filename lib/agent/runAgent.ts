@@ -28,6 +28,12 @@ export type RunAgentParameters = {
   onRound?: (round: DeliverPendingReturnType) => void
   /** The agent key's balance, read every round. */
   onHealth?: (health: AgentHealth) => void
+  /**
+   * After every round that read the chain, delivered, not, or failed: the last block whose
+   * purchases it read, and how many of those still wait for a key. A round that ends with
+   * purchases waiting and no delivery sent is the agent saying it could not deliver them.
+   */
+  onScanned?: (scan: { toBlock: bigint; waiting: number }) => void
   /** A round failed (RPC error, out of gas...); the agent tries again after `retryIn` ms. */
   onError?: (error: unknown, retryIn: number) => void
 }
@@ -53,6 +59,7 @@ export async function runAgent(
     onDelivered,
     onRound,
     onHealth,
+    onScanned,
     onError,
   }: RunAgentParameters,
 ): Promise<void> {
@@ -69,6 +76,8 @@ export async function runAgent(
   try {
     while (!signal.aborted) {
       let delay = interval
+      let read: { toBlock: bigint; open: readonly bigint[] } | undefined
+      let delivered: readonly bigint[] = []
       try {
         await forgetSettled(publicClient, inFlight, inFlightTimeout)
         if (onHealth && Date.now() - healthAt >= healthInterval) {
@@ -84,11 +93,15 @@ export async function runAgent(
           fromBlock,
           listings: current,
           skip: new Set(inFlight.keys()),
+          onRead: (r) => {
+            read = r
+          },
           onSent: ({ purchaseIds, transactionHash }) => {
             for (const id of purchaseIds) inFlight.set(id, { transactionHash, sentAt: Date.now() })
           },
         })
         if (round.transactionHash) for (const id of round.delivered) inFlight.delete(id)
+        delivered = round.delivered
         // A couple of blocks of overlap: a purchase in a block that was still being built is read again.
         fromBlock = round.nextFromBlock > 2n ? round.nextFromBlock - 2n : 0n
         if (round.delivered.length > 0) healthAt = Number.NEGATIVE_INFINITY
@@ -103,6 +116,8 @@ export async function runAgent(
         delay = Math.min(interval * 2 ** failures, maxBackoff)
         onError?.(error, delay)
       }
+      if (read)
+        onScanned?.({ toBlock: read.toBlock, waiting: read.open.filter((id) => !delivered.includes(id)).length })
       await sleep(delay, signal, wake)
     }
   } finally {

@@ -23,6 +23,10 @@ export type CreatorAgentStatus = {
   balance?: bigint
   /** Too little gas money to deliver a key. */
   outOfGas: boolean
+  /** The last block whose purchases the agent has read, once it has finished a round. */
+  scannedBlock?: bigint
+  /** Purchases read in the last round still waiting for a key after it. */
+  waiting?: number
   /** The last round's failure, as a sentence; cleared by the next good round. */
   error?: string
 }

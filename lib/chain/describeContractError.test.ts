@@ -1,4 +1,4 @@
-import { BaseError, ContractFunctionRevertedError, encodeErrorResult } from 'viem'
+import { BaseError, ContractFunctionRevertedError, encodeErrorResult, zeroAddress, zeroHash } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { formatError } from '../formatError'
 import { keyswarmAbi } from './abi/keyswarmAbi'
@@ -18,6 +18,23 @@ describe('describeContractError', () => {
     expect(formatError(new BaseError('call failed', { cause: reverted }))).toMatch(
       /still has time to deliver purchase #3/,
     )
+  })
+
+  test('has a sentence of its own for every error the Keyswarm contract can revert with', () => {
+    for (const item of keyswarmAbi) {
+      if (item.type !== 'error') continue
+      const args = item.inputs.map((input) =>
+        input.type === 'address'
+          ? zeroAddress
+          : input.type === 'string'
+            ? ''
+            : input.type === 'bytes32'
+              ? zeroHash
+              : 1n,
+      )
+      const data = encodeErrorResult({ abi: [item], errorName: item.name, args } as never)
+      expect(describeContractError({ data }), item.name).not.toMatch(/refused the transaction/)
+    }
   })
 
   test('leaves errors that are not reverts alone', () => {

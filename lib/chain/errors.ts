@@ -1,9 +1,10 @@
+import { BaseError } from '../errors/BaseError'
+import { shorten } from '../errors/shorten'
+import type { TokenUnit } from './tokenUnit'
+
 /** Base of the chain domain's errors: a short sentence for a person, the cause attached. */
-export class ChainError extends Error {
+export class ChainError extends BaseError {
   override name = 'ChainError'
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-  }
 }
 
 /** An EIP-1193 provider error (https://eips.ethereum.org/EIPS/eip-1193#provider-errors). */
@@ -72,25 +73,40 @@ export class InsufficientFundsError extends ChainError {
   }
 }
 
-/** A tracker or web seed address a listing cannot use. */
+/** A tracker or web seed address browsers cannot use (they reach only ws(s):// trackers and http(s):// web seeds). */
 export class InvalidSourceError extends ChainError {
   override name = 'InvalidSourceError'
   constructor(kind: 'tracker' | 'web seed', value: string) {
     super(
       kind === 'tracker'
-        ? `“${value}” is not a WebSocket tracker address: browsers need one starting with wss:// (or ws://).`
-        : `“${value}” is not a web seed address: it must start with https:// (or http://).`,
+        ? `"${shorten(value)}" is not a WebSocket tracker: use a ws:// or wss:// address, one per line.`
+        : `"${shorten(value)}" is not a web seed: use an http:// or https:// address, one per line.`,
     )
   }
 }
 
-/** A price typed by a person that is not a positive amount of the token. */
+/** What is wrong with a typed price (see {@link InvalidPriceError}). */
+export type PriceProblem = 'empty' | 'format' | 'negative' | 'zero' | 'decimals'
+
+/** A price typed by a person that is not a positive amount of the token, with what is wrong with it. */
 export class InvalidPriceError extends ChainError {
   override name = 'InvalidPriceError'
-  constructor(text: string, symbol: string, decimals: number) {
+  readonly problem: PriceProblem
+  constructor({ text, unit: { symbol, decimals }, problem }: { text: string; unit: TokenUnit; problem: PriceProblem }) {
+    const example = decimals ? '0.02' : '5'
+    const quoted = `“${shorten(text, 40)}” is not a price`
     super(
-      `“${text}” is not a price: enter a positive amount of ${symbol}${decimals ? ` with at most ${decimals} decimals, like 0.02` : ', like 5'}.`,
+      {
+        empty: `Enter a price in ${symbol}, like ${example}.`,
+        format: `${quoted}: enter a positive amount of ${symbol}${decimals ? ` with at most ${decimals} decimals, like 0.02` : ', like 5'}.`,
+        negative: `${quoted}: a price cannot be negative; enter a positive amount of ${symbol}, like ${example}.`,
+        zero: `${quoted}: enter a positive amount of ${symbol}, like ${example}; a paid listing cannot cost nothing.`,
+        decimals: decimals
+          ? `${quoted}: write ${symbol} with at most ${decimals} decimals, like 0.02.`
+          : `${quoted}: ${symbol} has no decimals; write a whole number, like 5.`,
+      }[problem],
     )
+    this.problem = problem
   }
 }
 

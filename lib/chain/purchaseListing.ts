@@ -1,9 +1,8 @@
-import { type Address, type Hash, parseEventLogs, zeroAddress } from 'viem'
+import { type Address, type Hash, erc20Abi, parseEventLogs, zeroAddress } from 'viem'
 import type { Config } from 'wagmi'
 import { getBalance, readContract, writeContract } from 'wagmi/actions'
 import type { Point } from '../crypto'
 import { keyswarmAbi } from './abi/keyswarmAbi'
-import { mockStablecoinAbi } from './abi/mockStablecoinAbi'
 import type { Deployment } from './deployments/index'
 import { InsufficientFundsError, MissingEventError, PriceChangedError } from './errors'
 import { waitForSuccess } from './waitForSuccess'
@@ -57,7 +56,7 @@ export async function purchaseListing(
   } else {
     const balance = await readContract(config, {
       address: token,
-      abi: mockStablecoinAbi,
+      abi: erc20Abi,
       functionName: 'balanceOf',
       args: [buyer],
       chainId,
@@ -65,7 +64,7 @@ export async function purchaseListing(
     if (balance < price) throw new InsufficientFundsError('the token')
     const allowance = await readContract(config, {
       address: token,
-      abi: mockStablecoinAbi,
+      abi: erc20Abi,
       functionName: 'allowance',
       args: [buyer, keyswarm],
       chainId,
@@ -74,7 +73,7 @@ export async function purchaseListing(
       onStep?.('approve')
       const hash = await writeContract(config, {
         address: token,
-        abi: mockStablecoinAbi,
+        abi: erc20Abi,
         functionName: 'approve',
         args: [keyswarm, price],
         chainId,

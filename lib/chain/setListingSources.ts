@@ -1,7 +1,6 @@
 import type { Config } from 'wagmi'
 import type { Deployment } from './deployments/index'
-import { InvalidSourceError } from './errors'
-import { type SourceKind, isSourceUrl } from './isSourceUrl'
+import { parseSources } from './parseSources'
 import { prepareWallet } from './prepareWallet'
 import { type WriteAndWaitReturnType, writeAndWait } from './writeAndWait'
 
@@ -24,8 +23,8 @@ export async function setListingSources(
   config: Config,
   { deployment, contentId, trackers, webSeeds }: SetListingSourcesParameters,
 ): Promise<WriteAndWaitReturnType> {
-  const cleanTrackers = clean(trackers, 'tracker')
-  const cleanWebSeeds = clean(webSeeds, 'web seed')
+  const cleanTrackers = parseSources(trackers, 'tracker')
+  const cleanWebSeeds = parseSources(webSeeds, 'web seed')
   await prepareWallet(config, { chainId: deployment.chainId })
   return writeAndWait(config, {
     deployment,
@@ -33,11 +32,4 @@ export async function setListingSources(
     args: [contentId, cleanTrackers, cleanWebSeeds],
     what: 'sources update',
   })
-}
-
-function clean(values: readonly string[], kind: SourceKind): string[] {
-  const out = [...new Set(values.map((v) => v.trim()).filter(Boolean))]
-  const bad = out.find((value) => !isSourceUrl(value, kind))
-  if (bad !== undefined) throw new InvalidSourceError(kind, bad)
-  return out
 }

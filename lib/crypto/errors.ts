@@ -1,14 +1,14 @@
+import { BaseError } from '../errors/BaseError'
+
 /**
  * Errors of lib/crypto. Each one says in a short sentence what went wrong for the person using the
- * app, and carries the underlying `cause` (if any) for the log. UI code shows `message`.
+ * app (`shortMessage`), and carries the underlying `cause` (if any) for the log. UI code shows
+ * `formatError(error)`.
  */
 
 /** Base class of every error lib/crypto throws on purpose. */
-export class CryptoError extends Error {
+export class CryptoError extends BaseError {
   override name = 'CryptoError'
-  constructor(message: string, options: { cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
-  }
 }
 
 /** The key does not open this file or manifest (it belongs to another listing or file). */

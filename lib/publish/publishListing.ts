@@ -41,9 +41,9 @@ export type PublishListingParameters = {
   seedShareBps: number
   /** The cover image, already made by `makeCover` (`cover.webp` / `cover.jpg`): travels unencrypted. */
   cover?: File
-  /** The listing's own WebSocket trackers, on top of the app's (checked by `parseTrackers`). */
+  /** The listing's own WebSocket trackers, on top of the app's (checked by `parseSources`). */
   trackers?: readonly string[]
-  /** HTTP web seeds (checked by `parseWebSeeds`). */
+  /** HTTP web seeds (checked by `parseSources`). */
   webSeeds?: readonly string[]
   onStage?: (stage: PublishStage) => void
   /** Encryption progress over all files, in plaintext bytes. */
@@ -67,6 +67,8 @@ const SALT_ATTEMPTS = 3
  * creator's next deterministic salt, encrypts the files to OPFS, seeds the ciphertext (and the
  * cover, in the clear) from this tab, lists it in one transaction and keeps the listing's secrets
  * on this device for its agent. Free: seeds the files as they are and lists them with keyHash 0.
+ * A listing that is not mined (refused in the wallet, reverted) leaves nothing behind: no torrent
+ * seeding or remembered, no key, no ciphertext.
  */
 export async function publishListing(
   config: Config,
@@ -90,6 +92,9 @@ export async function publishListing(
       torrent,
       args: { token: zeroAddress, price: 0n, seedShareBps: 0, keyHash: zeroHash, deliveryX: 0n, deliveryY: 0n },
       meta: { title, description, trackers: listingTrackers, webSeeds },
+    }).catch(async (error: unknown) => {
+      await discardAttempt({ infoHash: torrent.infoHash })
+      throw error
     })
     return { ...listed, infoHash: torrent.infoHash, free: true }
   }
@@ -102,43 +107,53 @@ export async function publishListing(
     const { salt } = await nextListingSalt(client, { deployment, creator: account, accountSecret: secret, skip })
     const key = contentKey({ accountSecret: secret, salt })
     const delivery = deliveryKey({ accountSecret: secret, salt })
-    const torrent = await encryptAndSeed({ ...params, key, salt })
+    const folder = encryptFolder(salt)
+    // Until `list` is mined, everything this attempt made (ciphertext in OPFS, a seeding torrent
+    // remembered with its key) is undone when it fails: a rejected or reverted listing leaves nothing.
+    let infoHash: string | undefined
+    let listed: Awaited<ReturnType<typeof list>> | undefined
+    try {
+      const torrent = await encryptAndSeed({ ...params, key, salt, folder })
+      infoHash = torrent.infoHash
 
-    onStage?.('list')
-    // Two devices of one creator publishing at once pick the same index: the later one must not
-    // list a second listing under the same key, so it starts over with the next salt.
-    const taken = (await readListings(client, { deployment, creator: account })).some(
-      (l) => l.keyHash.toLowerCase() === keyHash(key).toLowerCase(),
-    )
-    if (taken) {
-      skip.push(salt)
-      await removeTorrent(torrent.infoHash)
-      await removeEncrypted({ folder: encryptFolder(salt) })
-      continue
+      onStage?.('list')
+      // Two devices of one creator publishing at once pick the same index: the later one must not
+      // list a second listing under the same key, so it starts over with the next salt.
+      const taken = (await readListings(client, { deployment, creator: account })).some(
+        (l) => l.keyHash.toLowerCase() === keyHash(key).toLowerCase(),
+      )
+      if (taken) {
+        skip.push(salt)
+        await discardAttempt({ infoHash, folder })
+        continue
+      }
+      listed = await list(config, {
+        deployment,
+        torrent,
+        args: {
+          token: params.token ?? zeroAddress,
+          price: params.price,
+          seedShareBps: params.seedShareBps,
+          keyHash: keyHash(key),
+          deliveryX: delivery.publicKey.x,
+          deliveryY: delivery.publicKey.y,
+        },
+        meta: { title, description, trackers: listingTrackers, webSeeds },
+      })
+    } catch (error) {
+      await discardAttempt({ infoHash, folder })
+      throw error
     }
-    const listed = await list(config, {
-      deployment,
-      torrent,
-      args: {
-        token: params.token ?? zeroAddress,
-        price: params.price,
-        seedShareBps: params.seedShareBps,
-        keyHash: keyHash(key),
-        deliveryX: delivery.publicKey.x,
-        deliveryY: delivery.publicKey.y,
-      },
-      meta: { title, description, trackers: listingTrackers, webSeeds },
-    })
     await saveListingSecret({
       chainId: deployment.chainId,
       contentId: String(listed.contentId),
       creator: account,
-      infoHash: torrent.infoHash,
+      infoHash,
       key,
       deliverySecret: delivery.secret,
       salt,
     })
-    return { ...listed, infoHash: torrent.infoHash, free: false }
+    return { ...listed, infoHash, free: false }
   }
   throw new SaltRaceError()
 }
@@ -151,9 +166,10 @@ async function encryptAndSeed({
   webSeeds,
   key,
   salt,
+  folder,
   onStage,
   onProgress,
-}: PublishListingParameters & { key: Hex; salt: Hex }): Promise<Torrent> {
+}: PublishListingParameters & { key: Hex; salt: Hex; folder: string }): Promise<Torrent> {
   onStage?.('encrypt')
   const total = files.reduce((sum, f) => sum + f.size, 0)
   let before = 0
@@ -161,7 +177,7 @@ async function encryptAndSeed({
   for (const file of files) {
     const out = await encryptToOpfs(file, {
       key,
-      folder: encryptFolder(salt),
+      folder,
       onProgress: (p) => onProgress?.(before + p.done, total),
     })
     sealed.push({ ...out, source: file })
@@ -220,6 +236,19 @@ function torrentName(title: string, files: readonly File[]): string {
     .replace(/^[\s.]+|[\s.]+$/g, '')
     .slice(0, 100)
   return safe || files[0]?.name || 'keyswarm'
+}
+
+/**
+ * Undoes an attempt that will not be listed: stops seeding its torrent and forgets it (its library
+ * entry holds the content key), and deletes its ciphertext folder. The salt stays reserved
+ * (`reserveSalt`): a key whose ciphertext may have left this tab is never used again. A failure
+ * here is logged, not thrown, so the caller reports why the attempt failed.
+ */
+async function discardAttempt({ infoHash, folder }: { infoHash?: string; folder?: string }): Promise<void> {
+  const logged = (error: unknown) => console.error('Could not undo an unlisted publication:', error)
+  // The torrent goes first: it may still be reading the ciphertext the folder holds.
+  if (infoHash !== undefined) await removeTorrent(infoHash).catch(logged)
+  if (folder !== undefined) await removeEncrypted({ folder }).catch(logged)
 }
 
 /** The OPFS folder an attempt's ciphertext is written to: named after its salt. */

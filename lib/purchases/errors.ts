@@ -1,9 +1,8 @@
+import { BaseError } from '../errors/BaseError'
+
 /** Base of the purchases domain's errors: a short sentence for a person, the cause attached. */
-export class PurchaseError extends Error {
+export class PurchaseError extends BaseError {
   override name = 'PurchaseError'
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-  }
 }
 
 /** The creator delivered a key that does not match the listing's keyHash. */

@@ -1,17 +1,16 @@
+import { BaseError } from '../errors/BaseError'
+import { shorten } from '../errors/shorten'
+
 /** Base of the torrent domain's errors: a short sentence for a person, the cause attached. */
-export class TorrentError extends Error {
+export class TorrentError extends BaseError {
   override name = 'TorrentError'
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-  }
 }
 
 /** The text given is neither a magnet link, an infohash nor a Keyswarm share link. */
 export class InvalidTorrentIdError extends TorrentError {
   override name = 'InvalidTorrentIdError'
   constructor(input: string, options?: { cause?: unknown }) {
-    const shown = input.length > 60 ? `${input.slice(0, 57)}...` : input
-    super(`"${shown}" is not a magnet link, an infohash or a share link.`, options)
+    super(`"${shorten(input, 60)}" is not a magnet link, an infohash or a share link.`, options)
   }
 }
 

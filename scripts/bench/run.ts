@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from '../lib/chromium'
+import { ensureBuild } from '../lib/ensureBuild'
 import { type StaticServer, startStaticServer } from '../lib/staticServer'
 import type { BenchContext, BenchResult, BenchSuite } from './types'
 
@@ -19,6 +20,8 @@ async function main() {
   const files = (await readdir(import.meta.dirname)).filter((file) => file.endsWith('.bench.ts')).sort()
   const selected = files.filter((file) => !only.length || only.includes(file.replace('.bench.ts', '')))
   if (!selected.length) throw new Error(`No benchmark suite matches ${only.join(', ')}; there are: ${files.join(', ')}`)
+  // Suites serve the static export: a fresh clone (or edited sources) builds it first, as `npm start` does.
+  if (process.env.KEYSWARM_NO_BUILD !== '1') await ensureBuild(root)
 
   const tmpDir = join(benchDir, 'tmp')
   await rm(tmpDir, { recursive: true, force: true })

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
 import type { Address } from 'viem'
 import { buyOnChain, deliveriesOf, transactionsFrom } from './agent-helpers/buyOnChain'
 import { collectPageErrors, connectTestWallet, devAccount, expect, test } from './fixtures'
@@ -60,8 +61,8 @@ test('with two creator tabs exactly one agent delivers, and closing its tab hand
   await expect.poll(() => deliveriesOf(chain, stack, two), { timeout: 30_000 }).toHaveLength(1)
   await expect(second.getByTestId('agent-status')).toHaveAttribute('data-delivered', '1')
 
-  // Give a second agent, had there been one, time to send its own delivery; then count.
-  await second.waitForTimeout(3000)
+  // The agent finished a round past its own delivery with nothing left waiting, and sent nothing more.
+  await expectScannedPast(second, await chain.public.getBlockNumber({ cacheTime: 0 }), { waiting: 0 })
   expect(await deliveriesOf(chain, stack, one)).toHaveLength(1)
   expect(await deliveriesOf(chain, stack, two)).toHaveLength(1)
   const sent = await transactionsFrom(chain, { from: agent, fromBlock })
@@ -84,7 +85,8 @@ test('an agent out of gas tells the creator so, and a top-up from the wallet res
   await expect(creator.getByTestId('agent-out-of-gas')).toContainText('Your delivery agent is out of gas')
   await expect(creator.getByTestId('agent-out-of-gas')).toContainText('holds 0 ETH')
   const purchaseId = await buyOnChain(chain, stack, { buyer: devAccount(22), contentId })
-  await creator.waitForTimeout(3000)
+  // The agent read the purchase and ended its round with it still waiting: it could not deliver.
+  await expectScannedPast(creator, await chain.public.getBlockNumber({ cacheTime: 0 }), { waiting: 1 })
   expect(await deliveriesOf(chain, stack, purchaseId)).toHaveLength(0)
 
   await creator.getByRole('button', { name: 'Top up 0.02 ETH' }).click()
@@ -93,3 +95,12 @@ test('an agent out of gas tells the creator so, and a top-up from the wallet res
   await expect(status).toHaveAttribute('data-delivered', '1')
   expect(await chain.public.getBalance({ address: agent })).toBeGreaterThan(0n)
 })
+
+/** Waits until the page's agent has finished a round that read the chain up to `block`, leaving `waiting` purchases. */
+async function expectScannedPast(page: Page, block: bigint, { waiting }: { waiting: number }) {
+  const status = page.getByTestId('agent-status')
+  await expect
+    .poll(async () => BigInt((await status.getAttribute('data-scanned-block')) ?? -1), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(block)
+  await expect(status).toHaveAttribute('data-waiting', String(waiting))
+}

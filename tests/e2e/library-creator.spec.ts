@@ -175,7 +175,9 @@ test('a creator follows a sale in /library, withdraws the revenue, changes the p
   const trackers = card.getByLabel(/^Trackers/)
   await trackers.fill('http://tracker.example.org/announce')
   await card.getByRole('button', { name: 'Save sources' }).click()
-  await expect(card.getByTestId('listing-action-status')).toContainText('is not a WebSocket tracker address')
+  await expect(card.getByTestId('listing-action-status')).toContainText(
+    'is not a WebSocket tracker: use a ws:// or wss:// address',
+  )
   await trackers.fill(`wss://tracker.example.org\n${stack.trackerUrl}`)
   await card.getByLabel(/^Web seeds/).fill('https://cdn.example.org/keyswarm/')
   await card.getByRole('button', { name: 'Save sources' }).click()

@@ -68,7 +68,7 @@ test('a creator publishes a free video with a cover; a visitor without a wallet 
   expect(errors.filter((e) => !e.includes(extraTracker))).toEqual([])
 })
 
-test('bad trackers, web seeds and covers get a sentence, and nothing is listed', async ({
+test('bad prices, trackers, web seeds and covers get a sentence, and nothing is listed', async ({
   openContext,
   chain,
   stack,
@@ -95,6 +95,20 @@ test('bad trackers, web seeds and covers get a sentence, and nothing is listed',
   await page.getByRole('button', { name: 'Publish and list' }).click()
   await expect(page.getByTestId('publish-error')).toContainText('is not an image this browser can read')
   await page.getByTestId('publish-cover').setInputFiles([])
+
+  // One rule for a price, as /library uses: a paid listing is never given away by a "0" or a ".".
+  const price = page.getByLabel('Price')
+  for (const [typed, sentence] of [
+    ['0', '“0” is not a price: enter a positive amount of ETH, like 0.02; a paid listing cannot cost nothing.'],
+    ['.', '“.” is not a price: enter a positive amount of ETH with at most 18 decimals, like 0.02.'],
+    ['-1', '“-1” is not a price: a price cannot be negative; enter a positive amount of ETH, like 0.02.'],
+    ['0.0000000000000000001', '“0.0000000000000000001” is not a price: write ETH with at most 18 decimals, like 0.02.'],
+  ]) {
+    await price.fill(typed!)
+    await page.getByRole('button', { name: 'Publish and list' }).click()
+    await expect(page.getByTestId('publish-error')).toHaveText(sentence!)
+  }
+  await price.fill('0.01')
 
   await page.getByText('Trackers and web seeds (optional)').click()
   await page.getByLabel('Extra trackers').fill('https://tracker.example.org/announce')

@@ -37,7 +37,8 @@ test('a creator restores their listings on a new device with one signature, and 
   await expect(buyer.getByTestId('player-video')).toHaveCount(0)
   // ...and besides it, only the start of the ciphertext (PAID_PREFETCH_BYTES in useListingTorrent).
   const infoHash = /[0-9a-f]{40}/.exec(await buyer.getByTestId('infohash-check').innerText())![0]
-  await buyer.waitForTimeout(3000)
+  // The page says when the first PAID_PREFETCH_BYTES are in: nothing more may come before Unlock.
+  await expect(buyer.getByTestId('paid-watch')).toHaveAttribute('data-prefetched', 'true', { timeout: 30_000 })
   const stored = await buyer.evaluate(
     async (suffix) => {
       type Dir = FileSystemDirectoryHandle & {

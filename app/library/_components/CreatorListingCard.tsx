@@ -77,8 +77,8 @@ export function CreatorListingCard({ listing }: { listing: CreatorListing }) {
       await setListingSources(config, {
         deployment,
         contentId: listing.contentId,
-        trackers: lines(data.get('trackers')),
-        webSeeds: lines(data.get('webSeeds')),
+        trackers: [String(data.get('trackers') ?? '')],
+        webSeeds: [String(data.get('webSeeds') ?? '')],
       })
       await refresh()
       setEditing(undefined)
@@ -242,11 +242,4 @@ export function CreatorListingCard({ listing }: { listing: CreatorListing }) {
       <ActionStatus state={action} testId="listing-action-status" />
     </li>
   )
-}
-
-function lines(value: FormDataEntryValue | null): string[] {
-  return String(value ?? '')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
 }

@@ -5,7 +5,8 @@
  *
  * It runs inside the page: it must not close over anything (Playwright serializes it).
  * `window.__testWallet` lets a test act as the person in front of the wallet:
- * `rejectNext()` refuses the next request that needs approval, `switchChain(id)` changes network.
+ * `rejectNext()` refuses the next request that needs approval (`rejectNext('eth_sendTransaction')`: the next
+ * request of that method, approving the others), `switchChain(id)` changes network.
  */
 export type TestWalletOptions = { rpcUrl: string; address: string; chainId: number }
 
@@ -27,7 +28,8 @@ export function installTestWallet({ rpcUrl, address, chainId: initialChainId }: 
   // Like a real wallet, it remembers that this site may see the account (per origin, across reloads).
   const permissionKey = '__testWallet.connected'
   let connected = localStorage.getItem(permissionKey) === address
-  let rejectNext = false
+  // true: the next request that needs approval; a method name: the next request of that method.
+  let rejectNext: boolean | string = false
   let rpcId = 0
 
   class RpcError extends Error {
@@ -52,7 +54,7 @@ export function installTestWallet({ rpcUrl, address, chainId: initialChainId }: 
   }
 
   async function request({ method, params }: { method: string; params?: unknown[] }) {
-    if (needsApproval.has(method) && rejectNext) {
+    if (needsApproval.has(method) && (rejectNext === true || rejectNext === method)) {
       rejectNext = false
       throw new RpcError(4001, 'User rejected the request.')
     }
@@ -129,8 +131,8 @@ export function installTestWallet({ rpcUrl, address, chainId: initialChainId }: 
   Object.defineProperty(window, '__testWallet', {
     value: {
       address,
-      rejectNext: () => {
-        rejectNext = true
+      rejectNext: (method?: string) => {
+        rejectNext = method ?? true
       },
       switchChain: (id: number) => {
         chainId = id

@@ -12,6 +12,16 @@ describe('parseTrackers', () => {
     expect(parseTrackers('  ')).toEqual([])
   })
 
+  test('reads a list of typed lines the same way as one text', () => {
+    expect(parseSources([' wss://a.example.org ', '', 'ws://127.0.0.1:8000, wss://a.example.org'], 'tracker')).toEqual([
+      'wss://a.example.org',
+      'ws://127.0.0.1:8000',
+    ])
+    expect(() => parseSources(['wss://a.example.org', 'http://b.example.org'], 'tracker')).toThrow(
+      '"http://b.example.org" is not a WebSocket tracker',
+    )
+  })
+
   test('refuses an http or udp tracker and text that is no URL, with a sentence naming it', () => {
     expect(() => parseTrackers('wss://ok.example.org\nhttps://tracker.example.org/announce')).toThrow(
       '"https://tracker.example.org/announce" is not a WebSocket tracker: use a ws:// or wss:// address, one per line.',
