@@ -131,6 +131,14 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         uint256 paidOut;
     }
 
+    /// @notice Where a seeder stands in its claims: the newest purchase it was paid for and the bytes
+    /// paid for that one. Older purchases are closed to it. One slot per seeder, so a claim writes no
+    /// fresh slot once the seeder has claimed anything (see `claim`).
+    struct SeederCursor {
+        uint192 purchaseId;
+        uint64 paidBytes;
+    }
+
     /// @notice One seeding receipt to claim; `sig` is the receipt key's EIP-712 signature.
     struct Claim {
         uint256 purchaseId;
@@ -201,6 +209,8 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     error KeyswarmKeyIsValid(uint256 purchaseId);
     error KeyswarmNotSettleable(uint256 purchaseId);
     error KeyswarmInvalidReceipt(uint256 purchaseId, address seeder);
+    /// @notice A claim sent by neither the seeder nor one of its agents.
+    error KeyswarmNotSeeder(uint256 purchaseId, address seeder, address caller);
     error KeyswarmClaimWindowClosed(uint256 purchaseId, uint256 deadline);
     error KeyswarmClaimWindowOpen(uint256 purchaseId, uint256 deadline);
     error KeyswarmNothingToSweep(uint256 purchaseId);
@@ -241,8 +251,8 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     mapping(address creator => mapping(address agent => bool)) public isAgent;
     /// @notice Withdrawable balance of an account in a token (address(0) = ETH).
     mapping(address account => mapping(address token => uint256)) public balanceOf;
-    /// @notice Bytes of a purchase a seeder has been paid for (its best receipt so far, capped).
-    mapping(uint256 purchaseId => mapping(address seeder => uint64)) public paidBytesOf;
+    /// @notice Each seeder's newest paid purchase and the bytes paid for it (its best receipt, capped).
+    mapping(address seeder => SeederCursor) public claimCursorOf;
 
     /// @param deliveryWindow_ Seconds to deliver after a purchase (1 hour in deployments).
     /// @param disputeWindow_ Seconds to dispute after the delivery deadline (1 hour in deployments).
@@ -469,9 +479,17 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     }
 
     /// @notice Pays a seeder from a purchase's pool for a receipt signed by the purchase's receipt
-    /// key (`receiptSigner`, named at purchase): pool * bytes / size minus what the seeder already took. Bytes are cumulative; a replayed
-    /// or lower receipt pays nothing, and the bytes paid for one purchase never exceed its size.
-    /// Anyone may submit; the payout is credited to the seeder's balance. Settles first if due.
+    /// key (`receiptSigner`, named at purchase): pool * bytes / size minus what the seeder already
+    /// took. Bytes are cumulative; a replayed or lower receipt pays nothing, and the bytes paid for
+    /// one purchase never exceed its size. Settles first if due. The seeder (or its agent, `setAgent`)
+    /// sends it; the payout is credited to the seeder's balance.
+    /// @dev A seeder claims its purchases in increasing id order: claiming one closes the older ones
+    /// to it (they pay 0, without reverting), and only the newest can be topped up by a later receipt.
+    /// This keeps one slot per seeder (`claimCursorOf`) instead of a fresh slot per purchase and
+    /// seeder, which `claimMany` could not afford. Purchase ids follow purchase time, so their claim
+    /// windows open in id order too; claim once a buyer is done. Only the seeder or its agent may
+    /// move its cursor: a buyer could otherwise submit a receipt of its own to skip a seeder past the
+    /// purchases it has not claimed yet.
     /// @param bytes_ The cumulative bytes the receipt acknowledges.
     /// @param sig The receipt key's signature over EIP-712 `Receipt(purchaseId, seeder, bytes)`.
     /// @return amount What was credited to the seeder.
@@ -482,7 +500,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         return _claim(purchaseId, seeder, bytes_, sig);
     }
 
-    /// @notice `claim` for many receipts.
+    /// @notice `claim` for many receipts; give each seeder's in increasing purchase id order.
     /// @return total The sum credited.
     function claimMany(Claim[] calldata claims) external returns (uint256 total) {
         for (uint256 i; i < claims.length; ++i) {
@@ -658,6 +676,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         private
         returns (uint256)
     {
+        if (msg.sender != seeder && !isAgent[seeder][msg.sender]) revert KeyswarmNotSeeder(purchaseId, seeder, msg.sender);
         Purchase storage p = _purchases[purchaseId];
         Status status = p.status;
         if (status != Status.Settled) {
@@ -667,7 +686,9 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         uint256 deadline = _claimDeadline(p);
         if (block.timestamp > deadline) revert KeyswarmClaimWindowClosed(purchaseId, deadline);
         _checkReceipt(p.receiptSigner, purchaseId, seeder, bytes_, sig);
-        uint64 before = paidBytesOf[purchaseId][seeder];
+        SeederCursor memory cursor = claimCursorOf[seeder];
+        if (purchaseId < cursor.purchaseId) return 0;
+        uint64 before = purchaseId == cursor.purchaseId ? cursor.paidBytes : 0;
         if (bytes_ <= before) return 0;
         return _credit(p, purchaseId, seeder, before, bytes_ - before);
     }
@@ -704,7 +725,8 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
             paidBytes += added;
             paidOut += amount;
         }
-        paidBytesOf[purchaseId][seeder] = credited;
+        // forge-lint: disable-next-line(unsafe-typecast) -- ids are sequential; 2**192 purchases cannot be paid for
+        claimCursorOf[seeder] = SeederCursor(uint192(purchaseId), credited);
         _setLedger(p, paidBytes, paidOut);
         if (amount != 0) balanceOf[seeder][l.token] += amount;
         emit Claimed(purchaseId, seeder, credited, amount);

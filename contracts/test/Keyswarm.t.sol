@@ -317,6 +317,21 @@ contract KeyswarmTest is KeyswarmBase {
         assertEq(address(keyswarm).balance, PRICE / 2, "escrow");
     }
 
+    function test_RevertWhen_PurchaseWithoutAReceiptSigner() public {
+        uint256 id = _listEth();
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceiptSigner.selector, address(0)));
+        vm.prank(buyer);
+        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, address(0), PRICE);
+    }
+
+    function test_RevertWhen_PurchaseSignsReceiptsWithTheSessionKey() public {
+        uint256 id = _listEth();
+        // A dispute reveals b: receipts signed by B's own key would be anyone's to forge.
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceiptSigner.selector, session.addr));
+        vm.prank(buyer);
+        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, session.addr, PRICE);
+    }
+
     function test_RevertWhen_PurchaseUnknownListing() public {
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmUnknownListing.selector, 9));
         keyswarm.purchase(9, session.publicKeyX, session.publicKeyY, receipt.addr, 0);
@@ -550,12 +565,16 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.refund(purchaseId, session.addr);
     }
 
-    function test_RevertWhen_RefundByStranger() public {
+    function test_RevertWhen_RefundByStrangerOrWithAnotherSession() public {
         uint256 purchaseId = _buy(_listEth());
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyer.selector, purchaseId, stranger));
         vm.prank(stranger);
         keyswarm.refund(purchaseId, session.addr);
+        // The purchase stores a commitment to (buyer, address(B)): the buyer must name the same B.
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyer.selector, purchaseId, buyer));
+        vm.prank(buyer);
+        keyswarm.refund(purchaseId, receipt.addr);
     }
 
     function test_RevertWhen_RefundDelivered() public {
@@ -712,6 +731,7 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.dispute(purchaseId, sessionSecret, sealedKey);
     }
 
+    /// @dev A late dispute is refused, and the b its calldata made public signs no receipt (issue #12).
     function test_RevertWhen_DisputeAfterTheWindow() public {
         uint256 purchaseId = _buyWithWrongKey(_listEth());
         uint256 deadline = keyswarm.purchases(purchaseId).disputeDeadline;
@@ -719,6 +739,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmDisputeWindowClosed.selector, purchaseId, deadline));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret, WRONG_SEALED_KEY);
+        _assertTheRevealedSecretSignsNothing(purchaseId);
     }
 
     function test_RevertWhen_DisputeTwice() public {
@@ -790,6 +811,46 @@ contract KeyswarmTest is KeyswarmBase {
         assertEq(keyswarm.balanceOf(creator, address(0)), 2 * (PRICE - pool), "both settled once");
     }
 
+    function test_SettleManySettlesWhatIsDueAndSkipsTheRest() public {
+        uint256 id = _listEth();
+        uint256 refunded = _buy(id);
+        uint256 disputed = _buyWithWrongKey(id);
+        vm.prank(buyer);
+        keyswarm.dispute(disputed, sessionSecret, WRONG_SEALED_KEY);
+        uint256 settled = _buySettled(id);
+        uint256 due = _buyDelivered(id);
+        uint256 dueToo = _buyDelivered(_listUsd());
+        uint256 undelivered = _buy(id);
+        vm.warp(keyswarm.purchases(due).disputeDeadline + 1);
+        vm.prank(buyer);
+        keyswarm.refund(refunded, session.addr);
+        // Bought now: still inside its dispute window.
+        uint256 disputable = _buyDelivered(id);
+
+        uint256[] memory ids = new uint256[](9);
+        ids[0] = refunded;
+        ids[1] = disputed;
+        ids[2] = settled;
+        ids[3] = due;
+        ids[4] = undelivered;
+        ids[5] = disputable;
+        ids[6] = 999; // unknown
+        ids[7] = dueToo;
+        ids[8] = due; // twice in one batch
+        uint256 creatorBefore = keyswarm.balanceOf(creator, address(0));
+        assertEq(keyswarm.settleMany(ids), 2, "only the two due purchases settle");
+        uint256 pool = PRICE * SHARE / 10_000;
+        assertEq(keyswarm.balanceOf(creator, address(0)), creatorBefore + PRICE - pool, "the ETH one paid once");
+        assertEq(keyswarm.balanceOf(creator, address(usd)), USD_PRICE - USD_PRICE * SHARE / 10_000, "the token one");
+        assertEq(uint256(keyswarm.purchaseState(disputable)), uint256(Keyswarm.PurchaseState.Delivered), "untouched");
+        assertEq(uint256(keyswarm.purchaseState(undelivered)), uint256(Keyswarm.PurchaseState.Expired), "untouched");
+        assertEq(uint256(keyswarm.purchaseState(refunded)), uint256(Keyswarm.PurchaseState.Refunded), "untouched");
+        assertEq(uint256(keyswarm.purchaseState(disputed)), uint256(Keyswarm.PurchaseState.Disputed), "untouched");
+        // What it skipped can still settle later, on its own schedule.
+        vm.warp(keyswarm.purchases(disputable).disputeDeadline + 1);
+        keyswarm.settle(disputable);
+    }
+
     // ------------------------------------------------------------ claim
 
     function test_ClaimPaysPoolTimesBytesOverSize() public {
@@ -798,11 +859,11 @@ contract KeyswarmTest is KeyswarmBase {
         bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE / 4);
         vm.expectEmit(true, true, false, true, address(keyswarm));
         emit Keyswarm.Claimed(purchaseId, seeder, SIZE / 4, pool / 4);
-        vm.prank(stranger); // anyone may submit; the seeder is paid
+        vm.prank(seeder);
         uint256 paid = keyswarm.claim(purchaseId, seeder, SIZE / 4, sig);
         assertEq(paid, pool / 4, "a quarter of the pool");
         assertEq(keyswarm.balanceOf(seeder, address(0)), pool / 4, "seeder balance");
-        assertEq(keyswarm.paidBytesOf(purchaseId, seeder), SIZE / 4, "bytes");
+        assertEq(_paidBytes(purchaseId, seeder), SIZE / 4, "bytes");
         Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
         assertEq(info.paidBytes, SIZE / 4, "purchase bytes");
         assertEq(info.paidOut, pool / 4, "purchase paid out");
@@ -831,7 +892,7 @@ contract KeyswarmTest is KeyswarmBase {
         _claim(purchaseId, seeder, SIZE * 3 / 4);
         // The buyer's tab signed for more than the file; only what is left of the size is paid.
         uint256 paid = _claim(purchaseId, other, SIZE);
-        assertEq(keyswarm.paidBytesOf(purchaseId, other), SIZE / 4, "capped bytes");
+        assertEq(_paidBytes(purchaseId, other), SIZE / 4, "capped bytes");
         assertEq(paid, pool / 4, "capped pay");
         assertEq(keyswarm.purchases(purchaseId).paidBytes, SIZE, "whole size paid");
         assertEq(_claim(purchaseId, vm.addr(0x5EED3), SIZE), 0, "nothing left");
@@ -854,6 +915,7 @@ contract KeyswarmTest is KeyswarmBase {
         claims[0] = Keyswarm.Claim(a, seeder, SIZE, _receipt(receiptSecret, a, seeder, SIZE));
         claims[1] = Keyswarm.Claim(b, seeder, SIZE / 2, _receipt(receiptSecret, b, seeder, SIZE / 2));
         uint256 pool = PRICE * SHARE / 10_000;
+        vm.prank(seeder);
         uint256 total = keyswarm.claimMany(claims);
         assertEq(total, pool + pool / 2, "total");
         assertEq(keyswarm.balanceOf(seeder, address(0)), total, "credited");
@@ -863,6 +925,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buySettled(_listEth());
         bytes memory sig = _receipt(0x07E5, purchaseId, seeder, SIZE);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
+        vm.prank(seeder);
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
     }
 
@@ -870,6 +933,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buySettled(_listEth());
         bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, stranger));
+        vm.prank(stranger);
         keyswarm.claim(purchaseId, stranger, SIZE, sig);
     }
 
@@ -877,12 +941,14 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buySettled(_listEth());
         bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE / 2);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
+        vm.prank(seeder);
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
     }
 
     function test_RevertWhen_ClaimWithAMalformedSignature() public {
         uint256 purchaseId = _buySettled(_listEth());
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
+        vm.prank(seeder);
         keyswarm.claim(purchaseId, seeder, SIZE, hex"1234");
     }
 
@@ -890,6 +956,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buyDelivered(_listEth());
         bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        vm.prank(seeder);
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
     }
 
@@ -900,7 +967,70 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.refund(purchaseId, session.addr);
         bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        vm.prank(seeder);
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
+    }
+
+    function test_RevertWhen_ClaimByStranger() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSeeder.selector, purchaseId, seeder, stranger));
+        vm.prank(stranger);
+        keyswarm.claim(purchaseId, seeder, SIZE, sig);
+    }
+
+    function test_AgentClaimsForItsSeeder() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        vm.prank(seeder);
+        keyswarm.setAgent(agent, true);
+        bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
+        vm.prank(agent);
+        keyswarm.claim(purchaseId, seeder, SIZE, sig);
+        assertEq(keyswarm.balanceOf(seeder, address(0)), PRICE * SHARE / 10_000, "credited to the seeder");
+        assertEq(keyswarm.balanceOf(agent, address(0)), 0, "not to the agent");
+    }
+
+    function test_ClaimingANewerPurchaseClosesTheOlderOnes() public {
+        uint256 id = _listEth();
+        uint256 older = _buySettled(id);
+        uint256 newer = _buySettled(id);
+        uint256 pool = PRICE * SHARE / 10_000;
+        _claim(newer, seeder, SIZE / 2);
+        assertEq(_claim(older, seeder, SIZE), 0, "older closed");
+        assertEq(_claim(newer, seeder, SIZE), pool - pool / 2, "the newest can still be topped up");
+        (uint192 newest, uint64 paidBytes) = keyswarm.claimCursorOf(seeder);
+        assertEq(newest, newer, "cursor");
+        assertEq(paidBytes, SIZE, "bytes");
+        // Another seeder's cursor is its own.
+        assertEq(_claim(older, vm.addr(0x5EED2), SIZE), pool, "another seeder");
+    }
+
+    function test_ClaimManySkipsWhatIsOutOfOrder() public {
+        uint256 id = _listEth();
+        uint256 a = _buySettled(id);
+        uint256 b = _buySettled(id);
+        Keyswarm.Claim[] memory claims = new Keyswarm.Claim[](3);
+        claims[0] = Keyswarm.Claim(b, seeder, SIZE / 2, _receipt(receiptSecret, b, seeder, SIZE / 2));
+        claims[1] = Keyswarm.Claim(a, seeder, SIZE, _receipt(receiptSecret, a, seeder, SIZE));
+        claims[2] = Keyswarm.Claim(b, seeder, SIZE / 2, _receipt(receiptSecret, b, seeder, SIZE / 2));
+        vm.prank(seeder);
+        uint256 total = keyswarm.claimMany(claims);
+        assertEq(total, PRICE * SHARE / 10_000 / 2, "b once; a is older and b's replay pays nothing");
+    }
+
+    // ------------------------------------------------------------ the session secret a dispute reveals
+
+    /// @dev The theft of issue #12: b is public once a dispute of the right key is broadcast (it
+    /// reverts, its calldata stays) or lands late (see `test_RevertWhen_DisputeAfterTheWindow`).
+    /// Receipts it signs pay nothing; the seeders who served the buyer are still paid in full.
+    function test_RevertWhen_ASessionSecretFromAFailedDisputeSignsReceipts() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        bytes32 sealedKey = _sealed(purchaseId);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmKeyIsValid.selector, purchaseId));
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret, sealedKey);
+        _afterDisputeWindow(purchaseId);
+        _assertTheRevealedSecretSignsNothing(purchaseId);
     }
 
     function test_RevertWhen_ClaimAfterTheClaimWindow() public {
@@ -909,6 +1039,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.warp(deadline + 1);
         bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmClaimWindowClosed.selector, purchaseId, deadline));
+        vm.prank(seeder);
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
     }
 
@@ -927,6 +1058,15 @@ contract KeyswarmTest is KeyswarmBase {
         );
         bytes32 expected = keccak256(abi.encodePacked("\x19\x01", domain, structHash));
         assertEq(keyswarm.receiptDigest(7, seeder, 99), expected, "digest");
+    }
+
+    /// @dev Whoever read b signs a receipt for the whole pool to itself: refused; the seeder who served is paid.
+    function _assertTheRevealedSecretSignsNothing(uint256 purchaseId) internal {
+        bytes memory forged = _receipt(sessionSecret, purchaseId, stranger, SIZE);
+        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, stranger));
+        vm.prank(stranger);
+        keyswarm.claim(purchaseId, stranger, SIZE, forged);
+        assertEq(_claim(purchaseId, seeder, SIZE), PRICE * SHARE / 10_000, "the real seeder takes the whole pool");
     }
 
     // ------------------------------------------------------------ sweep

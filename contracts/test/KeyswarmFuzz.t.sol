@@ -127,14 +127,14 @@ contract KeyswarmFuzzTest is KeyswarmBase {
             address to = seeders[who[i] % 3];
             uint256 most = uint256(size) + size / 2;
             uint64 count = uint64(bound(counts[i], 0, most > type(uint64).max ? type(uint64).max : most));
-            uint256 bytesBefore = keyswarm.paidBytesOf(purchaseId, to);
+            uint256 bytesBefore = _paidBytes(purchaseId, to);
             uint256 paid = _claim(purchaseId, to, count);
             if (count <= bytesBefore) assertEq(paid, 0, "a replayed or lower receipt paid");
         }
         uint256 totalBytes;
         uint256 totalPaid;
         for (uint256 i; i < 3; ++i) {
-            uint256 b = keyswarm.paidBytesOf(purchaseId, seeders[i]);
+            uint256 b = _paidBytes(purchaseId, seeders[i]);
             uint256 balance = keyswarm.balanceOf(seeders[i], address(0));
             assertEq(balance, pool * b / size, "seeder paid pool * bytes / size");
             totalBytes += b;
@@ -145,6 +145,64 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         assertEq(info.paidBytes, totalBytes, "ledger bytes");
         assertEq(info.paidOut, totalPaid, "ledger amount");
         assertLe(totalPaid, pool, "paid more than the pool");
+    }
+
+    /// @dev Cumulative receipts from three seeders over two purchases, claimed in any order and each
+    /// replayed: no purchase pays for more bytes than its size or more than its pool, a replay pays
+    /// nothing, and no seeder is paid twice for the same bytes (its balance never exceeds what its
+    /// best receipt for each purchase is worth).
+    function testFuzz_CumulativeReceiptsFromSeveralSeeders(
+        uint64 size,
+        uint256 price,
+        uint16 share,
+        uint64[8] memory counts,
+        uint8[8] memory who,
+        bool[8] memory second
+    ) public {
+        size = uint64(bound(size, 1, type(uint64).max));
+        price = bound(price, 1, 1_000 ether);
+        share = uint16(bound(share, 1, 10_000));
+        vm.deal(buyer, 2 * price);
+        uint256 id = _list(address(0), price, share, size);
+        uint256[2] memory purchaseIds = [_buyDelivered(id), _buyDelivered(id)];
+        _afterDisputeWindow(purchaseIds[1]);
+        address[3] memory seeders = [vm.addr(0x51), vm.addr(0x52), vm.addr(0x53)];
+        uint64[3][2] memory best;
+        for (uint256 i; i < 8; ++i) {
+            uint256 k = second[i] ? 1 : 0;
+            uint256 s = who[i] % 3;
+            uint256 most = uint256(size) + size / 2;
+            uint64 count = uint64(bound(counts[i], 0, most > type(uint64).max ? type(uint64).max : most));
+            _claim(purchaseIds[k], seeders[s], count);
+            assertEq(_claim(purchaseIds[k], seeders[s], count), 0, "a replayed receipt paid");
+            if (count > best[k][s]) best[k][s] = count;
+        }
+        _assertPaidAtMostOnce(purchaseIds, seeders, best, price * share / 10_000, size);
+    }
+
+    function _assertPaidAtMostOnce(
+        uint256[2] memory purchaseIds,
+        address[3] memory seeders,
+        uint64[3][2] memory best,
+        uint256 pool,
+        uint64 size
+    ) internal view {
+        uint256 totalPaid;
+        for (uint256 k; k < 2; ++k) {
+            Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseIds[k]);
+            assertLe(info.paidBytes, size, "paid bytes exceed the size");
+            assertLe(info.paidOut, pool, "paid more than the pool");
+            totalPaid += info.paidOut;
+        }
+        uint256 totalBalances;
+        for (uint256 s; s < 3; ++s) {
+            uint256 worth;
+            for (uint256 k; k < 2; ++k) worth += pool * (best[k][s] < size ? best[k][s] : size) / size;
+            uint256 balance = keyswarm.balanceOf(seeders[s], address(0));
+            assertLe(balance, worth, "a seeder was paid twice for the same bytes");
+            totalBalances += balance;
+        }
+        assertEq(totalBalances, totalPaid, "the ledgers add up to the seeders' balances");
     }
 
     /// @dev Splitting one seeder's receipts into steps never pays more than the final receipt alone.

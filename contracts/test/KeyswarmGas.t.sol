@@ -91,6 +91,7 @@ contract KeyswarmGasTest is KeyswarmBase {
         uint256 id = _buySettled(ethListing);
         _claim(id, vm.addr(0x5EED2), SIZE / 4);
         bytes memory sig = _receipt(receiptSecret, id, seeder, SIZE / 2);
+        vm.prank(seeder);
         keyswarm.claim(id, seeder, SIZE / 2, sig);
         vm.snapshotGasLastCall("claim");
     }
@@ -108,6 +109,7 @@ contract KeyswarmGasTest is KeyswarmBase {
             _claim(ids[i], vm.addr(0x5EED2), SIZE / 4);
             claims[i] = Keyswarm.Claim(ids[i], seeder, SIZE / 2, _receipt(receiptSecret, ids[i], seeder, SIZE / 2));
         }
+        vm.prank(seeder);
         keyswarm.claimMany(claims);
         vm.snapshotGasLastCall("claimMany (10 items)");
     }

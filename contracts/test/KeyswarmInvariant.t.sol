@@ -140,6 +140,7 @@ contract KeyswarmHandler {
         Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
         uint64 count = uint64(_bound(bytes_, 0, uint256(l.size) * 2));
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(_receiptSecret(sessionOf[purchaseId]), keyswarm.receiptDigest(purchaseId, to, count));
+        vm.prank(to);
         keyswarm.claim(purchaseId, to, count, abi.encodePacked(r, s, v));
         ghostSettled[purchaseId] = true;
         calls["claim"]++;

@@ -165,7 +165,16 @@ abstract contract KeyswarmBase is Test {
         return abi.encodePacked(r, s, v);
     }
 
+    /// @dev The seeder `to` claims the buyer's receipt for `bytes_`.
     function _claim(uint256 purchaseId, address to, uint64 bytes_) internal returns (uint256) {
-        return keyswarm.claim(purchaseId, to, bytes_, _receipt(receiptSecret, purchaseId, to, bytes_));
+        bytes memory sig = _receipt(receiptSecret, purchaseId, to, bytes_);
+        vm.prank(to);
+        return keyswarm.claim(purchaseId, to, bytes_, sig);
+    }
+
+    /// @dev Bytes of `purchaseId` paid to `who`, while it is the seeder's newest claimed purchase.
+    function _paidBytes(uint256 purchaseId, address who) internal view returns (uint64) {
+        (uint192 newest, uint64 paidBytes) = keyswarm.claimCursorOf(who);
+        return newest == purchaseId ? paidBytes : 0;
     }
 }

@@ -83,6 +83,30 @@ export const keyswarmAbi = [
   },
   {
     "type": "function",
+    "name": "claimCursorOf",
+    "inputs": [
+      {
+        "name": "seeder",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "purchaseId",
+        "type": "uint192",
+        "internalType": "uint192"
+      },
+      {
+        "name": "paidBytes",
+        "type": "uint64",
+        "internalType": "uint64"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "claimMany",
     "inputs": [
       {
@@ -536,30 +560,6 @@ export const keyswarmAbi = [
             "internalType": "bytes20"
           }
         ]
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
-    "name": "paidBytesOf",
-    "inputs": [
-      {
-        "name": "purchaseId",
-        "type": "uint256",
-        "internalType": "uint256"
-      },
-      {
-        "name": "seeder",
-        "type": "address",
-        "internalType": "address"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "",
-        "type": "uint64",
-        "internalType": "uint64"
       }
     ],
     "stateMutability": "view"
@@ -1633,6 +1633,27 @@ export const keyswarmAbi = [
         "name": "purchaseId",
         "type": "uint256",
         "internalType": "uint256"
+      },
+      {
+        "name": "caller",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "KeyswarmNotSeeder",
+    "inputs": [
+      {
+        "name": "purchaseId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "seeder",
+        "type": "address",
+        "internalType": "address"
       },
       {
         "name": "caller",
