@@ -6,6 +6,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IKeyswarm} from "./IKeyswarm.sol";
 
 /// @title Keyswarm paywall
 /// @notice Sells the content keys of encrypted torrents. A buyer pays into escrow with a fresh
@@ -20,55 +21,10 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 /// of an existing listing. Times follow a fixed schedule from the purchase: delivery until
 /// `purchasedAt + deliveryWindow`, disputes until that plus `disputeWindow` (so the buyer always has
 /// at least `disputeWindow` after a delivery), seeding claims for `claimWindow` after that.
-contract Keyswarm is EIP712, ReentrancyGuardTransient {
+contract Keyswarm is IKeyswarm, EIP712, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-    // ---------------------------------------------------------------- types
-
-    /// @notice What `list` takes. `token` is address(0) for ETH. A free listing (price 0, keyHash 0)
-    /// registers provenance only and cannot be bought.
-    struct ListingParams {
-        bytes20 infoHash;
-        uint64 size;
-        address token;
-        uint256 price;
-        uint16 seedShareBps;
-        bytes32 keyHash;
-        uint256 deliveryX;
-        uint256 deliveryY;
-        string title;
-        string description;
-        string[] trackers;
-        string[] webSeeds;
-    }
-
-    /// @notice A listing as stored. Metadata lives in the `Listed` and `SourcesChanged` events only.
-    struct Listing {
-        address creator;
-        uint96 price;
-        address token;
-        uint64 size;
-        uint16 seedShareBps;
-        bool active;
-        /// @dev Parity of the delivery key's y: with x it is all the ecrecover trick needs.
-        bool deliveryYOdd;
-        bytes32 keyHash;
-        uint256 deliveryX;
-        bytes20 infoHash;
-    }
-
-    /// @notice Public reputation counters. `delivered` counts deliveries that became final (the
-    /// purchase settled), `refunded` undelivered purchases paid back, `disputed` keys proven wrong.
-    struct Stats {
-        uint40 listings;
-        uint40 sold;
-        uint40 delivered;
-        uint40 refunded;
-        uint40 disputed;
-        /// @dev For a listing: when it was listed. Shares the counters' slot (240 bits in all) and
-        /// keeps it non-zero, so even a listing's first sale counts with a cheap update.
-        uint40 since;
-    }
+    // ---------------------------------------------------------------- storage types
 
     /// @notice Where a purchase is, as stored. `Open` is paid and undelivered; `Delivered` holds its
     /// escrow until it settles or is disputed.
@@ -78,21 +34,6 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         Delivered,
         Refunded,
         Disputed,
-        Settled
-    }
-
-    /// @notice Where a purchase is, as the UI should read it (time taken into account).
-    enum PurchaseState {
-        None,
-        /// Paid, waiting for the key.
-        Pending,
-        /// Not delivered before the deadline: the buyer may take a refund.
-        Expired,
-        /// Key delivered, dispute window open.
-        Delivered,
-        Refunded,
-        Disputed,
-        /// Final: settled on chain, or the dispute window is over and settling is a formality.
         Settled
     }
 
@@ -113,109 +54,6 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         uint40 purchasedAt;
         Status status;
     }
-
-    /// @notice A purchase decoded for readers. The contract keeps only commitments to the buyer, the
-    /// session key and the sealed key: read them from the `Purchased` and `Delivered` events.
-    /// `receiptSigner` is the address seeding receipts must be signed by. `paidBytes` and `paidOut`
-    /// are the seeding pool's, once settled.
-    struct PurchaseInfo {
-        uint256 contentId;
-        address receiptSigner;
-        uint256 amount;
-        uint64 purchasedAt;
-        uint64 deliveryDeadline;
-        uint64 disputeDeadline;
-        uint64 claimDeadline;
-        PurchaseState state;
-        uint64 paidBytes;
-        uint256 paidOut;
-    }
-
-    /// @notice Where a seeder stands in its claims: the newest purchase it was paid for and the bytes
-    /// paid for that one. Older purchases are closed to it. One slot per seeder, so a claim writes no
-    /// fresh slot once the seeder has claimed anything (see `claim`).
-    struct SeederCursor {
-        uint192 purchaseId;
-        uint64 paidBytes;
-    }
-
-    /// @notice One seeding receipt to claim; `sig` is the receipt key's EIP-712 signature.
-    struct Claim {
-        uint256 purchaseId;
-        address seeder;
-        uint64 bytes_;
-        bytes sig;
-    }
-
-    // ---------------------------------------------------------------- events
-
-    event Listed(uint256 indexed contentId, address indexed creator, bytes20 indexed infoHash, ListingParams params);
-    event PriceChanged(uint256 indexed contentId, uint256 price);
-    event ActiveChanged(uint256 indexed contentId, bool active);
-    event SourcesChanged(uint256 indexed contentId, string[] trackers, string[] webSeeds);
-    event AgentSet(address indexed creator, address indexed agent, bool allowed);
-    event Purchased(
-        uint256 indexed purchaseId,
-        uint256 indexed contentId,
-        address indexed buyer,
-        uint256 amount,
-        uint256 sessionX,
-        uint256 sessionY,
-        address receiptSigner
-    );
-    event Delivered(uint256 indexed purchaseId, bytes32 sealedKey);
-    event Refunded(uint256 indexed purchaseId, address indexed buyer, uint256 amount);
-    event Disputed(uint256 indexed purchaseId, address indexed buyer, uint256 amount);
-    event Settled(uint256 indexed purchaseId, uint256 creatorShare, uint256 pool);
-    event Claimed(uint256 indexed purchaseId, address indexed seeder, uint64 bytes_, uint256 amount);
-    event Swept(uint256 indexed purchaseId, address indexed creator, uint256 amount);
-    event Withdrawn(address indexed account, address indexed token, uint256 amount);
-
-    // ---------------------------------------------------------------- errors
-
-    error KeyswarmInvalidWindows();
-    error KeyswarmInvalidInfoHash();
-    error KeyswarmInvalidSize();
-    error KeyswarmInvalidShare(uint256 seedShareBps);
-    error KeyswarmPriceTooLarge(uint256 price);
-    error KeyswarmPaidListingWithoutKey();
-    error KeyswarmInvalidDeliveryKey(uint256 x, uint256 y);
-    error KeyswarmTokenNotContract(address token);
-    error KeyswarmUnknownListing(uint256 contentId);
-    error KeyswarmNotCreator(uint256 contentId, address caller);
-    error KeyswarmFreeListing(uint256 contentId);
-    error KeyswarmListingInactive(uint256 contentId);
-    error KeyswarmInvalidSessionKey(uint256 x, uint256 y);
-    /// @notice The receipt signer is zero or the session key's own address (whose secret a dispute reveals).
-    error KeyswarmInvalidReceiptSigner(address receiptSigner);
-    error KeyswarmPriceAboveMax(uint256 price, uint256 maxPrice);
-    error KeyswarmWrongPayment(uint256 sent, uint256 price);
-    error KeyswarmFeeOnTransfer(address token, uint256 expected, uint256 received);
-    error KeyswarmUnknownPurchase(uint256 purchaseId);
-    error KeyswarmNotDeliverer(uint256 purchaseId, address caller);
-    error KeyswarmPurchaseClosed(uint256 purchaseId);
-    error KeyswarmDeliveryTooLate(uint256 purchaseId, uint256 deadline);
-    error KeyswarmAlreadyDelivered(uint256 purchaseId);
-    error KeyswarmEmptySealedKey(uint256 purchaseId);
-    error KeyswarmLengthMismatch(uint256 ids, uint256 sealedKeys);
-    error KeyswarmNotBuyer(uint256 purchaseId, address caller);
-    /// @notice In a dispute: the caller is not the buyer, the session secret is not the purchase's, or
-    /// `sealedKey` is not the one delivered. The stored commitment binds all three and cannot tell which.
-    error KeyswarmNotBuyerOrSealedKey(uint256 purchaseId, address caller, bytes32 sealedKey);
-    error KeyswarmDeliveryPending(uint256 purchaseId, uint256 deadline);
-    error KeyswarmNotDelivered(uint256 purchaseId);
-    error KeyswarmDisputeWindowClosed(uint256 purchaseId, uint256 deadline);
-    error KeyswarmWrongSessionSecret(uint256 purchaseId);
-    error KeyswarmKeyIsValid(uint256 purchaseId);
-    error KeyswarmNotSettleable(uint256 purchaseId);
-    error KeyswarmInvalidReceipt(uint256 purchaseId, address seeder);
-    /// @notice A claim sent by neither the seeder nor one of its agents.
-    error KeyswarmNotSeeder(uint256 purchaseId, address seeder, address caller);
-    error KeyswarmClaimWindowClosed(uint256 purchaseId, uint256 deadline);
-    error KeyswarmClaimWindowOpen(uint256 purchaseId, uint256 deadline);
-    error KeyswarmNothingToSweep(uint256 purchaseId);
-    error KeyswarmNothingToWithdraw(address token);
-    error KeyswarmTransferFailed(address to, uint256 amount);
 
     // ---------------------------------------------------------------- constants and state
 
@@ -509,22 +347,31 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     }
 
     /// @notice After the claim window, moves what seeders left in a purchase's pool to the creator.
+    /// Anyone may call it; the creator's balance is credited. Settles first if due.
     function sweep(uint256 purchaseId) external {
         Purchase storage p = _purchases[purchaseId];
         if (p.status == Status.Delivered) _settle(purchaseId, p);
         else if (p.status != Status.Settled) revert KeyswarmNotSettleable(purchaseId);
         uint256 deadline = _claimDeadline(p);
         if (block.timestamp <= deadline) revert KeyswarmClaimWindowOpen(purchaseId, deadline);
+        if (_sweep(purchaseId, p) == 0) revert KeyswarmNothingToSweep(purchaseId);
+    }
 
-        Listing storage l = _listings[p.contentId];
-        uint256 pool = _pool(p.amount, l.seedShareBps);
-        (uint64 paidBytes, uint256 paidOut) = _ledger(p);
-        uint256 left = pool - paidOut;
-        if (left == 0) revert KeyswarmNothingToSweep(purchaseId);
-        _setLedger(p, paidBytes, pool);
-        address creator = l.creator;
-        balanceOf[creator][l.token] += left;
-        emit Swept(purchaseId, creator, left);
+    /// @notice `sweep` for many purchases. Skips, without reverting, every id with nothing to sweep
+    /// now (claim window open, never delivered, refunded, disputed, swept or claimed in full), so
+    /// one stale id never fails a batch.
+    /// @return total The sum moved to creators' balances.
+    function sweepMany(uint256[] calldata purchaseIds) external returns (uint256 total) {
+        for (uint256 i; i < purchaseIds.length; ++i) {
+            Purchase storage p = _purchases[purchaseIds[i]];
+            Status status = p.status;
+            if ((status != Status.Delivered && status != Status.Settled) || block.timestamp <= _claimDeadline(p)) {
+                continue;
+            }
+            // Past the claim deadline, a delivered purchase is past its dispute window too.
+            if (status == Status.Delivered) _settle(purchaseIds[i], p);
+            total += _sweep(purchaseIds[i], p);
+        }
     }
 
     /// @notice Sends the caller its whole balance in `token` (address(0) = ETH).
@@ -730,6 +577,19 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         _setLedger(p, paidBytes, paidOut);
         if (amount != 0) balanceOf[seeder][l.token] += amount;
         emit Claimed(purchaseId, seeder, credited, amount);
+    }
+
+    /// @dev Credits the creator with what is left of a settled purchase's pool; returns it (0: nothing done).
+    function _sweep(uint256 purchaseId, Purchase storage p) private returns (uint256 left) {
+        Listing storage l = _listings[p.contentId];
+        uint256 pool = _pool(p.amount, l.seedShareBps);
+        (uint64 paidBytes, uint256 paidOut) = _ledger(p);
+        left = pool - paidOut;
+        if (left == 0) return 0;
+        _setLedger(p, paidBytes, pool);
+        address creator = l.creator;
+        balanceOf[creator][l.token] += left;
+        emit Swept(purchaseId, creator, left);
     }
 
     function _disputeWindowOver(Purchase storage p) private view returns (bool) {

@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {KeyswarmBase} from "./utils/KeyswarmBase.sol";
 import {Vm} from "./utils/Vm.sol";
 import {Keyswarm} from "../src/Keyswarm.sol";
+import {IKeyswarm} from "../src/IKeyswarm.sol";
 
 /// @notice Fuzz tests over prices, shares, sizes, receipt byte counts and their orderings.
 contract KeyswarmFuzzTest is KeyswarmBase {
@@ -43,7 +44,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         bool onCurve = x < P && y < P && mulmod(y, y, P) == addmod(mulmod(mulmod(x, x, P), x, P), 7, P);
         vm.assume(!onCurve);
         uint256 id = _listEth();
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidSessionKey.selector, x, y));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidSessionKey.selector, x, y));
         vm.prank(buyer);
         keyswarm.purchase{value: PRICE}(id, x, y, receipt.addr, PRICE);
     }
@@ -57,7 +58,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         vm.warp(keyswarm.purchases(purchaseId).deliveryDeadline + 1);
         vm.prank(buyer);
         keyswarm.refund(purchaseId, s.addr);
-        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Refunded), "refunded");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(IKeyswarm.PurchaseState.Refunded), "refunded");
     }
 
     function testFuzz_SettlementSplitsExactly(uint256 price, uint16 share) public {
@@ -89,11 +90,11 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         vm.prank(creator);
         keyswarm.deliver(purchaseId, sealedKey);
         bool right = key == contentKey && otherSession == sessionSecret;
-        if (right) vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmKeyIsValid.selector, purchaseId));
+        if (right) vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmKeyIsValid.selector, purchaseId));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret, sealedKey);
         if (!right) {
-            assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Disputed), "state");
+            assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(IKeyswarm.PurchaseState.Disputed), "state");
         }
     }
 
@@ -105,7 +106,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         sessionSecret = secret;
         uint256 purchaseId = _buyDelivered(_listEth());
         bytes32 sealedKey = _sealed(purchaseId);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmKeyIsValid.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmKeyIsValid.selector, purchaseId));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, secret, sealedKey);
     }
@@ -140,7 +141,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
             totalBytes += b;
             totalPaid += balance;
         }
-        Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
+        IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
         assertLe(totalBytes, size, "paid bytes exceed the size");
         assertEq(info.paidBytes, totalBytes, "ledger bytes");
         assertEq(info.paidOut, totalPaid, "ledger amount");
@@ -189,7 +190,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
     ) internal view {
         uint256 totalPaid;
         for (uint256 k; k < 2; ++k) {
-            Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseIds[k]);
+            IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseIds[k]);
             assertLe(info.paidBytes, size, "paid bytes exceed the size");
             assertLe(info.paidOut, pool, "paid more than the pool");
             totalPaid += info.paidOut;
@@ -226,7 +227,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         share = uint16(bound(share, 0, 10_000));
         price = bound(price, 0, type(uint96).max);
         uint256 id = _list(address(usd), price, share, size);
-        Keyswarm.Listing memory l = keyswarm.listings(id);
+        IKeyswarm.Listing memory l = keyswarm.listings(id);
         assertEq(l.size, size, "size");
         assertEq(l.seedShareBps, share, "share");
         assertEq(l.price, price, "price");
