@@ -6,67 +6,25 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IKeyswarm} from "./IKeyswarm.sol";
 
 /// @title Keyswarm paywall
 /// @notice Sells the content keys of encrypted torrents. A buyer pays into escrow with a fresh
 /// session key B; the creator delivers the content key K sealed to B; a buyer who receives a wrong
 /// key proves it on chain by revealing the session secret b and is refunded in full. After the
 /// dispute window the escrow settles: `seedShareBps` of it pays the seeders who served the buyer
-/// (EIP-712 receipts signed by the session key), the rest is the creator's.
+/// (EIP-712 receipts signed by the purchase's receipt key, which no dispute reveals), the rest is the
+/// creator's.
 /// @dev Sealing, bit for bit: S = b·C = c·B; shared = address(S);
 /// pad = keccak256(abi.encode(shared, purchaseId)); sealedKey = K xor pad;
 /// keyHash = keccak256(abi.encode(K)). There is no owner: nobody can take funds or change the rules
 /// of an existing listing. Times follow a fixed schedule from the purchase: delivery until
 /// `purchasedAt + deliveryWindow`, disputes until that plus `disputeWindow` (so the buyer always has
 /// at least `disputeWindow` after a delivery), seeding claims for `claimWindow` after that.
-contract Keyswarm is EIP712, ReentrancyGuardTransient {
+contract Keyswarm is IKeyswarm, EIP712, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-    // ---------------------------------------------------------------- types
-
-    /// @notice What `list` takes. `token` is address(0) for ETH. A free listing (price 0, keyHash 0)
-    /// registers provenance only and cannot be bought.
-    struct ListingParams {
-        bytes20 infoHash;
-        uint64 size;
-        address token;
-        uint256 price;
-        uint16 seedShareBps;
-        bytes32 keyHash;
-        uint256 deliveryX;
-        uint256 deliveryY;
-        string title;
-        string description;
-        string[] trackers;
-        string[] webSeeds;
-    }
-
-    /// @notice A listing as stored. Metadata lives in the `Listed` and `SourcesChanged` events only.
-    struct Listing {
-        address creator;
-        uint96 price;
-        address token;
-        uint64 size;
-        uint16 seedShareBps;
-        bool active;
-        /// @dev Parity of the delivery key's y: with x it is all the ecrecover trick needs.
-        bool deliveryYOdd;
-        bytes32 keyHash;
-        uint256 deliveryX;
-        bytes20 infoHash;
-    }
-
-    /// @notice Public reputation counters. `delivered` counts deliveries that became final (the
-    /// purchase settled), `refunded` undelivered purchases paid back, `disputed` keys proven wrong.
-    struct Stats {
-        uint48 listings;
-        uint48 sold;
-        uint48 delivered;
-        uint48 refunded;
-        uint48 disputed;
-        /// @dev For a listing: when it was listed. Keeps the slot non-zero so counting is cheap.
-        uint40 since;
-    }
+    // ---------------------------------------------------------------- storage types
 
     /// @notice Where a purchase is, as stored. `Open` is paid and undelivered; `Delivered` holds its
     /// escrow until it settles or is disputed.
@@ -79,126 +37,23 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         Settled
     }
 
-    /// @notice Where a purchase is, as the UI should read it (time taken into account).
-    enum PurchaseState {
-        None,
-        /// Paid, waiting for the key.
-        Pending,
-        /// Not delivered before the deadline: the buyer may take a refund.
-        Expired,
-        /// Key delivered, dispute window open.
-        Delivered,
-        Refunded,
-        Disputed,
-        /// Final: settled on chain, or the dispute window is over and settling is a formality.
-        Settled
-    }
-
     /// @dev Two slots, both written at purchase, so nothing later pays for a fresh one. Slot 0's
-    /// 20 bytes change meaning with the status: the buyer until delivery (and after a refund); from
-    /// delivery, the commitment bytes20(keccak256(abi.encode(buyer, sealedKey))), which is all a
-    /// dispute needs (the sealed key itself is in the `Delivered` event); once settled the buyer has
-    /// no claim left, and they keep the seeding pool's ledger (paid bytes, paid amount). See
-    /// `_commitment` and `_ledger`.
+    /// 20 bytes change meaning with the status: until delivery (and after a refund) the buyer's
+    /// commitment bytes20(keccak256(abi.encode(buyer, session))), which binds the session key B to
+    /// the buyer without a slot of its own; from delivery, the dispute commitment
+    /// bytes20(keccak256(abi.encode(that, sealedKey))), which is all a dispute needs (the sealed key
+    /// itself is in the `Delivered` event); once settled the buyer has no claim left, and they keep
+    /// the seeding pool's ledger (paid bytes, paid amount). Slot 1 holds the receipt signer, the
+    /// address receipts must recover to: a key apart from the session key, so the session secret a
+    /// dispute reveals signs nothing. See `_buyerCommitment`, `_commitment` and `_ledger`.
     struct Purchase {
-        bytes20 buyerOrCommitmentOrLedger;
+        bytes20 commitmentOrLedger;
         uint96 amount;
-        address session;
+        address receiptSigner;
         uint48 contentId;
         uint40 purchasedAt;
         Status status;
     }
-
-    /// @notice A purchase decoded for readers. `buyer` is known while the purchase is undelivered or
-    /// refunded, zero otherwise (the contract keeps only a commitment to it from delivery on): read it
-    /// from the `Purchased` event, and the sealed key from the `Delivered` event. `paidBytes` and
-    /// `paidOut` are the seeding pool's, once settled.
-    struct PurchaseInfo {
-        uint256 contentId;
-        address buyer;
-        address session;
-        uint256 amount;
-        uint64 purchasedAt;
-        uint64 deliveryDeadline;
-        uint64 disputeDeadline;
-        uint64 claimDeadline;
-        PurchaseState state;
-        uint64 paidBytes;
-        uint256 paidOut;
-    }
-
-    /// @notice One seeding receipt to claim; `sig` is the session key's EIP-712 signature.
-    struct Claim {
-        uint256 purchaseId;
-        address seeder;
-        uint64 bytes_;
-        bytes sig;
-    }
-
-    // ---------------------------------------------------------------- events
-
-    event Listed(uint256 indexed contentId, address indexed creator, bytes20 indexed infoHash, ListingParams params);
-    event PriceChanged(uint256 indexed contentId, uint256 price);
-    event ActiveChanged(uint256 indexed contentId, bool active);
-    event SourcesChanged(uint256 indexed contentId, string[] trackers, string[] webSeeds);
-    event AgentSet(address indexed creator, address indexed agent, bool allowed);
-    event Purchased(
-        uint256 indexed purchaseId,
-        uint256 indexed contentId,
-        address indexed buyer,
-        uint256 amount,
-        uint256 sessionX,
-        uint256 sessionY
-    );
-    event Delivered(uint256 indexed purchaseId, bytes32 sealedKey);
-    event Refunded(uint256 indexed purchaseId, address indexed buyer, uint256 amount);
-    event Disputed(uint256 indexed purchaseId, address indexed buyer, uint256 amount);
-    event Settled(uint256 indexed purchaseId, uint256 creatorShare, uint256 pool);
-    event Claimed(uint256 indexed purchaseId, address indexed seeder, uint64 bytes_, uint256 amount);
-    event Swept(uint256 indexed purchaseId, address indexed creator, uint256 amount);
-    event Withdrawn(address indexed account, address indexed token, uint256 amount);
-
-    // ---------------------------------------------------------------- errors
-
-    error KeyswarmInvalidWindows();
-    error KeyswarmInvalidInfoHash();
-    error KeyswarmInvalidSize();
-    error KeyswarmInvalidShare(uint256 seedShareBps);
-    error KeyswarmPriceTooLarge(uint256 price);
-    error KeyswarmPaidListingWithoutKey();
-    error KeyswarmInvalidDeliveryKey(uint256 x, uint256 y);
-    error KeyswarmTokenNotContract(address token);
-    error KeyswarmUnknownListing(uint256 contentId);
-    error KeyswarmNotCreator(uint256 contentId, address caller);
-    error KeyswarmFreeListing(uint256 contentId);
-    error KeyswarmListingInactive(uint256 contentId);
-    error KeyswarmInvalidSessionKey(uint256 x, uint256 y);
-    error KeyswarmPriceAboveMax(uint256 price, uint256 maxPrice);
-    error KeyswarmWrongPayment(uint256 sent, uint256 price);
-    error KeyswarmFeeOnTransfer(address token, uint256 expected, uint256 received);
-    error KeyswarmUnknownPurchase(uint256 purchaseId);
-    error KeyswarmNotDeliverer(uint256 purchaseId, address caller);
-    error KeyswarmPurchaseClosed(uint256 purchaseId);
-    error KeyswarmDeliveryTooLate(uint256 purchaseId, uint256 deadline);
-    error KeyswarmAlreadyDelivered(uint256 purchaseId);
-    error KeyswarmEmptySealedKey(uint256 purchaseId);
-    error KeyswarmLengthMismatch(uint256 ids, uint256 sealedKeys);
-    error KeyswarmNotBuyer(uint256 purchaseId, address caller);
-    /// @notice In a dispute: the caller is not the buyer, or `sealedKey` is not the one delivered. The
-    /// stored commitment binds both together and cannot tell which.
-    error KeyswarmNotBuyerOrSealedKey(uint256 purchaseId, address caller, bytes32 sealedKey);
-    error KeyswarmDeliveryPending(uint256 purchaseId, uint256 deadline);
-    error KeyswarmNotDelivered(uint256 purchaseId);
-    error KeyswarmDisputeWindowClosed(uint256 purchaseId, uint256 deadline);
-    error KeyswarmWrongSessionSecret(uint256 purchaseId);
-    error KeyswarmKeyIsValid(uint256 purchaseId);
-    error KeyswarmNotSettleable(uint256 purchaseId);
-    error KeyswarmInvalidReceipt(uint256 purchaseId, address seeder);
-    error KeyswarmClaimWindowClosed(uint256 purchaseId, uint256 deadline);
-    error KeyswarmClaimWindowOpen(uint256 purchaseId, uint256 deadline);
-    error KeyswarmNothingToSweep(uint256 purchaseId);
-    error KeyswarmNothingToWithdraw(address token);
-    error KeyswarmTransferFailed(address to, uint256 amount);
 
     // ---------------------------------------------------------------- constants and state
 
@@ -234,8 +89,8 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     mapping(address creator => mapping(address agent => bool)) public isAgent;
     /// @notice Withdrawable balance of an account in a token (address(0) = ETH).
     mapping(address account => mapping(address token => uint256)) public balanceOf;
-    /// @notice Bytes of a purchase a seeder has been paid for (its best receipt so far, capped).
-    mapping(uint256 purchaseId => mapping(address seeder => uint64)) public paidBytesOf;
+    /// @notice Each seeder's newest paid purchase and the bytes paid for it (its best receipt, capped).
+    mapping(address seeder => SeederCursor) public claimCursorOf;
 
     /// @param deliveryWindow_ Seconds to deliver after a purchase (1 hour in deployments).
     /// @param disputeWindow_ Seconds to dispute after the delivery deadline (1 hour in deployments).
@@ -315,12 +170,16 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
 
     // ---------------------------------------------------------------- buyers
 
-    /// @notice Buys a listing: pays into escrow and names the session public key B the key is sealed to.
+    /// @notice Buys a listing: pays into escrow, names the session public key B the key is sealed to
+    /// and the receipt signer whose EIP-712 receipts pay the seeders.
     /// @dev ETH: send at least the price (and at most maxPrice); any excess comes straight back.
-    /// ERC-20: approve first; tokens that take a fee on transfer are refused.
+    /// ERC-20: approve first; tokens that take a fee on transfer are refused. The receipt signer is
+    /// a key apart from B: a dispute reveals B's secret, and receipts signed by B would then let
+    /// anyone drain the seeding pool.
+    /// @param receiptSigner address(R) of the purchase's receipt key; not zero, not address(B).
     /// @param maxPrice The most the caller agrees to pay; a price raised in between reverts.
     /// @return purchaseId The new purchase's id (sequential from 1).
-    function purchase(uint256 contentId, uint256 sessionX, uint256 sessionY, uint256 maxPrice)
+    function purchase(uint256 contentId, uint256 sessionX, uint256 sessionY, address receiptSigner, uint256 maxPrice)
         external
         payable
         nonReentrant
@@ -334,13 +193,17 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         if (!l.active) revert KeyswarmListingInactive(contentId);
         if (price > maxPrice) revert KeyswarmPriceAboveMax(price, maxPrice);
         if (!_onCurve(sessionX, sessionY)) revert KeyswarmInvalidSessionKey(sessionX, sessionY);
+        address session = _pointAddress(sessionX, sessionY);
+        if (receiptSigner == address(0) || receiptSigner == session) {
+            revert KeyswarmInvalidReceiptSigner(receiptSigner);
+        }
 
         purchaseId = _nextPurchaseId++;
         _purchases[purchaseId] = Purchase({
-            buyerOrCommitmentOrLedger: bytes20(msg.sender),
+            commitmentOrLedger: _buyerCommitment(msg.sender, session),
             // forge-lint: disable-next-line(unsafe-typecast) -- read from a uint96 field
             amount: uint96(price),
-            session: _pointAddress(sessionX, sessionY),
+            receiptSigner: receiptSigner,
             // forge-lint: disable-next-line(unsafe-typecast) -- ids are sequential; 2**48 listings cannot be paid for
             contentId: uint48(contentId),
             purchasedAt: uint40(block.timestamp),
@@ -348,7 +211,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         });
         listingStats[contentId].sold += 1;
         creatorStats[creator].sold += 1;
-        emit Purchased(purchaseId, contentId, msg.sender, price, sessionX, sessionY);
+        emit Purchased(purchaseId, contentId, msg.sender, price, sessionX, sessionY, receiptSigner);
 
         address token = l.token;
         if (token == address(0)) {
@@ -361,10 +224,15 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     }
 
     /// @notice Takes the refund of a purchase whose key was not delivered before the deadline.
-    function refund(uint256 purchaseId) external nonReentrant {
+    /// @dev The purchase stores a commitment to buyer and session key, not the buyer itself (see
+    /// `Purchase`), so the buyer names its session key's address again.
+    /// @param session address(B), the session key the purchase named.
+    function refund(uint256 purchaseId, address session) external nonReentrant {
         Purchase storage p = _openPurchase(purchaseId);
         if (p.status == Status.Delivered) revert KeyswarmAlreadyDelivered(purchaseId);
-        if (p.buyerOrCommitmentOrLedger != bytes20(msg.sender)) revert KeyswarmNotBuyer(purchaseId, msg.sender);
+        if (p.commitmentOrLedger != _buyerCommitment(msg.sender, session)) {
+            revert KeyswarmNotBuyer(purchaseId, msg.sender);
+        }
         uint256 deadline = p.purchasedAt + deliveryWindow;
         if (block.timestamp <= deadline) revert KeyswarmDeliveryPending(purchaseId, deadline);
 
@@ -378,12 +246,13 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     }
 
     /// @notice Proves a delivered key wrong and takes a full refund. Reveals the session secret b:
-    /// the contract checks address(b·G) is the session, unseals with S = b·C exactly as the buyer's tab
-    /// does, and refunds only if keccak256(abi.encode(K')) differs from the listing's keyHash.
-    /// @dev Reverts with KeyswarmKeyIsValid when the key is right: a dispute costs the buyer gas only.
+    /// the contract computes address(b·G), unseals with S = b·C exactly as the buyer's tab does, and
+    /// refunds only if keccak256(abi.encode(K')) differs from the listing's keyHash.
+    /// @dev Reverts with KeyswarmKeyIsValid when the key is right: a dispute costs the buyer gas only,
+    /// and the b it revealed signs no receipt (receipts recover to the separate receipt signer).
     /// The contract does not store the sealed key (see `Purchase`): the buyer passes it back from the
-    /// `Delivered` event, and the stored commitment proves at once that the caller is the buyer and that
-    /// this is the key delivered.
+    /// `Delivered` event, and the stored commitment proves at once that the caller is the buyer, that
+    /// b is the purchase's session secret and that this is the key delivered.
     /// @param sessionSecret The session secret b (revealing it costs the buyer nothing else).
     /// @param sealedKey The `sealedKey` of the purchase's `Delivered` event.
     function dispute(uint256 purchaseId, uint256 sessionSecret, bytes32 sealedKey) external nonReentrant {
@@ -391,11 +260,10 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         if (p.status != Status.Delivered) revert KeyswarmNotDelivered(purchaseId);
         uint256 deadline = p.purchasedAt + deliveryWindow + disputeWindow;
         if (block.timestamp > deadline) revert KeyswarmDisputeWindowClosed(purchaseId, deadline);
-        if (p.buyerOrCommitmentOrLedger != _commitment(msg.sender, sealedKey)) {
+        if (sessionSecret == 0 || sessionSecret >= N) revert KeyswarmWrongSessionSecret(purchaseId);
+        address session = _mulAddress(sessionSecret, GX, GV);
+        if (p.commitmentOrLedger != _commitment(_buyerCommitment(msg.sender, session), sealedKey)) {
             revert KeyswarmNotBuyerOrSealedKey(purchaseId, msg.sender, sealedKey);
-        }
-        if (sessionSecret == 0 || sessionSecret >= N || _mulAddress(sessionSecret, GX, GV) != p.session) {
-            revert KeyswarmWrongSessionSecret(purchaseId);
         }
 
         uint256 contentId = p.contentId;
@@ -439,21 +307,33 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         _settle(purchaseId, _openPurchase(purchaseId));
     }
 
-    /// @notice Settles many purchases (see `settle`); already settled ones are skipped.
-    function settleMany(uint256[] calldata purchaseIds) external {
+    /// @notice Settles many purchases (see `settle`). Skips, without reverting, every id that cannot
+    /// settle now (unknown, undelivered, refunded, disputed, already settled, dispute window open), so
+    /// one stale id never fails a batch.
+    /// @return settled How many purchases this call settled.
+    function settleMany(uint256[] calldata purchaseIds) external returns (uint256 settled) {
         for (uint256 i; i < purchaseIds.length; ++i) {
             Purchase storage p = _purchases[purchaseIds[i]];
-            Status status = p.status;
-            if (status == Status.Open || status == Status.Delivered) _settle(purchaseIds[i], p);
+            if (p.status != Status.Delivered || !_disputeWindowOver(p)) continue;
+            _settle(purchaseIds[i], p);
+            ++settled;
         }
     }
 
-    /// @notice Pays a seeder from a purchase's pool for a receipt signed by the purchase's session
-    /// key: pool * bytes / size minus what the seeder already took. Bytes are cumulative; a replayed
-    /// or lower receipt pays nothing, and the bytes paid for one purchase never exceed its size.
-    /// Anyone may submit; the payout is credited to the seeder's balance. Settles first if due.
+    /// @notice Pays a seeder from a purchase's pool for a receipt signed by the purchase's receipt
+    /// key (`receiptSigner`, named at purchase): pool * bytes / size minus what the seeder already
+    /// took. Bytes are cumulative; a replayed or lower receipt pays nothing, and the bytes paid for
+    /// one purchase never exceed its size. Settles first if due. The seeder (or its agent, `setAgent`)
+    /// sends it; the payout is credited to the seeder's balance.
+    /// @dev A seeder claims its purchases in increasing id order: claiming one closes the older ones
+    /// to it (they pay 0, without reverting), and only the newest can be topped up by a later receipt.
+    /// This keeps one slot per seeder (`claimCursorOf`) instead of a fresh slot per purchase and
+    /// seeder, which `claimMany` could not afford. Purchase ids follow purchase time, so their claim
+    /// windows open in id order too; claim once a buyer is done. Only the seeder or its agent may
+    /// move its cursor: a buyer could otherwise submit a receipt of its own to skip a seeder past the
+    /// purchases it has not claimed yet.
     /// @param bytes_ The cumulative bytes the receipt acknowledges.
-    /// @param sig The session key's signature over EIP-712 `Receipt(purchaseId, seeder, bytes)`.
+    /// @param sig The receipt key's signature over EIP-712 `Receipt(purchaseId, seeder, bytes)`.
     /// @return amount What was credited to the seeder.
     function claim(uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig)
         external
@@ -462,7 +342,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         return _claim(purchaseId, seeder, bytes_, sig);
     }
 
-    /// @notice `claim` for many receipts.
+    /// @notice `claim` for many receipts; give each seeder's in increasing purchase id order.
     /// @return total The sum credited.
     function claimMany(Claim[] calldata claims) external returns (uint256 total) {
         for (uint256 i; i < claims.length; ++i) {
@@ -471,22 +351,31 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     }
 
     /// @notice After the claim window, moves what seeders left in a purchase's pool to the creator.
+    /// Anyone may call it; the creator's balance is credited. Settles first if due.
     function sweep(uint256 purchaseId) external {
         Purchase storage p = _purchases[purchaseId];
         if (p.status == Status.Delivered) _settle(purchaseId, p);
         else if (p.status != Status.Settled) revert KeyswarmNotSettleable(purchaseId);
         uint256 deadline = _claimDeadline(p);
         if (block.timestamp <= deadline) revert KeyswarmClaimWindowOpen(purchaseId, deadline);
+        if (_sweep(purchaseId, p) == 0) revert KeyswarmNothingToSweep(purchaseId);
+    }
 
-        Listing storage l = _listings[p.contentId];
-        uint256 pool = _pool(p.amount, l.seedShareBps);
-        (uint64 paidBytes, uint256 paidOut) = _ledger(p);
-        uint256 left = pool - paidOut;
-        if (left == 0) revert KeyswarmNothingToSweep(purchaseId);
-        _setLedger(p, paidBytes, pool);
-        address creator = l.creator;
-        balanceOf[creator][l.token] += left;
-        emit Swept(purchaseId, creator, left);
+    /// @notice `sweep` for many purchases. Skips, without reverting, every id with nothing to sweep
+    /// now (claim window open, never delivered, refunded, disputed, swept or claimed in full), so
+    /// one stale id never fails a batch.
+    /// @return total The sum moved to creators' balances.
+    function sweepMany(uint256[] calldata purchaseIds) external returns (uint256 total) {
+        for (uint256 i; i < purchaseIds.length; ++i) {
+            Purchase storage p = _purchases[purchaseIds[i]];
+            Status status = p.status;
+            if ((status != Status.Delivered && status != Status.Settled) || block.timestamp <= _claimDeadline(p)) {
+                continue;
+            }
+            // Past the claim deadline, a delivered purchase is past its dispute window too.
+            if (status == Status.Delivered) _settle(purchaseIds[i], p);
+            total += _sweep(purchaseIds[i], p);
+        }
     }
 
     /// @notice Sends the caller its whole balance in `token` (address(0) = ETH).
@@ -510,7 +399,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         Purchase storage p = _purchases[purchaseId];
         if (p.status == Status.None) return info;
         info.contentId = p.contentId;
-        info.session = p.session;
+        info.receiptSigner = p.receiptSigner;
         info.amount = p.amount;
         info.purchasedAt = p.purchasedAt;
         // Windows sum to less than 2**32 (constructor) and purchasedAt is a uint40: all fit in 64 bits.
@@ -521,11 +410,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         // forge-lint: disable-next-line(unsafe-typecast)
         info.claimDeadline = uint64(info.disputeDeadline + claimWindow);
         info.state = purchaseState(purchaseId);
-        if (p.status == Status.Settled) {
-            (info.paidBytes, info.paidOut) = _ledger(p);
-        } else if (p.status == Status.Open || p.status == Status.Refunded) {
-            info.buyer = address(p.buyerOrCommitmentOrLedger);
-        }
+        if (p.status == Status.Settled) (info.paidBytes, info.paidOut) = _ledger(p);
     }
 
     /// @notice Where a purchase is now: Pending, Expired (refundable), Delivered (disputable),
@@ -544,7 +429,9 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         return block.timestamp <= deliveryDeadline + disputeWindow ? PurchaseState.Delivered : PurchaseState.Settled;
     }
 
-    /// @notice The EIP-712 digest a session key signs for a seeding receipt.
+    /// @notice The EIP-712 digest a receipt key signs for a seeding receipt: domain
+    /// `EIP712Domain(name "Keyswarm", version "1", chainId, verifyingContract this)`, type
+    /// `Receipt(uint256 purchaseId,address seeder,uint64 bytes)`.
     function receiptDigest(uint256 purchaseId, address seeder, uint64 bytes_) public view returns (bytes32) {
         // keccak256(abi.encode(RECEIPT_TYPEHASH, purchaseId, seeder, bytes_)) in scratch memory: claims are
         // priced against a 70k ceiling and abi.encode would allocate for a hash used once.
@@ -615,14 +502,13 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         // Overwrites the buyer with its commitment: two updates of slots written at purchase, no fresh
         // slot for the sealed key (it travels in the event). Deliveries are counted when they become
         // final (see `_settle`).
-        p.buyerOrCommitmentOrLedger = _commitment(address(p.buyerOrCommitmentOrLedger), sealedKey);
+        p.commitmentOrLedger = _commitment(p.commitmentOrLedger, sealedKey);
         p.status = Status.Delivered;
         emit Delivered(purchaseId, sealedKey);
     }
 
     function _settle(uint256 purchaseId, Purchase storage p) private {
-        if (p.status != Status.Delivered) revert KeyswarmNotSettleable(purchaseId);
-        if (block.timestamp <= p.purchasedAt + deliveryWindow + disputeWindow) revert KeyswarmNotSettleable(purchaseId);
+        if (p.status != Status.Delivered || !_disputeWindowOver(p)) revert KeyswarmNotSettleable(purchaseId);
 
         uint256 contentId = p.contentId;
         Listing storage l = _listings[contentId];
@@ -637,10 +523,10 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         emit Settled(purchaseId, amount - pool, pool);
     }
 
-    function _claim(uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig)
-        private
-        returns (uint256)
-    {
+    function _claim(uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig) private returns (uint256) {
+        if (msg.sender != seeder && !isAgent[seeder][msg.sender]) {
+            revert KeyswarmNotSeeder(purchaseId, seeder, msg.sender);
+        }
         Purchase storage p = _purchases[purchaseId];
         Status status = p.status;
         if (status != Status.Settled) {
@@ -649,20 +535,24 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         }
         uint256 deadline = _claimDeadline(p);
         if (block.timestamp > deadline) revert KeyswarmClaimWindowClosed(purchaseId, deadline);
-        _checkReceipt(p.session, purchaseId, seeder, bytes_, sig);
-        uint64 before = paidBytesOf[purchaseId][seeder];
+        _checkReceipt(p.receiptSigner, purchaseId, seeder, bytes_, sig);
+        SeederCursor memory cursor = claimCursorOf[seeder];
+        if (purchaseId < cursor.purchaseId) return 0;
+        uint64 before = purchaseId == cursor.purchaseId ? cursor.paidBytes : 0;
         if (bytes_ <= before) return 0;
         return _credit(p, purchaseId, seeder, before, bytes_ - before);
     }
 
-    /// @dev Reverts unless `sig` is `session`'s EIP-712 signature of the receipt.
-    function _checkReceipt(address session, uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig)
+    /// @dev Reverts unless `sig` is `receiptSigner`'s EIP-712 signature of the receipt.
+    function _checkReceipt(address receiptSigner, uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig)
         private
         view
     {
         (address signer, ECDSA.RecoverError err,) =
             ECDSA.tryRecoverCalldata(receiptDigest(purchaseId, seeder, bytes_), sig);
-        if (err != ECDSA.RecoverError.NoError || signer != session) revert KeyswarmInvalidReceipt(purchaseId, seeder);
+        if (err != ECDSA.RecoverError.NoError || signer != receiptSigner) {
+            revert KeyswarmInvalidReceipt(purchaseId, seeder);
+        }
     }
 
     /// @dev Pays `seeder` for up to `added` more bytes of purchase `p`, beyond the `before` it had.
@@ -687,10 +577,28 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
             paidBytes += added;
             paidOut += amount;
         }
-        paidBytesOf[purchaseId][seeder] = credited;
+        // forge-lint: disable-next-line(unsafe-typecast) -- ids are sequential; 2**192 purchases cannot be paid for
+        claimCursorOf[seeder] = SeederCursor(uint192(purchaseId), credited);
         _setLedger(p, paidBytes, paidOut);
         if (amount != 0) balanceOf[seeder][l.token] += amount;
         emit Claimed(purchaseId, seeder, credited, amount);
+    }
+
+    /// @dev Credits the creator with what is left of a settled purchase's pool; returns it (0: nothing done).
+    function _sweep(uint256 purchaseId, Purchase storage p) private returns (uint256 left) {
+        Listing storage l = _listings[p.contentId];
+        uint256 pool = _pool(p.amount, l.seedShareBps);
+        (uint64 paidBytes, uint256 paidOut) = _ledger(p);
+        left = pool - paidOut;
+        if (left == 0) return 0;
+        _setLedger(p, paidBytes, pool);
+        address creator = l.creator;
+        balanceOf[creator][l.token] += left;
+        emit Swept(purchaseId, creator, left);
+    }
+
+    function _disputeWindowOver(Purchase storage p) private view returns (bool) {
+        return block.timestamp > p.purchasedAt + deliveryWindow + disputeWindow;
     }
 
     function _claimDeadline(Purchase storage p) private view returns (uint256) {
@@ -704,18 +612,25 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         return amount * seedShareBps / BPS;
     }
 
-    /// @dev What a delivery stores in place of the buyer: 160 bits binding the buyer to the sealed key.
-    /// Matching a stored commitment with another caller or key is a second preimage (2**160 work); the
-    /// cheapest abuse is a buyer who already knows K grinding session keys for a collision between a
-    /// good and a bad sealed key, about 2**80 hashes and curve multiplications: far above any price.
-    function _commitment(address buyer, bytes32 sealedKey) private pure returns (bytes20) {
-        return bytes20(keccak256(abi.encode(buyer, sealedKey)));
+    /// @dev What a purchase stores in place of the buyer: 160 bits binding the buyer to its session
+    /// key's address, so the session key needs no slot of its own (the receipt signer takes it).
+    function _buyerCommitment(address buyer, address session) private pure returns (bytes20) {
+        return bytes20(keccak256(abi.encode(buyer, session)));
+    }
+
+    /// @dev What a delivery stores in place of the buyer's commitment: 160 bits binding buyer, session
+    /// and sealed key. Matching a stored commitment with another caller, session or key is a second
+    /// preimage (2**160 work); the cheapest abuse is a buyer who already knows K grinding session keys
+    /// for a collision between a good and a bad sealed key, about 2**80 hashes and curve
+    /// multiplications: far above any price.
+    function _commitment(bytes20 buyerCommitment, bytes32 sealedKey) private pure returns (bytes20) {
+        return bytes20(keccak256(abi.encode(buyerCommitment, sealedKey)));
     }
 
     /// @dev After settlement slot 0's 20 bytes hold (paidOut << 64 | paidBytes): 96 + 64 bits. Settling
     /// overwrites the delivery commitment with an empty ledger; nothing needs the commitment after that.
     function _ledger(Purchase storage p) private view returns (uint64 paidBytes, uint256 paidOut) {
-        uint160 packed = uint160(p.buyerOrCommitmentOrLedger);
+        uint160 packed = uint160(p.commitmentOrLedger);
         // forge-lint: disable-next-line(unsafe-typecast) -- the low 64 bits are paidBytes by construction
         return (uint64(packed), packed >> 64);
     }
@@ -723,7 +638,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     function _setLedger(Purchase storage p, uint64 paidBytes, uint256 paidOut) private {
         // paidOut <= pool <= amount < 2**96, so it fits in the upper 96 bits.
         // forge-lint: disable-next-line(unsafe-typecast)
-        p.buyerOrCommitmentOrLedger = bytes20(uint160(paidOut) << 64 | paidBytes);
+        p.commitmentOrLedger = bytes20(uint160(paidOut) << 64 | paidBytes);
     }
 
     function _pull(IERC20 token, uint256 amount) private {

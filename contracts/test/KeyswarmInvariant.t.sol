@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {Test} from "./utils/Test.sol";
 import {Vm} from "./utils/Vm.sol";
 import {Keyswarm} from "../src/Keyswarm.sol";
+import {IKeyswarm} from "../src/IKeyswarm.sol";
 import {MockStablecoin} from "../src/MockStablecoin.sol";
 
 /// @notice Drives Keyswarm at random: lists, buys, delivers (right and wrong keys), refunds,
@@ -24,7 +25,7 @@ contract KeyswarmHandler {
     uint256[] internal sessionSecrets;
     bytes32 internal constant KEY = keccak256("K");
 
-    /// @dev Which session secret each purchase used, who bought it and what was delivered (the
+    /// @dev Which session secret each purchase used (its receipt key follows, `_receiptSecret`), who bought it and what was delivered (the
     /// contract keeps only a commitment to the last two after delivery), and what happened to it.
     mapping(uint256 purchaseId => uint256) public sessionOf;
     mapping(uint256 purchaseId => address) public buyerOf;
@@ -54,7 +55,7 @@ contract KeyswarmHandler {
     function list(uint256 who, uint256 price, uint16 share, uint64 size, bool inToken) external {
         uint256 c = who % creators.length;
         Vm.Wallet memory d = vm.createWallet(deliverySecrets[c]);
-        Keyswarm.ListingParams memory p;
+        IKeyswarm.ListingParams memory p;
         p.infoHash = bytes20(keccak256(abi.encode(who, price, size)));
         p.size = uint64(_bound(size, 1, 1e12));
         p.token = inToken ? address(usd) : address(0);
@@ -72,13 +73,13 @@ contract KeyswarmHandler {
         uint256 count = keyswarm.listingCount();
         if (count == 0) return;
         uint256 id = listing % count + 1;
-        Keyswarm.Listing memory l = keyswarm.listings(id);
+        IKeyswarm.Listing memory l = keyswarm.listings(id);
         uint256 s = sessionSecrets[sessionSeed % sessionSecrets.length];
         Vm.Wallet memory w = vm.createWallet(s);
         address b = buyers[who % buyers.length];
         vm.prank(b);
         uint256 purchaseId = keyswarm.purchase{value: l.token == address(0) ? l.price : 0}(
-            id, w.publicKeyX, w.publicKeyY, l.price
+            id, w.publicKeyX, w.publicKeyY, vm.addr(_receiptSecret(s)), l.price
         );
         sessionOf[purchaseId] = s;
         buyerOf[purchaseId] = b;
@@ -86,9 +87,9 @@ contract KeyswarmHandler {
     }
 
     function deliver(uint256 seed, bool rightKey) external {
-        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Pending);
+        (uint256 purchaseId, IKeyswarm.PurchaseInfo memory info) = _find(seed, IKeyswarm.PurchaseState.Pending);
         if (purchaseId == 0) return;
-        Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
+        IKeyswarm.Listing memory l = keyswarm.listings(info.contentId);
         Vm.Wallet memory b = vm.createWallet(sessionOf[purchaseId]);
         uint256 c = l.creator == creators[0] ? deliverySecrets[0] : deliverySecrets[1];
         address shared =
@@ -102,16 +103,16 @@ contract KeyswarmHandler {
     }
 
     function refund(uint256 seed) external {
-        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Expired);
+        (uint256 purchaseId,) = _find(seed, IKeyswarm.PurchaseState.Expired);
         if (purchaseId == 0) return;
-        vm.prank(info.buyer);
-        keyswarm.refund(purchaseId);
+        vm.prank(buyerOf[purchaseId]);
+        keyswarm.refund(purchaseId, vm.addr(sessionOf[purchaseId]));
         ghostRefunded[purchaseId] = true;
         calls["refund"]++;
     }
 
     function dispute(uint256 seed) external {
-        (uint256 purchaseId,) = _find(seed, Keyswarm.PurchaseState.Delivered);
+        (uint256 purchaseId,) = _find(seed, IKeyswarm.PurchaseState.Delivered);
         if (purchaseId == 0) return;
         vm.prank(buyerOf[purchaseId]);
         try keyswarm.dispute(purchaseId, sessionOf[purchaseId], sealedKeyOf[purchaseId]) {
@@ -120,13 +121,13 @@ contract KeyswarmHandler {
         } catch (bytes memory err) {
             // The only acceptable refusal: the key was right.
             // forge-lint: disable-next-line(unsafe-typecast) -- a revert's selector is its first 4 bytes
-            require(bytes4(err) == Keyswarm.KeyswarmKeyIsValid.selector, "dispute failed otherwise");
+            require(bytes4(err) == IKeyswarm.KeyswarmKeyIsValid.selector, "dispute failed otherwise");
             calls["dispute refused"]++;
         }
     }
 
     function settle(uint256 seed) external {
-        (uint256 purchaseId,) = _find(seed, Keyswarm.PurchaseState.Settled);
+        (uint256 purchaseId,) = _find(seed, IKeyswarm.PurchaseState.Settled);
         if (purchaseId == 0 || ghostSettled[purchaseId]) return;
         keyswarm.settle(purchaseId);
         ghostSettled[purchaseId] = true;
@@ -134,26 +135,54 @@ contract KeyswarmHandler {
     }
 
     function claim(uint256 seed, uint256 who, uint64 bytes_) external {
-        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Settled);
+        (uint256 purchaseId, IKeyswarm.PurchaseInfo memory info) = _find(seed, IKeyswarm.PurchaseState.Settled);
         if (purchaseId == 0 || block.timestamp > info.claimDeadline) return;
         address to = seeders[who % seeders.length];
-        Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
+        IKeyswarm.Listing memory l = keyswarm.listings(info.contentId);
         uint64 count = uint64(_bound(bytes_, 0, uint256(l.size) * 2));
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(sessionOf[purchaseId], keyswarm.receiptDigest(purchaseId, to, count));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(_receiptSecret(sessionOf[purchaseId]), keyswarm.receiptDigest(purchaseId, to, count));
+        vm.prank(to);
         keyswarm.claim(purchaseId, to, count, abi.encodePacked(r, s, v));
         ghostSettled[purchaseId] = true;
         calls["claim"]++;
     }
 
+    /// @dev Three ids from anywhere (some unknown): settleMany settles what is due and skips the rest.
+    function settleMany(uint256 seed) external {
+        uint256[] memory ids = _anyIds(seed);
+        uint256 due;
+        for (uint256 i; i < ids.length; ++i) {
+            if (keyswarm.purchaseState(ids[i]) == IKeyswarm.PurchaseState.Settled && !ghostSettled[ids[i]]) {
+                ghostSettled[ids[i]] = true;
+                ++due;
+            }
+        }
+        require(keyswarm.settleMany(ids) == due, "settleMany settled other than what was due");
+        calls["settleMany"]++;
+    }
+
+    /// @dev Three ids from anywhere: sweepMany sweeps what is past its claim window and skips the rest.
+    function sweepMany(uint256 seed) external {
+        uint256[] memory ids = _anyIds(seed);
+        for (uint256 i; i < ids.length; ++i) {
+            IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(ids[i]);
+            if (info.state == IKeyswarm.PurchaseState.Settled && block.timestamp > info.claimDeadline) {
+                ghostSettled[ids[i]] = true;
+            }
+        }
+        keyswarm.sweepMany(ids);
+        calls["sweepMany"]++;
+    }
+
     function sweep(uint256 seed) external {
-        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Settled);
+        (uint256 purchaseId, IKeyswarm.PurchaseInfo memory info) = _find(seed, IKeyswarm.PurchaseState.Settled);
         if (purchaseId == 0 || block.timestamp <= info.claimDeadline) return;
         try keyswarm.sweep(purchaseId) {
             ghostSettled[purchaseId] = true;
             calls["sweep"]++;
         } catch (bytes memory err) {
             // forge-lint: disable-next-line(unsafe-typecast) -- a revert's selector is its first 4 bytes
-            require(bytes4(err) == Keyswarm.KeyswarmNothingToSweep.selector, "sweep failed otherwise");
+            require(bytes4(err) == IKeyswarm.KeyswarmNothingToSweep.selector, "sweep failed otherwise");
         }
     }
 
@@ -179,10 +208,10 @@ contract KeyswarmHandler {
     function owed(address token) external view returns (uint256 total) {
         uint256 count = keyswarm.purchaseCount();
         for (uint256 id = 1; id <= count; ++id) {
-            Keyswarm.PurchaseInfo memory info = keyswarm.purchases(id);
-            Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
+            IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(id);
+            IKeyswarm.Listing memory l = keyswarm.listings(info.contentId);
             if (l.token != token) continue;
-            if (info.state == Keyswarm.PurchaseState.Refunded || info.state == Keyswarm.PurchaseState.Disputed) continue;
+            if (info.state == IKeyswarm.PurchaseState.Refunded || info.state == IKeyswarm.PurchaseState.Disputed) continue;
             // Only settle, claim and sweep settle on chain, and the handler marks each success.
             if (!ghostSettled[id]) {
                 total += info.amount; // not settled on chain yet: the whole escrow
@@ -195,10 +224,10 @@ contract KeyswarmHandler {
     }
 
     /// @dev The first purchase in `state`, scanning from a random start; 0 if there is none.
-    function _find(uint256 seed, Keyswarm.PurchaseState state)
+    function _find(uint256 seed, IKeyswarm.PurchaseState state)
         internal
         view
-        returns (uint256 purchaseId, Keyswarm.PurchaseInfo memory info)
+        returns (uint256 purchaseId, IKeyswarm.PurchaseInfo memory info)
     {
         uint256 count = keyswarm.purchaseCount();
         for (uint256 i; i < count; ++i) {
@@ -207,6 +236,20 @@ contract KeyswarmHandler {
             if (info.state == state) return (purchaseId, info);
         }
         return (0, info);
+    }
+
+    /// @dev Each session secret's receipt key: a key apart from it, as the app derives one.
+    function _receiptSecret(uint256 sessionSecret) internal pure returns (uint256) {
+        return sessionSecret + 0x1000;
+    }
+
+    /// @dev Three purchase ids from a seed, one past the last purchase (unknown), repeats possible.
+    function _anyIds(uint256 seed) internal view returns (uint256[] memory ids) {
+        uint256 count = keyswarm.purchaseCount() + 1;
+        ids = new uint256[](3);
+        for (uint256 i; i < 3; ++i) {
+            ids[i] = uint256(keccak256(abi.encode(seed, i))) % count + 1;
+        }
     }
 
     function _bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
@@ -241,11 +284,15 @@ contract KeyswarmInvariantTest is Test {
         for (uint256 i; i < 4; ++i) handler.passTime(39 minutes + 59); // past every delivery and dispute deadline
         handler.refund(3);
         handler.settle(0);
+        handler.settleMany(1);
         handler.claim(2, 0, 600_000);
         handler.passTime(10); // a multiple of 10: past the claim windows
         handler.sweep(0);
+        handler.sweepMany(1);
         handler.withdraw(0, false);
-        string[9] memory actions = ["list", "buy", "deliver", "dispute", "refund", "settle", "claim", "sweep", "withdraw"];
+        string[11] memory actions = [
+            "list", "buy", "deliver", "dispute", "refund", "settle", "settleMany", "claim", "sweep", "sweepMany", "withdraw"
+        ];
         for (uint256 i; i < actions.length; ++i) {
             assertTrue(handler.calls(bytes32(bytes(actions[i]))) > 0, actions[i]);
         }
@@ -255,30 +302,31 @@ contract KeyswarmInvariantTest is Test {
     }
 
     function invariant_HoldsWhatItOwesInEthAndToken() public view {
-        assertGe(address(keyswarm).balance, handler.owed(address(0)), "ETH: holds less than it owes");
-        assertGe(usd.balanceOf(address(keyswarm)), handler.owed(address(usd)), "token: holds less than it owes");
+        // Equal, not merely enough: the handler never sends the contract anything it does not owe back.
+        assertEq(address(keyswarm).balance, handler.owed(address(0)), "ETH: balance != escrows + pools + balances");
+        assertEq(usd.balanceOf(address(keyswarm)), handler.owed(address(usd)), "token: balance != escrows + pools + balances");
     }
 
     function invariant_NoPurchaseIsBothRefundedAndSettled() public view {
         uint256 count = keyswarm.purchaseCount();
         for (uint256 id = 1; id <= count; ++id) {
             assertFalse(handler.ghostRefunded(id) && handler.ghostSettled(id), "refunded and settled");
-            Keyswarm.PurchaseState state = keyswarm.purchaseState(id);
+            IKeyswarm.PurchaseState state = keyswarm.purchaseState(id);
             if (handler.ghostRefunded(id)) {
                 assertTrue(
-                    state == Keyswarm.PurchaseState.Refunded || state == Keyswarm.PurchaseState.Disputed,
+                    state == IKeyswarm.PurchaseState.Refunded || state == IKeyswarm.PurchaseState.Disputed,
                     "a refunded purchase changed state"
                 );
             }
-            if (handler.ghostSettled(id)) assertTrue(state == Keyswarm.PurchaseState.Settled, "a settled purchase changed state");
+            if (handler.ghostSettled(id)) assertTrue(state == IKeyswarm.PurchaseState.Settled, "a settled purchase changed state");
         }
     }
 
     function invariant_PaidBytesAndAmountsStayWithinSizeAndPool() public view {
         uint256 count = keyswarm.purchaseCount();
         for (uint256 id = 1; id <= count; ++id) {
-            Keyswarm.PurchaseInfo memory info = keyswarm.purchases(id);
-            Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
+            IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(id);
+            IKeyswarm.Listing memory l = keyswarm.listings(info.contentId);
             assertLe(info.paidBytes, l.size, "paid bytes exceed the size");
             assertLe(info.paidOut, info.amount * l.seedShareBps / 10_000, "paid out more than the pool");
         }

@@ -83,12 +83,36 @@ export const keyswarmAbi = [
   },
   {
     "type": "function",
+    "name": "claimCursorOf",
+    "inputs": [
+      {
+        "name": "seeder",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "purchaseId",
+        "type": "uint192",
+        "internalType": "uint192"
+      },
+      {
+        "name": "paidBytes",
+        "type": "uint64",
+        "internalType": "uint64"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "claimMany",
     "inputs": [
       {
         "name": "claims",
         "type": "tuple[]",
-        "internalType": "struct Keyswarm.Claim[]",
+        "internalType": "struct IKeyswarm.Claim[]",
         "components": [
           {
             "name": "purchaseId",
@@ -148,28 +172,28 @@ export const keyswarmAbi = [
     "outputs": [
       {
         "name": "listings",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "sold",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "delivered",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "refunded",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "disputed",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "since",
@@ -338,7 +362,7 @@ export const keyswarmAbi = [
       {
         "name": "params",
         "type": "tuple",
-        "internalType": "struct Keyswarm.ListingParams",
+        "internalType": "struct IKeyswarm.ListingParams",
         "components": [
           {
             "name": "infoHash",
@@ -438,28 +462,28 @@ export const keyswarmAbi = [
     "outputs": [
       {
         "name": "listings",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "sold",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "delivered",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "refunded",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "disputed",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "since",
@@ -483,7 +507,7 @@ export const keyswarmAbi = [
       {
         "name": "",
         "type": "tuple",
-        "internalType": "struct Keyswarm.Listing",
+        "internalType": "struct IKeyswarm.Listing",
         "components": [
           {
             "name": "creator",
@@ -542,30 +566,6 @@ export const keyswarmAbi = [
   },
   {
     "type": "function",
-    "name": "paidBytesOf",
-    "inputs": [
-      {
-        "name": "purchaseId",
-        "type": "uint256",
-        "internalType": "uint256"
-      },
-      {
-        "name": "seeder",
-        "type": "address",
-        "internalType": "address"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "",
-        "type": "uint64",
-        "internalType": "uint64"
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
     "name": "purchase",
     "inputs": [
       {
@@ -582,6 +582,11 @@ export const keyswarmAbi = [
         "name": "sessionY",
         "type": "uint256",
         "internalType": "uint256"
+      },
+      {
+        "name": "receiptSigner",
+        "type": "address",
+        "internalType": "address"
       },
       {
         "name": "maxPrice",
@@ -625,7 +630,7 @@ export const keyswarmAbi = [
       {
         "name": "",
         "type": "uint8",
-        "internalType": "enum Keyswarm.PurchaseState"
+        "internalType": "enum IKeyswarm.PurchaseState"
       }
     ],
     "stateMutability": "view"
@@ -644,7 +649,7 @@ export const keyswarmAbi = [
       {
         "name": "info",
         "type": "tuple",
-        "internalType": "struct Keyswarm.PurchaseInfo",
+        "internalType": "struct IKeyswarm.PurchaseInfo",
         "components": [
           {
             "name": "contentId",
@@ -652,12 +657,7 @@ export const keyswarmAbi = [
             "internalType": "uint256"
           },
           {
-            "name": "buyer",
-            "type": "address",
-            "internalType": "address"
-          },
-          {
-            "name": "session",
+            "name": "receiptSigner",
             "type": "address",
             "internalType": "address"
           },
@@ -689,7 +689,7 @@ export const keyswarmAbi = [
           {
             "name": "state",
             "type": "uint8",
-            "internalType": "enum Keyswarm.PurchaseState"
+            "internalType": "enum IKeyswarm.PurchaseState"
           },
           {
             "name": "paidBytes",
@@ -743,6 +743,11 @@ export const keyswarmAbi = [
         "name": "purchaseId",
         "type": "uint256",
         "internalType": "uint256"
+      },
+      {
+        "name": "session",
+        "type": "address",
+        "internalType": "address"
       }
     ],
     "outputs": [],
@@ -848,7 +853,13 @@ export const keyswarmAbi = [
         "internalType": "uint256[]"
       }
     ],
-    "outputs": [],
+    "outputs": [
+      {
+        "name": "settled",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
     "stateMutability": "nonpayable"
   },
   {
@@ -862,6 +873,25 @@ export const keyswarmAbi = [
       }
     ],
     "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "sweepMany",
+    "inputs": [
+      {
+        "name": "purchaseIds",
+        "type": "uint256[]",
+        "internalType": "uint256[]"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "total",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
     "stateMutability": "nonpayable"
   },
   {
@@ -1028,7 +1058,7 @@ export const keyswarmAbi = [
         "name": "params",
         "type": "tuple",
         "indexed": false,
-        "internalType": "struct Keyswarm.ListingParams",
+        "internalType": "struct IKeyswarm.ListingParams",
         "components": [
           {
             "name": "infoHash",
@@ -1153,6 +1183,12 @@ export const keyswarmAbi = [
         "type": "uint256",
         "indexed": false,
         "internalType": "uint256"
+      },
+      {
+        "name": "receiptSigner",
+        "type": "address",
+        "indexed": false,
+        "internalType": "address"
       }
     ],
     "anonymous": false
@@ -1460,6 +1496,17 @@ export const keyswarmAbi = [
   },
   {
     "type": "error",
+    "name": "KeyswarmInvalidReceiptSigner",
+    "inputs": [
+      {
+        "name": "receiptSigner",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "KeyswarmInvalidSessionKey",
     "inputs": [
       {
@@ -1605,6 +1652,27 @@ export const keyswarmAbi = [
         "name": "purchaseId",
         "type": "uint256",
         "internalType": "uint256"
+      },
+      {
+        "name": "caller",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "KeyswarmNotSeeder",
+    "inputs": [
+      {
+        "name": "purchaseId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "seeder",
+        "type": "address",
+        "internalType": "address"
       },
       {
         "name": "caller",
