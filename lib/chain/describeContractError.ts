@@ -61,7 +61,11 @@ const keyswarmSentences = {
   KeyswarmNotSettleable: ([id]) =>
     `Purchase #${id} cannot be settled yet: its key must be delivered and its dispute window over.`,
   KeyswarmInvalidReceipt: ([id, seeder]) =>
-    `The receipt of seeder ${seeder} for purchase #${id} is not signed by the buyer's purchase key.`,
+    `The receipt of seeder ${seeder} for purchase #${id} is not signed by the buyer's receipt key.`,
+  KeyswarmInvalidReceiptSigner: ([signer]) =>
+    `${signer} cannot be a purchase's receipt signer: it must be a receipt key's address, not zero or the session key's.`,
+  KeyswarmNotSeeder: ([id, seeder, caller]) =>
+    `Only seeder ${seeder} or an agent it set can claim its share of purchase #${id}, not ${caller}.`,
   KeyswarmClaimWindowClosed: ([id]) => `The time to claim a seeding share of purchase #${id} is over.`,
   KeyswarmClaimWindowOpen: ([id]) =>
     `Seeders can still claim their share of purchase #${id}: sweep it after the claim window.`,
