@@ -8,8 +8,8 @@ import type { ListingState } from '@/lib/chain/readListing'
 import { refundPurchase } from '@/lib/chain/refundPurchase'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { formatError } from '@/lib/formatError'
+import { browserKeystore } from '@/lib/keystore/browserKeystore'
 import { findOpenPurchase } from '@/lib/purchases/findOpenPurchase'
-import { listPurchases } from '@/lib/purchases/listPurchases'
 import { receiveKey } from '@/lib/purchases/receiveKey'
 import { restorePurchases } from '@/lib/purchases/restorePurchases'
 import { type UnlockStep, unlockListing } from '@/lib/purchases/unlockListing'
@@ -60,7 +60,7 @@ export function useUnlock(listing: ListingState | undefined) {
   useEffect(() => {
     if (contentId === undefined || chainId === undefined) return
     let live = true
-    listPurchases({ chainId, contentId, buyer: address }).then((records) => {
+    browserKeystore().listPurchases({ chainId, contentId, buyer: address }).then((records) => {
       const owned = records.find((r) => r.key)
       if (live && owned?.key) setState((s) => (s.contentKey ? s : { contentKey: owned.key }))
     }, console.error)
@@ -78,7 +78,7 @@ export function useUnlock(listing: ListingState | undefined) {
     const deployment = requireDeployment(config.chains[0].id)
     const resume = new AbortController()
     ;(async () => {
-      const open = await findOpenPurchase(publicClient, {
+      const open = await findOpenPurchase(publicClient, browserKeystore(), {
         deployment,
         contentId: current.contentId,
         infoHash: current.infoHash,
@@ -98,7 +98,7 @@ export function useUnlock(listing: ListingState | undefined) {
       controller.current?.abort()
       controller.current = resume
       try {
-        const contentKey = await receiveKey(config, publicClient, {
+        const contentKey = await receiveKey(config, publicClient, browserKeystore(), {
           deployment,
           listing: current,
           record: open.record,
@@ -182,7 +182,7 @@ export function useUnlock(listing: ListingState | undefined) {
     const startedAt = performance.now()
     setState({ startedAt, step: 'connect' })
     try {
-      const contentKey = await unlockListing(config, publicClient, {
+      const contentKey = await unlockListing(config, publicClient, browserKeystore(), {
         deployment: requireDeployment(config.chains[0].id),
         listing,
         signal: controller.current.signal,
@@ -203,7 +203,7 @@ export function useUnlock(listing: ListingState | undefined) {
     if (!listing || !publicClient) return
     setState({ step: 'sign' })
     try {
-      const restored = await restorePurchases(config, publicClient, {
+      const restored = await restorePurchases(config, publicClient, browserKeystore(), {
         deployment: requireDeployment(config.chains[0].id),
       })
       const owned = restored.find((r) => r.contentId === String(listing.contentId) && r.key)

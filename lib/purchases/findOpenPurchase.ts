@@ -3,10 +3,7 @@ import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
 import { readPurchases } from '../chain/readPurchases'
 import { sessionKey } from '../crypto'
-import { listPurchases } from './listPurchases'
-import { loadAccountSecret } from './loadAccountSecret'
-import { savePurchase } from './savePurchase'
-import type { PurchaseRecord } from './types'
+import type { Keystore, PurchaseRecord } from '../keystore/types'
 
 /** Parameters of {@link findOpenPurchase}. */
 export type FindOpenPurchaseParameters = {
@@ -43,11 +40,12 @@ const states = { 1: 'pending', 2: 'expired', 3: 'delivered' } as const
  */
 export async function findOpenPurchase(
   client: PublicClient,
+  keystore: Keystore,
   { deployment, contentId, infoHash, buyer }: FindOpenPurchaseParameters,
 ): Promise<OpenPurchase | undefined> {
   const { chainId } = deployment
-  const records = await listPurchases({ chainId, contentId })
-  if (buyer) records.push(...(await findUnrecorded(client, { deployment, contentId, infoHash, buyer, known: records })))
+  const records = await keystore.listPurchases({ chainId, contentId })
+  if (buyer) records.push(...(await findUnrecorded(client, keystore, { deployment, contentId, infoHash, buyer, known: records })))
   const candidates = records.filter((r) => !r.key).sort((a, b) => Number(BigInt(b.purchaseId) - BigInt(a.purchaseId)))
   for (const record of candidates) {
     const info = await client.readContract({
@@ -58,7 +56,7 @@ export async function findOpenPurchase(
     })
     const state = states[info.state as keyof typeof states]
     if (!state) continue
-    const accountSecret = await loadAccountSecret({ chainId, account: record.buyer })
+    const accountSecret = await keystore.loadAccountSecret({ chainId, account: record.buyer })
     if (!accountSecret) continue
     const session = sessionKey({ accountSecret, contentId, nonce: BigInt(record.nonce) })
     return {
@@ -75,6 +73,7 @@ export async function findOpenPurchase(
 /** The buyer's purchases of the listing on chain that have no record here, matched to their nonce and kept. */
 async function findUnrecorded(
   client: PublicClient,
+  keystore: Keystore,
   {
     deployment,
     contentId,
@@ -83,7 +82,7 @@ async function findUnrecorded(
     known,
   }: { deployment: Deployment; contentId: bigint; infoHash: string; buyer: Address; known: readonly PurchaseRecord[] },
 ): Promise<PurchaseRecord[]> {
-  const accountSecret = await loadAccountSecret({ chainId: deployment.chainId, account: buyer })
+  const accountSecret = await keystore.loadAccountSecret({ chainId: deployment.chainId, account: buyer })
   if (!accountSecret) return []
   const ids = new Set(known.map((r) => r.purchaseId))
   const onChain = await readPurchases(client, { deployment, buyer, contentId })
@@ -103,7 +102,7 @@ async function findUnrecorded(
         infoHash,
         blockNumber: String(purchase.blockNumber),
       }
-      await savePurchase(record)
+      await keystore.savePurchase(record)
       found.push(record)
       break
     }

@@ -7,9 +7,8 @@ import { purchaseListing } from '../chain/purchaseListing'
 import type { ListingState } from '../chain/readListing'
 import { readPurchases } from '../chain/readPurchases'
 import { sessionKey } from '../crypto'
+import type { Keystore, PurchaseRecord } from '../keystore/types'
 import { receiveKey } from './receiveKey'
-import { savePurchase } from './savePurchase'
-import type { PurchaseRecord } from './types'
 
 /** The step an unlock is at, for the waiting UI. */
 export type UnlockStep =
@@ -37,13 +36,14 @@ export type UnlockListingParameters = {
 export async function unlockListing(
   config: Config,
   publicClient: PublicClient,
+  keystore: Keystore,
   params: UnlockListingParameters,
 ): Promise<Hex> {
   const { deployment, listing, onStep, onPurchased, onRetry, signal } = params
   onStep?.('connect')
   const buyer = await prepareWallet(config, { chainId: deployment.chainId })
   onStep?.('sign')
-  const secret = await obtainAccountSecret(config, { deployment, account: buyer })
+  const secret = await obtainAccountSecret(config, keystore, { deployment, account: buyer })
   // The nonce counts this buyer's earlier purchases of the listing, so another device finds b again.
   const nonce = BigInt((await readPurchases(publicClient, { deployment, buyer, contentId: listing.contentId })).length)
   const session = sessionKey({ accountSecret: secret, contentId: listing.contentId, nonce })
@@ -66,9 +66,9 @@ export async function unlockListing(
     blockNumber: String(bought.blockNumber),
   }
   // Kept before the wait, so a reload (or another tab) resumes it: see findOpenPurchase.
-  await savePurchase(record)
+  await keystore.savePurchase(record)
   onPurchased?.(bought)
-  return receiveKey(config, publicClient, {
+  return receiveKey(config, publicClient, keystore, {
     deployment,
     listing,
     record,
