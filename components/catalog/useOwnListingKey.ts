@@ -17,10 +17,12 @@ export function useOwnListingKey(contentId: bigint | undefined): Hex | undefined
     setKey(undefined)
     if (!address || contentId === undefined) return
     let live = true
-    browserKeystore().listListingSecrets({ chainId: appConfig.chains[0].id, creator: address }).then(
-      (secrets) => live && setKey(secrets.find((s) => s.contentId === String(contentId))?.key),
-      (error: unknown) => console.error('[keyswarm] could not read this device’s listing secrets', error),
-    )
+    browserKeystore()
+      .listListingSecrets({ chainId: appConfig.chains[0].id, creator: address })
+      .then(
+        (secrets) => live && setKey(secrets.find((s) => s.contentId === String(contentId))?.key),
+        (error: unknown) => console.error('[keyswarm] could not read this device’s listing secrets', error),
+      )
     return () => {
       live = false
     }

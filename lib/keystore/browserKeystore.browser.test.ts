@@ -18,5 +18,8 @@ test('reads and writes the IndexedDB databases earlier versions kept secrets in'
   expect(await keystore.loadReservedSalts({ chainId: 5, creator })).toEqual([`0x${'44'.repeat(32)}`])
 
   await keystore.reserveSalt({ chainId: 5, creator, salt: `0x${'55'.repeat(32)}` })
-  expect(await get(`salts:5:${creator.toLowerCase()}`, publish)).toEqual([`0x${'44'.repeat(32)}`, `0x${'55'.repeat(32)}`])
+  expect(await get(`salts:5:${creator.toLowerCase()}`, publish)).toEqual([
+    `0x${'44'.repeat(32)}`,
+    `0x${'55'.repeat(32)}`,
+  ])
 })

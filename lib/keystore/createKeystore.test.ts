@@ -79,7 +79,9 @@ test('keeps listing secrets per chain and creator', async () => {
   }
   await keystore.saveListingSecret(listing)
   expect(secrets.map.has('listing:31337:4')).toBe(true)
-  expect(await keystore.listListingSecrets({ chainId: 31337, creator: creator.toLowerCase() as Hex })).toEqual([listing])
+  expect(await keystore.listListingSecrets({ chainId: 31337, creator: creator.toLowerCase() as Hex })).toEqual([
+    listing,
+  ])
   expect(await keystore.listListingSecrets({ chainId: 31337, creator: buyer })).toEqual([])
   expect(await keystore.listListingSecrets({ chainId: 1 })).toEqual([])
 })

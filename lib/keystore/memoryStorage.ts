@@ -4,7 +4,9 @@ import type { KeystoreStorage } from './types'
  * A {@link KeystoreStorage} in a Map: for tests and for Node, where there is no IndexedDB.
  * Values are structured-cloned, as IndexedDB would, so a caller never shares an object with it.
  */
-export function memoryStorage(initial: Iterable<[string, unknown]> = []): KeystoreStorage & { map: Map<string, unknown> } {
+export function memoryStorage(
+  initial: Iterable<[string, unknown]> = [],
+): KeystoreStorage & { map: Map<string, unknown> } {
   const map = new Map<string, unknown>(initial)
   return {
     map,

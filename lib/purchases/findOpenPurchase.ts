@@ -1,6 +1,6 @@
 import type { Address, Hex, PublicClient } from 'viem'
-import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
+import { readPurchaseClock } from '../chain/readPurchaseClock'
 import { readPurchases } from '../chain/readPurchases'
 import { sessionKey } from '../crypto'
 import type { Keystore, PurchaseRecord } from '../keystore/types'
@@ -30,9 +30,6 @@ export type OpenPurchase = {
   deliveryDeadline: number
 }
 
-/** `PurchaseState` values of the contract. */
-const states = { 1: 'pending', 2: 'expired', 3: 'delivered' } as const
-
 /**
  * The newest purchase of `contentId` this device made whose key is not verified yet and that is
  * still open on chain: what a reloaded watch page resumes waiting for. Undefined when there is
@@ -45,17 +42,15 @@ export async function findOpenPurchase(
 ): Promise<OpenPurchase | undefined> {
   const { chainId } = deployment
   const records = await keystore.listPurchases({ chainId, contentId })
-  if (buyer) records.push(...(await findUnrecorded(client, keystore, { deployment, contentId, infoHash, buyer, known: records })))
+  if (buyer)
+    records.push(
+      ...(await findUnrecorded(client, keystore, { deployment, contentId, infoHash, buyer, known: records })),
+    )
   const candidates = records.filter((r) => !r.key).sort((a, b) => Number(BigInt(b.purchaseId) - BigInt(a.purchaseId)))
   for (const record of candidates) {
-    const info = await client.readContract({
-      address: deployment.keyswarm,
-      abi: keyswarmAbi,
-      functionName: 'purchases',
-      args: [BigInt(record.purchaseId)],
-    })
-    const state = states[info.state as keyof typeof states]
-    if (!state) continue
+    const info = await readPurchaseClock(client, { deployment, purchaseId: BigInt(record.purchaseId) })
+    const state = info.state
+    if (state !== 'pending' && state !== 'expired' && state !== 'delivered') continue
     const accountSecret = await keystore.loadAccountSecret({ chainId, account: record.buyer })
     if (!accountSecret) continue
     const session = sessionKey({ accountSecret, contentId, nonce: BigInt(record.nonce) })
@@ -63,8 +58,8 @@ export async function findOpenPurchase(
       record,
       sessionSecret: session.secret,
       state,
-      purchasedAt: Number(info.purchasedAt),
-      deliveryDeadline: Number(info.deliveryDeadline),
+      purchasedAt: info.purchasedAt,
+      deliveryDeadline: info.deliveryDeadline,
     }
   }
   return undefined

@@ -9,16 +9,13 @@ import { readPurchases } from '../chain/readPurchases'
 import { sessionKey } from '../crypto'
 import type { Keystore, PurchaseRecord } from '../keystore/types'
 import { receiveKey } from './receiveKey'
-
-/** The step an unlock is at, for the waiting UI. */
-export type UnlockStep =
-  'connect' | 'sign' | 'approve' | 'purchase' | 'waiting' | 'verifying' | 'disputing' | 'refunding'
+import type { UnlockStep } from './types'
 
 /** Parameters of {@link unlockListing}. */
 export type UnlockListingParameters = {
   deployment: Deployment
   listing: ListingState
-  onStep?: (step: UnlockStep) => void
+  onStep?: (step: Exclude<UnlockStep, 'refunding'>) => void
   /** Called once the purchase is on chain (before the key arrives). */
   onPurchased?: (purchase: { purchaseId: bigint; gasUsed: bigint; approveGasUsed: bigint }) => void
   /** A failed look at the chain while waiting for the key; the wait goes on. */
@@ -47,6 +44,7 @@ export async function unlockListing(
   // The nonce counts this buyer's earlier purchases of the listing, so another device finds b again.
   const nonce = BigInt((await readPurchases(publicClient, { deployment, buyer, contentId: listing.contentId })).length)
   const session = sessionKey({ accountSecret: secret, contentId: listing.contentId, nonce })
+  // Checks of the listing before paying report the `verify` step (unlockReducer keeps its place).
   const bought = await purchaseListing(config, {
     deployment,
     buyer,

@@ -40,7 +40,8 @@ export function findImportCycles({ root, folder, level = 'module' }: FindImportC
     state.set(file, 'open')
     stack.push(file)
     for (const next of graph.get(file) ?? []) {
-      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => relative(root, f)))
+      if (state.get(next) === 'open')
+        cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => relative(root, f)))
       else if (!state.has(next)) visit(next)
     }
     stack.pop()
@@ -66,7 +67,9 @@ function imports(file: string, root: string): string[] {
       : specifier.startsWith('.')
         ? resolve(dirname(file), specifier)
         : undefined
-    const target = from && [from, `${from}.ts`, `${from}.tsx`, join(from, 'index.ts')].find((p) => existsSync(p) && statSync(p).isFile())
+    const target =
+      from &&
+      [from, `${from}.ts`, `${from}.tsx`, join(from, 'index.ts')].find((p) => existsSync(p) && statSync(p).isFile())
     if (target) found.push(target)
   }
   return found
