@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react'
 import { useAccount } from 'wagmi'
-import type { UnlockStep } from '@/lib/purchases/types'
+import type { UnlockStep } from '@/lib/purchases/unlockTypes'
 import type { useUnlock } from './useUnlock'
 
 /** Props of {@link UnlockPanel}. */

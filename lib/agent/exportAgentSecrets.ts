@@ -1,5 +1,5 @@
 import type { Address } from 'viem'
-import type { Keystore } from '../keystore/types'
+import type { Keystore } from '../keystore/Keystore'
 import type { AgentSecrets } from './types'
 
 /**

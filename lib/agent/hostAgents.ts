@@ -3,7 +3,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
 import { formatError } from '../formatError'
-import type { Keystore } from '../keystore/types'
+import type { Keystore } from '../keystore/Keystore'
 import { createAgentWallet } from './createAgentWallet'
 import { AgentOutOfGasError } from './errors'
 import { runAgent } from './runAgent'
@@ -105,7 +105,10 @@ export async function hostAgents(
   while (!signal.aborted) {
     try {
       const creators = new Map(
-        (await keystore.listListingSecrets({ chainId: deployment.chainId })).map((s) => [s.creator.toLowerCase(), s.creator]),
+        (await keystore.listListingSecrets({ chainId: deployment.chainId })).map((s) => [
+          s.creator.toLowerCase(),
+          s.creator,
+        ]),
       )
       for (const [id, creator] of creators) {
         if (running.has(id)) continue

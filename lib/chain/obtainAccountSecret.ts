@@ -2,7 +2,7 @@ import type { Address, Hex } from 'viem'
 import type { Config } from 'wagmi'
 import { signMessage } from 'wagmi/actions'
 import { accountMessage, accountSecret } from '@/lib/crypto'
-import type { Keystore } from '@/lib/keystore/types'
+import type { Keystore } from '@/lib/keystore/Keystore'
 import type { Deployment } from './deployments/index'
 
 /** Parameters of {@link obtainAccountSecret}. */

@@ -1,7 +1,7 @@
 import { browserSessionId } from './browserSessionId'
 import { createKeystore } from './createKeystore'
 import { idbStorage } from './idbStorage'
-import type { Keystore } from './types'
+import type { Keystore } from './Keystore'
 
 let keystore: Keystore | undefined
 

@@ -1,6 +1,7 @@
 import type { Address, Hex } from 'viem'
 import { generatePrivateKey } from 'viem/accounts'
-import type { CachedAccountSecret, Keystore, KeystoreStorage, ListingSecret, PurchaseRecord } from './types'
+import type { Keystore, KeystoreStorage } from './Keystore'
+import type { CachedAccountSecret, ListingSecret, PurchaseRecord } from './types'
 
 /** Parameters of {@link createKeystore}. */
 export type CreateKeystoreParameters = {

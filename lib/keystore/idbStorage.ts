@@ -1,5 +1,5 @@
 import { type UseStore, createStore, del, entries, get, set, update } from 'idb-keyval'
-import type { KeystoreStorage } from './types'
+import type { KeystoreStorage } from './Keystore'
 
 /** Parameters of {@link idbStorage}. */
 export type IdbStorageParameters = { database: string; store: string }

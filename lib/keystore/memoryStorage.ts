@@ -1,4 +1,4 @@
-import type { KeystoreStorage } from './types'
+import type { KeystoreStorage } from './Keystore'
 
 /**
  * A {@link KeystoreStorage} in a Map: for tests and for Node, where there is no IndexedDB.

@@ -1,7 +1,7 @@
 import type { Address, Hex, PublicClient } from 'viem'
 import type { Deployment } from '@/lib/chain/deployments/index'
 import { readListings } from '@/lib/chain/readListings'
-import type { Keystore } from '@/lib/keystore/types'
+import type { Keystore } from '@/lib/keystore/Keystore'
 import { listingSalt } from './listingSalt'
 import { matchListingSalts } from './matchListingSalts'
 

@@ -10,7 +10,7 @@ import { readListings } from '@/lib/chain/readListings'
 import { writeAndWait } from '@/lib/chain/writeAndWait'
 import { MANIFEST_NAME, contentKey, deliveryKey, encryptManifest, keyHash } from '@/lib/crypto'
 import { getTrackers } from '@/lib/config'
-import type { Keystore } from '@/lib/keystore/types'
+import type { Keystore } from '@/lib/keystore/Keystore'
 import type { Torrent } from '@/lib/torrent/addTorrent'
 import { removeTorrent } from '@/lib/torrent/removeTorrent'
 import { encryptToOpfs } from './encryptToOpfs'
@@ -100,7 +100,12 @@ export async function publishListing(
   const client = getPublicClient(config, { chainId: deployment.chainId }) as PublicClient
   const skip: Hex[] = []
   for (let attempt = 0; attempt < SALT_ATTEMPTS; attempt++) {
-    const { salt } = await nextListingSalt(client, keystore, { deployment, creator: account, accountSecret: secret, skip })
+    const { salt } = await nextListingSalt(client, keystore, {
+      deployment,
+      creator: account,
+      accountSecret: secret,
+      skip,
+    })
     const key = contentKey({ accountSecret: secret, salt })
     const delivery = deliveryKey({ accountSecret: secret, salt })
     const torrent = await encryptAndSeed({ ...params, key, salt })

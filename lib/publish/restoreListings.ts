@@ -2,7 +2,8 @@ import type { Address, Hex, PublicClient } from 'viem'
 import type { Deployment } from '@/lib/chain/deployments/index'
 import { readListings } from '@/lib/chain/readListings'
 import { isFreeListing } from '@/lib/chain/isFreeListing'
-import type { Keystore, ListingSecret } from '@/lib/keystore/types'
+import type { Keystore } from '@/lib/keystore/Keystore'
+import type { ListingSecret } from '@/lib/keystore/types'
 import { matchListingSalts } from './matchListingSalts'
 
 /** Parameters of {@link restoreListings}. */

@@ -1,4 +1,4 @@
-import type { UnlockState } from './types'
+import type { UnlockState } from './unlockTypes'
 
 /**
  * Whether a purchase found open on chain may take the page over: not when the key is here or the

@@ -1,4 +1,4 @@
-import type { PurchaseClock } from './types'
+import type { PurchaseClock } from './unlockTypes'
 
 /**
  * The waiting line under a paid purchase, from the chain's clock and the time now (milliseconds):

@@ -3,7 +3,8 @@ import type { Deployment } from '../chain/deployments/index'
 import { readPurchaseClock } from '../chain/readPurchaseClock'
 import { readPurchases } from '../chain/readPurchases'
 import { sessionKey } from '../crypto'
-import type { Keystore, PurchaseRecord } from '../keystore/types'
+import type { Keystore } from '../keystore/Keystore'
+import type { PurchaseRecord } from '../keystore/types'
 
 /** Parameters of {@link findOpenPurchase}. */
 export type FindOpenPurchaseParameters = {

@@ -7,7 +7,8 @@ import { readDelivery } from '../chain/readDelivery'
 import { readListings } from '../chain/readListings'
 import { readPurchases } from '../chain/readPurchases'
 import { sessionKey } from '../crypto'
-import type { Keystore, PurchaseRecord } from '../keystore/types'
+import type { Keystore } from '../keystore/Keystore'
+import type { PurchaseRecord } from '../keystore/types'
 import { openDelivery } from './openDelivery'
 
 /** Parameters of {@link restorePurchases}. */

@@ -7,9 +7,10 @@ import { purchaseListing } from '../chain/purchaseListing'
 import type { ListingState } from '../chain/readListing'
 import { readPurchases } from '../chain/readPurchases'
 import { sessionKey } from '../crypto'
-import type { Keystore, PurchaseRecord } from '../keystore/types'
+import type { Keystore } from '../keystore/Keystore'
+import type { PurchaseRecord } from '../keystore/types'
 import { receiveKey } from './receiveKey'
-import type { UnlockStep } from './types'
+import type { UnlockStep } from './unlockTypes'
 
 /** Parameters of {@link unlockListing}. */
 export type UnlockListingParameters = {

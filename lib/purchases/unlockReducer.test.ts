@@ -1,7 +1,7 @@
 import type { Hex } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { initialUnlockState } from './initialUnlockState'
-import type { UnlockEvent, UnlockState } from './types'
+import type { UnlockEvent, UnlockState } from './unlockTypes'
 import { unlockReducer } from './unlockReducer'
 
 const key: Hex = `0x${'11'.repeat(32)}`

@@ -1,5 +1,5 @@
 import { canResume } from './canResume'
-import type { UnlockEvent, UnlockState } from './types'
+import type { UnlockEvent, UnlockState } from './unlockTypes'
 
 const busy = new Set<UnlockState['phase']>(['buying', 'waiting', 'refunding', 'restoring'])
 const waitSteps = new Set(['waiting', 'verifying', 'disputing'])
