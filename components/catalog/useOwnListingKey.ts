@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import type { Hex } from 'viem'
 import { useAccount } from 'wagmi'
 import { appConfig } from '@/lib/config'
-import { listListingSecrets } from '@/lib/purchases/listListingSecrets'
+import { browserKeystore } from '@/lib/keystore/browserKeystore'
 
 /**
  * The content key of a listing the connected account published, when this device holds its
@@ -17,10 +17,12 @@ export function useOwnListingKey(contentId: bigint | undefined): Hex | undefined
     setKey(undefined)
     if (!address || contentId === undefined) return
     let live = true
-    listListingSecrets({ chainId: appConfig.chains[0].id, creator: address }).then(
-      (secrets) => live && setKey(secrets.find((s) => s.contentId === String(contentId))?.key),
-      (error: unknown) => console.error('[keyswarm] could not read this device’s listing secrets', error),
-    )
+    browserKeystore()
+      .listListingSecrets({ chainId: appConfig.chains[0].id, creator: address })
+      .then(
+        (secrets) => live && setKey(secrets.find((s) => s.contentId === String(contentId))?.key),
+        (error: unknown) => console.error('[keyswarm] could not read this device’s listing secrets', error),
+      )
     return () => {
       live = false
     }

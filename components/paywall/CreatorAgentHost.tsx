@@ -6,6 +6,7 @@ import { agentLockName } from '@/lib/agent/agentLockName'
 import type { AgentMessage } from '@/lib/agent/agentMessages'
 import { agentStatusStore } from '@/lib/agent/agentStatusStore'
 import { hostAgents } from '@/lib/agent/hostAgents'
+import { browserKeystore } from '@/lib/keystore/browserKeystore'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig, getStack, isLocalChain } from '@/lib/config'
 
@@ -38,7 +39,7 @@ export function CreatorAgentHost() {
     post({ type: 'hello' })
 
     const run = () =>
-      hostAgents(publicClient, {
+      hostAgents(publicClient, browserKeystore(), {
         deployment,
         chain,
         rpcUrl: isLocalChain(chain.id) ? getStack().rpcUrl : undefined,

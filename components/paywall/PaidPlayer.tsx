@@ -3,11 +3,10 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Hex } from 'viem'
 import { Player } from '@/components/player/Player'
+import { usePlayableFiles } from '@/components/player/usePlayableFiles'
 import { TorrentStatusPanel } from '@/components/torrent/TorrentStatusPanel'
 import { useTorrentStatus } from '@/components/torrent/useTorrentStatus'
 import { formatError } from '@/lib/formatError'
-import { type PlaintextFile, readTorrentManifest } from '@/lib/stream/readTorrentManifest'
-import { streamKeys } from '@/lib/stream/streamKeys'
 import type { Torrent } from '@/lib/torrent/addTorrent'
 import { openTorrent } from '@/lib/torrent/openTorrent'
 import { useStableList } from '@/components/ui/useStableList'
@@ -25,48 +24,37 @@ export type PaidPlayerProps = {
 }
 
 /**
- * Plays a bought listing: opens its torrent with the content key, reads the encrypted manifest,
- * and plays its first video (else its first file) through the decrypting stream path.
+ * Plays a bought listing: opens its torrent with the content key and plays its main file (see
+ * `openPlayableFiles`) through the decrypting stream path.
  */
 export function PaidPlayer({ infoHash, contentKey, webSeeds, onTorrent, onFirstFrame }: PaidPlayerProps) {
   const [torrent, setTorrent] = useState<Torrent>()
-  const [files, setFiles] = useState<PlaintextFile[]>()
-  const [error, setError] = useState<string>()
+  const [openError, setOpenError] = useState<string>()
   const status = useTorrentStatus(torrent)
+  const { main: file, error: filesError } = usePlayableFiles(torrent, contentKey)
+  const error = openError ?? filesError
   const box = useRef<HTMLDivElement>(null)
   const reported = useRef(false)
-  const hasMetadata = !!status?.hasMetadata
   const seeds = useStableList(webSeeds)
   const onTorrentRef = useRef(onTorrent)
-  onTorrentRef.current = onTorrent
+  useEffect(() => {
+    onTorrentRef.current = onTorrent
+  }, [onTorrent])
 
   useEffect(() => {
     let live = true
-    streamKeys.set(infoHash, contentKey)
     openTorrent({ torrentId: infoHash, keyHex: contentKey, webSeeds: seeds }).then(
       (opened) => {
         if (!live) return
         setTorrent(opened)
         onTorrentRef.current?.(opened)
       },
-      (e: unknown) => live && setError(formatError(e)),
+      (e: unknown) => live && setOpenError(formatError(e)),
     )
     return () => {
       live = false
     }
   }, [infoHash, contentKey, seeds])
-
-  useEffect(() => {
-    if (!torrent || !hasMetadata) return
-    let live = true
-    readTorrentManifest(torrent, contentKey).then(
-      (read) => live && setFiles(read ?? []),
-      (e: unknown) => live && setError(formatError(e)),
-    )
-    return () => {
-      live = false
-    }
-  }, [torrent, hasMetadata, contentKey])
 
   useEffect(() => {
     const element = box.current
@@ -81,7 +69,6 @@ export function PaidPlayer({ infoHash, contentKey, webSeeds, onTorrent, onFirstF
     return () => element.removeEventListener('loadeddata', listener, true)
   }, [onFirstFrame])
 
-  const file = files?.find((f) => f.type.startsWith('video/')) ?? files?.[0]
   return (
     <div ref={box} className="space-y-4" data-testid="paid-player">
       {error && (
@@ -101,7 +88,7 @@ export function PaidPlayer({ infoHash, contentKey, webSeeds, onTorrent, onFirstF
           file={file.index}
           name={file.name}
           size={file.size}
-          mime={file.type || undefined}
+          mime={file.mime}
         />
       )}
       {status && <TorrentStatusPanel status={status} />}

@@ -10,18 +10,12 @@ import { isFreeListing } from '@/lib/chain/isFreeListing'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
+import { measureUnlockToFirstFrame } from '@/lib/purchases/measureUnlockToFirstFrame'
 import type { Torrent } from '@/lib/torrent/addTorrent'
 import { PaidPlayer } from './PaidPlayer'
 import { UnlockPanel } from './UnlockPanel'
 import { usePaidListing } from './usePaidListing'
 import { useUnlock } from './useUnlock'
-
-declare global {
-  interface Window {
-    /** Milliseconds from the Unlock click to the first frame, for the `paid.unlock_to_first_frame_ms` measure. */
-    __keyswarmUnlockToFirstFrameMs?: number
-  }
-}
 
 /**
  * `/watch/?listing=<id>`: a listing's details, provenance and cover (shown as soon as the cover
@@ -38,10 +32,6 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
   const [playerHash, setTorrentHash] = useState<string>()
   const torrentHash = playerHash ?? listingTorrent.torrent?.infoHash
   const deployment = requireDeployment(appConfig.chains[0].id)
-  const startedAt = unlock.startedAt
-  const onFirstFrame = useCallback(() => {
-    if (startedAt !== undefined) window.__keyswarmUnlockToFirstFrameMs = Math.round(performance.now() - startedAt)
-  }, [startedAt])
   const onTorrent = useCallback((torrent: Torrent) => setTorrentHash(torrent.infoHash), [])
 
   if (readError)
@@ -130,7 +120,7 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
           contentKey={contentKey}
           webSeeds={listing.sources.webSeeds}
           onTorrent={onTorrent}
-          onFirstFrame={onFirstFrame}
+          onFirstFrame={measureUnlockToFirstFrame}
         />
       ) : (
         <UnlockPanel unlock={unlock} price={price} active={listing.active} size="page" />

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react'
 import { useAccount } from 'wagmi'
-import type { UnlockStep } from '@/lib/purchases/unlockListing'
+import type { UnlockStep } from '@/lib/purchases/unlockTypes'
 import type { useUnlock } from './useUnlock'
 
 /** Props of {@link UnlockPanel}. */
@@ -21,6 +21,7 @@ export type UnlockPanelProps = {
 const pageSteps: Record<UnlockStep, string> = {
   connect: 'Checking your wallet…',
   sign: 'Sign the account message in your wallet (once per device): it makes the key only you can open.',
+  verify: 'Checking the listing before you pay…',
   approve: 'Approve the token payment in your wallet…',
   purchase: 'Confirm the purchase in your wallet…',
   waiting: 'Paid. Waiting for the creator’s agent to deliver your key (usually a few seconds)…',

@@ -1,74 +1,64 @@
 'use client'
 
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import type { Hex } from 'viem'
 import { useAccount, useConfig, usePublicClient } from 'wagmi'
-import { keyswarmAbi } from '@/lib/chain/abi/keyswarmAbi'
 import type { ListingState } from '@/lib/chain/readListing'
+import { readPurchaseClock } from '@/lib/chain/readPurchaseClock'
+import { readPurchaseState } from '@/lib/chain/readPurchaseState'
 import { refundPurchase } from '@/lib/chain/refundPurchase'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { tokenUnit } from '@/lib/chain/tokenUnit'
 import { formatError } from '@/lib/formatError'
+import { browserKeystore } from '@/lib/keystore/browserKeystore'
+import { canResume } from '@/lib/purchases/canResume'
+import { describeWait } from '@/lib/purchases/describeWait'
 import { findOpenPurchase } from '@/lib/purchases/findOpenPurchase'
-import { listPurchases } from '@/lib/purchases/listPurchases'
+import { initialUnlockState } from '@/lib/purchases/initialUnlockState'
 import { receiveKey } from '@/lib/purchases/receiveKey'
 import { restorePurchases } from '@/lib/purchases/restorePurchases'
-import { type UnlockStep, unlockListing } from '@/lib/purchases/unlockListing'
-
-/** Where an unlock is, as the page shows it. */
-export type UnlockState = {
-  step?: UnlockStep
-  /** The verified content key: play. */
-  contentKey?: Hex
-  error?: string
-  purchaseId?: bigint
-  gas?: { purchase: bigint; approve: bigint }
-  /** `performance.now()` when Unlock was clicked, for the time-to-first-frame measure. */
-  startedAt?: number
-  /** The delivery deadline passed with no key: the buyer may take a refund. */
-  refundable?: boolean
-  /** What happened last, when it is not an error (a refund taken). */
-  notice?: string
-  /** While waiting for the key: when the purchase was mined and its delivery deadline (unix seconds, chain time). */
-  waiting?: { purchasedAt: number; deliveryDeadline: number }
-  /** The wait resumed a purchase made before this page loaded (a reload, another tab). */
-  resumed?: boolean
-  /** The last look at the chain failed and is being retried (the wait goes on). */
-  retrying?: string
-}
-
-/** `PurchaseState.Expired` in the contract's enum: undelivered past the deadline. */
-const EXPIRED = 2
+import type { UnlockEvent } from '@/lib/purchases/unlockTypes'
+import { unlockListing } from '@/lib/purchases/unlockListing'
+import { unlockReducer } from '@/lib/purchases/unlockReducer'
+import { unlockTimings } from '@/lib/purchases/unlockTimings'
 
 /**
- * A listing's unlock: the key this device already holds for it (a purchase made or restored
- * here), a purchase of this device still waiting for its key (resumed after a reload), or the
- * whole purchase flow behind one button. While waiting, `waitNote` says for how long and until when.
+ * A listing's unlock for the page: the state of lib/purchases' `unlockReducer`, fed by thin reads
+ * (the key this device holds, a purchase still open after a reload, the purchase's clock and
+ * deadline while waiting) and three actions: `unlock`, `restore` and `refund`. While waiting,
+ * `waitNote` says for how long and until when. The Unlock click is a User Timing mark
+ * (`unlockTimings.click`).
  */
 export function useUnlock(listing: ListingState | undefined) {
   const config = useConfig()
   const { address } = useAccount()
   const chainId = listing ? requireDeployment(config.chains[0].id).chainId : undefined
   const publicClient = usePublicClient({ chainId })
-  const [state, setState] = useState<UnlockState>({})
-  const stateRef = useRef(state)
-  stateRef.current = state
-  const controller = useRef<AbortController>(undefined)
+  const [state, dispatch] = useReducer(unlockReducer, initialUnlockState)
   const contentId = listing?.contentId
+  // The resume and the actions read the latest state and listing without re-running for them.
+  const stateRef = useRef(state)
   const listingRef = useRef(listing)
-  listingRef.current = listing
-
   useEffect(() => {
-    if (contentId === undefined || chainId === undefined) return
-    let live = true
-    listPurchases({ chainId, contentId, buyer: address }).then((records) => {
-      const owned = records.find((r) => r.key)
-      if (live && owned?.key) setState((s) => (s.contentKey ? s : { contentKey: owned.key }))
-    }, console.error)
-    return () => {
-      live = false
-    }
-  }, [contentId, chainId, address])
+    stateRef.current = state
+    listingRef.current = listing
+  })
+  const controller = useRef<AbortController>(undefined)
+  useEffect(() => () => controller.current?.abort(), [])
+
+  // A key this device already holds for the listing (bought or restored here).
+  const held = useQuery({
+    queryKey: ['keystore', 'purchase-key', chainId, String(contentId), address],
+    enabled: contentId !== undefined && chainId !== undefined,
+    queryFn: async (): Promise<Hex | null> => {
+      const records = await browserKeystore().listPurchases({ chainId: chainId!, contentId, buyer: address })
+      return records.find((r) => r.key)?.key ?? null
+    },
+  })
+  useEffect(() => {
+    if (held.data) dispatch({ type: 'keyFound', contentKey: held.data })
+  }, [held.data])
 
   // A purchase of this device still open on chain (the page was reloaded or closed while waiting):
   // show the wait again and carry on, without another click.
@@ -78,79 +68,64 @@ export function useUnlock(listing: ListingState | undefined) {
     if (!resumable || !current || !publicClient) return
     const deployment = requireDeployment(config.chains[0].id)
     const resume = new AbortController()
+    const send = (event: UnlockEvent) => !resume.signal.aborted && dispatch(event)
     ;(async () => {
-      const open = await findOpenPurchase(publicClient, {
+      const open = await findOpenPurchase(publicClient, browserKeystore(), {
         deployment,
         contentId: current.contentId,
         infoHash: current.infoHash,
         buyer: address,
       })
-      if (!open || resume.signal.aborted) return
-      const now = stateRef.current
-      // A click on Unlock (or a key already here) wins over resuming; an earlier resume is taken over.
-      if (now.contentKey || (now.step && !(now.resumed && now.step === 'waiting'))) return
-      setState({
-        step: 'waiting',
-        resumed: true,
-        purchaseId: BigInt(open.record.purchaseId),
-        waiting: { purchasedAt: open.purchasedAt, deliveryDeadline: open.deliveryDeadline },
-        refundable: open.state === 'expired',
-      })
+      if (!open || resume.signal.aborted || !canResume(stateRef.current)) return
+      const purchaseId = BigInt(open.record.purchaseId)
+      const clock = { purchasedAt: open.purchasedAt, deliveryDeadline: open.deliveryDeadline }
+      send({ type: 'resumed', purchaseId, clock, refundable: open.state === 'expired' })
       controller.current?.abort()
       controller.current = resume
       try {
-        const contentKey = await receiveKey(config, publicClient, {
+        const contentKey = await receiveKey(config, publicClient, browserKeystore(), {
           deployment,
           listing: current,
           record: open.record,
           sessionSecret: open.sessionSecret,
           signal: resume.signal,
-          onStep: (step) => setState((s) => ({ ...s, step })),
-          onRetry: (error) => setState((s) => ({ ...s, retrying: formatError(error) })),
+          onStep: (step) => send({ type: 'stepReached', step }),
+          onRetry: (error) => send({ type: 'retrying', message: formatError(error) }),
         })
-        setState((s) => ({ ...s, step: undefined, retrying: undefined, contentKey }))
+        send({ type: 'keyReceived', contentKey })
       } catch (error) {
-        if (resume.signal.aborted) return
-        setState((s) => ({ ...s, step: undefined, error: formatError(error) }))
+        send({ type: 'failed', message: formatError(error) })
       }
-    })().catch((error: unknown) => {
-      if (!resume.signal.aborted) setState((s) => ({ ...s, error: formatError(error) }))
-    })
+    })().catch((error: unknown) => send({ type: 'failed', message: formatError(error) }))
     return () => resume.abort()
     // Resumes once per listing; a wallet connecting later also finds purchases this device has no record of.
   }, [resumable, contentId, publicClient, config, address])
 
-  useEffect(() => () => controller.current?.abort(), [])
-
-  // While waiting for the key, watch the deadline: past it, offer the refund.
+  // While waiting for the key: the purchase's clock, and its deadline (past it, offer the refund).
   const waitingFor = state.step === 'waiting' ? state.purchaseId : undefined
-  const knowsClock = !!state.waiting
+  const clock = useQuery({
+    queryKey: ['purchase-clock', chainId, String(waitingFor)],
+    enabled: waitingFor !== undefined && !state.waiting && !!publicClient,
+    queryFn: () =>
+      readPurchaseClock(publicClient!, { deployment: requireDeployment(chainId!), purchaseId: waitingFor! }),
+  })
+  const chainState = useQuery({
+    queryKey: ['purchase-state', chainId, String(waitingFor)],
+    enabled: waitingFor !== undefined && !!publicClient,
+    queryFn: () =>
+      readPurchaseState(publicClient!, { deployment: requireDeployment(chainId!), purchaseId: waitingFor! }),
+    refetchInterval: 2000,
+  })
   useEffect(() => {
-    if (waitingFor === undefined || !publicClient) return
-    const deployment = requireDeployment(config.chains[0].id)
-    if (!knowsClock)
-      publicClient
-        .readContract({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchases', args: [waitingFor] })
-        .then(
-          (info) =>
-            setState((s) => ({
-              ...s,
-              waiting: { purchasedAt: Number(info.purchasedAt), deliveryDeadline: Number(info.deliveryDeadline) },
-            })),
-          console.error,
-        )
-    const timer = setInterval(() => {
-      publicClient
-        .readContract({
-          address: deployment.keyswarm,
-          abi: keyswarmAbi,
-          functionName: 'purchaseState',
-          args: [waitingFor],
-        })
-        .then((value) => value === EXPIRED && setState((s) => ({ ...s, refundable: true })), console.error)
-    }, 2000)
-    return () => clearInterval(timer)
-  }, [waitingFor, knowsClock, publicClient, config])
+    if (clock.data) dispatch({ type: 'clockRead', clock: clock.data })
+  }, [clock.data])
+  useEffect(() => {
+    if (chainState.data === 'expired') dispatch({ type: 'deadlinePassed' })
+  }, [chainState.data])
+  useEffect(() => {
+    const error = clock.error ?? chainState.error
+    if (error) console.error('[keyswarm] could not read the purchase’s clock', error)
+  }, [clock.error, chainState.error])
 
   // The waiting line's clock: re-rendered every second while waiting.
   const [now, setNow] = useState(() => Date.now())
@@ -161,76 +136,64 @@ export function useUnlock(listing: ListingState | undefined) {
   }, [waitingFor])
 
   const refund = useCallback(async () => {
-    const purchaseId = state.purchaseId
+    const purchaseId = stateRef.current.purchaseId
     if (purchaseId === undefined) return
     controller.current?.abort()
-    setState((s) => ({ ...s, step: 'refunding', refundable: false }))
+    dispatch({ type: 'refundClicked' })
     try {
       const { gasUsed } = await refundPurchase(config, {
         deployment: requireDeployment(config.chains[0].id),
         purchaseId,
       })
-      setState({ notice: `Refunded: purchase #${purchaseId} was paid back to your wallet (${gasUsed} gas).` })
+      dispatch({ type: 'refunded', purchaseId, gasUsed })
     } catch (error) {
-      setState((s) => ({ ...s, step: undefined, refundable: true, error: formatError(error) }))
+      dispatch({ type: 'refundFailed', message: formatError(error) })
     }
-  }, [config, state.purchaseId])
+  }, [config])
 
   const unlock = useCallback(async () => {
-    if (!listing || !publicClient) return
+    if (!listing || !publicClient || stateRef.current.phase !== 'idle') return
     controller.current?.abort()
-    controller.current = new AbortController()
-    const startedAt = performance.now()
-    setState({ startedAt, step: 'connect' })
+    const run = new AbortController()
+    controller.current = run
+    // An abort is the refund taking over; the refund reports its own outcome.
+    const send = (event: UnlockEvent) => !run.signal.aborted && dispatch(event)
+    performance.mark(unlockTimings.click)
+    dispatch({ type: 'unlockClicked' })
     try {
-      const contentKey = await unlockListing(config, publicClient, {
+      const contentKey = await unlockListing(config, publicClient, browserKeystore(), {
         deployment: requireDeployment(config.chains[0].id),
         listing,
-        signal: controller.current.signal,
-        onStep: (step) => setState((s) => ({ ...s, step })),
+        signal: run.signal,
+        onStep: (step) => send({ type: 'stepReached', step }),
         onPurchased: ({ purchaseId, gasUsed, approveGasUsed }) =>
-          setState((s) => ({ ...s, purchaseId, gas: { purchase: gasUsed, approve: approveGasUsed } })),
-        onRetry: (error) => setState((s) => ({ ...s, retrying: formatError(error) })),
+          send({ type: 'purchased', purchaseId, gas: { purchase: gasUsed, approve: approveGasUsed } }),
+        onRetry: (error) => send({ type: 'retrying', message: formatError(error) }),
       })
-      setState((s) => ({ ...s, step: undefined, retrying: undefined, contentKey }))
+      send({ type: 'keyReceived', contentKey })
     } catch (error) {
-      // An abort is the refund taking over; the refund reports its own outcome.
-      if (controller.current?.signal.aborted) return
       const unit = tokenUnit(listing.token, requireDeployment(config.chains[0].id))
-      setState((s) => ({ ...s, step: undefined, error: formatError(error, { unit }) }))
+      send({ type: 'failed', message: formatError(error, { unit }) })
     }
   }, [config, listing, publicClient])
 
   const restore = useCallback(async () => {
-    if (!listing || !publicClient) return
-    setState({ step: 'sign' })
+    if (!listing || !publicClient || stateRef.current.phase !== 'idle') return
+    dispatch({ type: 'restoreClicked' })
     try {
-      const restored = await restorePurchases(config, publicClient, {
+      const restored = await restorePurchases(config, publicClient, browserKeystore(), {
         deployment: requireDeployment(config.chains[0].id),
       })
       const owned = restored.find((r) => r.contentId === String(listing.contentId) && r.key)
-      setState(owned ? { contentKey: owned.key } : { error: 'This account has no delivered purchase of this listing.' })
+      dispatch({ type: 'restored', contentKey: owned?.key })
     } catch (error) {
-      setState({ error: formatError(error) })
+      dispatch({ type: 'failed', message: formatError(error) })
     }
   }, [config, listing, publicClient])
 
   const waitNote =
-    state.step === 'waiting' && state.waiting ? describeWait(state.waiting, now, state.refundable) : undefined
+    state.step === 'waiting' && state.waiting
+      ? describeWait(state.waiting, { now, refundable: state.refundable })
+      : undefined
   return { ...state, waitNote, unlock, restore, refund, busy: !!state.step }
-}
-
-/** "Waiting 0:42 since your purchase; the creator's agent has until 23:41 (58 min left) to deliver, else you get a refund." */
-function describeWait(
-  { purchasedAt, deliveryDeadline }: { purchasedAt: number; deliveryDeadline: number },
-  now: number,
-  refundable: boolean | undefined,
-): string {
-  const elapsed = Math.max(0, Math.floor(now / 1000) - purchasedAt)
-  const left = deliveryDeadline - Math.floor(now / 1000)
-  const clock = new Date(deliveryDeadline * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-  const since = `Waiting ${Math.floor(elapsed / 60)}:${String(elapsed % 60).padStart(2, '0')} since your purchase`
-  if (refundable || left <= 0) return `${since}; the delivery deadline (${clock}) has passed: you can take a refund.`
-  const remaining = left >= 120 ? `${Math.floor(left / 60)} min left` : `${left} s left`
-  return `${since}; the creator’s agent has until ${clock} (${remaining}) to deliver, else you can take a refund.`
 }

@@ -68,7 +68,12 @@ export function Player({ id, file, name, size, mime = mimeType(name), session }:
         <img data-testid="player-image" src={src} alt={name} className="max-h-[70vh] rounded-xl object-contain" />
       )}
       {mime === 'application/pdf' && (
-        <iframe data-testid="player-pdf" src={src} title={name} className="h-[75vh] w-full rounded-xl border border-zinc-200 dark:border-zinc-800" />
+        <iframe
+          data-testid="player-pdf"
+          src={src}
+          title={name}
+          className="h-[75vh] w-full rounded-xl border border-zinc-200 dark:border-zinc-800"
+        />
       )}
       {(kind === 'text' || mime === 'application/json') && <TextPreview src={src} size={size} />}
       {playbackError && (
@@ -94,6 +99,7 @@ function mediaErrorMessage(error: MediaError | null): string {
   if (error.code === MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED) {
     return 'This browser cannot play this file format. Save it and open it with a player app.'
   }
-  if (error.code === MediaError.MEDIA_ERR_DECODE) return 'The file is damaged or in a format this browser cannot decode.'
+  if (error.code === MediaError.MEDIA_ERR_DECODE)
+    return 'The file is damaged or in a format this browser cannot decode.'
   return `Playback stopped: ${error.message || 'the stream failed'}.`
 }

@@ -23,7 +23,10 @@ export function TextPreview({ src, size }: { src: string; size: number }) {
   if (error) return <p className="text-sm text-red-600 dark:text-red-400">{error}</p>
   if (text === undefined) return <p className="text-sm text-zinc-500">Loading…</p>
   return (
-    <pre data-testid="text-preview" className="max-h-[60vh] overflow-auto rounded-lg bg-zinc-100 p-4 text-sm whitespace-pre-wrap dark:bg-zinc-900">
+    <pre
+      data-testid="text-preview"
+      className="max-h-[60vh] overflow-auto rounded-lg bg-zinc-100 p-4 text-sm whitespace-pre-wrap dark:bg-zinc-900"
+    >
       {text}
       {size > PREVIEW_BYTES && '\n…'}
     </pre>

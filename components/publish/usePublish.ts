@@ -8,7 +8,7 @@ import { authorizeAgent } from '@/lib/agent/authorizeAgent'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
-import { loadAgentKey } from '@/lib/purchases/loadAgentKey'
+import { browserKeystore } from '@/lib/keystore/browserKeystore'
 import {
   type PublishListingParameters,
   type PublishListingReturnType,
@@ -41,7 +41,7 @@ export function usePublish() {
       setProgress(undefined)
       try {
         const deployment = requireDeployment(appConfig.chains[0].id)
-        const out = await publishListing(config, {
+        const out = await publishListing(config, browserKeystore(), {
           ...input,
           deployment,
           onStage: setStage,
@@ -58,7 +58,7 @@ export function usePublish() {
           // Once per browser: the creator lets this tab's agent key deliver keys without prompts.
           setStage('agent')
           const creator = getAccount(config).address!
-          const agentKey = await loadAgentKey({ chainId: deployment.chainId, creator })
+          const agentKey = await browserKeystore().loadAgentKey({ chainId: deployment.chainId, creator })
           const agent = await authorizeAgent(config, {
             deployment,
             creator,

@@ -12,7 +12,7 @@ import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
 import { type RestoreListingsReturnType, restoreListings } from '@/lib/publish/restoreListings'
-import { loadAgentKey } from '@/lib/purchases/loadAgentKey'
+import { browserKeystore } from '@/lib/keystore/browserKeystore'
 
 /** Where a restore is: signing the account message, reading the chain, authorizing this tab's agent. */
 export type RestoreStage = 'sign' | 'read' | 'agent'
@@ -34,13 +34,13 @@ export function useRestoreListings() {
       const deployment = requireDeployment(appConfig.chains[0].id)
       const creator = await prepareWallet(config, { chainId: deployment.chainId })
       setStage('sign')
-      const accountSecret = await obtainAccountSecret(config, { deployment, account: creator })
+      const accountSecret = await obtainAccountSecret(config, browserKeystore(), { deployment, account: creator })
       setStage('read')
       const client = getPublicClient(config, { chainId: deployment.chainId }) as PublicClient
-      const out = await restoreListings(client, { deployment, creator, accountSecret })
+      const out = await restoreListings(client, browserKeystore(), { deployment, creator, accountSecret })
       if (out.restored.length > 0) {
         setStage('agent')
-        const agentKey = await loadAgentKey({ chainId: deployment.chainId, creator })
+        const agentKey = await browserKeystore().loadAgentKey({ chainId: deployment.chainId, creator })
         await authorizeAgent(config, { deployment, creator, agent: privateKeyToAccount(agentKey).address })
       }
       setResult(out)

@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react'
 import { createTorrentSources } from '@/lib/stream/createTorrentSources'
+import { playbackKeys } from '@/lib/stream/playbackKeys'
 import { registerStreamWorker } from '@/lib/stream/registerStreamWorker'
 import { startStreamResponder } from '@/lib/stream/startStreamResponder'
 import { resumeLibrary } from '@/lib/torrent/resumeLibrary'
@@ -15,7 +16,7 @@ import { stopRemovedTorrents } from '@/lib/torrent/stopRemovedTorrents'
  */
 export function TorrentBoot() {
   useEffect(() => {
-    const stopResponder = startStreamResponder(createTorrentSources())
+    const stopResponder = startStreamResponder(createTorrentSources(playbackKeys()))
     const stopFollowing = stopRemovedTorrents()
     registerStreamWorker().catch((error: unknown) =>
       console.error('[keyswarm] service worker registration failed', error),

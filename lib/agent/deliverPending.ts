@@ -13,7 +13,7 @@ import {
 import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
 import { sealKey } from '../crypto'
-import type { ListingSecret } from '../purchases/types'
+import type { ListingSecret } from '../keystore/types'
 import { AgentDeliveryRevertedError, AgentOutOfGasError } from './errors'
 import { findPendingPurchases } from './findPendingPurchases'
 

@@ -1,6 +1,5 @@
 import type { Address } from 'viem'
-import { listListingSecrets } from '../purchases/listListingSecrets'
-import { loadAgentKey } from '../purchases/loadAgentKey'
+import type { Keystore } from '../keystore/Keystore'
 import type { AgentSecrets } from './types'
 
 /**
@@ -8,16 +7,13 @@ import type { AgentSecrets } from './types'
  * and every listing's content key and delivery secret. Whoever holds it can read the listings:
  * keep the file as private as the files themselves.
  */
-export async function exportAgentSecrets({
-  chainId,
-  creator,
-}: {
-  chainId: number
-  creator: Address
-}): Promise<AgentSecrets> {
+export async function exportAgentSecrets(
+  keystore: Keystore,
+  { chainId, creator }: { chainId: number; creator: Address },
+): Promise<AgentSecrets> {
   const [agentKey, listings] = await Promise.all([
-    loadAgentKey({ chainId, creator }),
-    listListingSecrets({ chainId, creator }),
+    keystore.loadAgentKey({ chainId, creator }),
+    keystore.listListingSecrets({ chainId, creator }),
   ])
   return { chainId, agentKey, listings }
 }

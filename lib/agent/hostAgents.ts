@@ -3,8 +3,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
 import { formatError } from '../formatError'
-import { listListingSecrets } from '../purchases/listListingSecrets'
-import { loadAgentKey } from '../purchases/loadAgentKey'
+import type { Keystore } from '../keystore/Keystore'
 import { createAgentWallet } from './createAgentWallet'
 import { AgentOutOfGasError } from './errors'
 import { runAgent } from './runAgent'
@@ -35,6 +34,7 @@ export type HostAgentsParameters = {
  */
 export async function hostAgents(
   publicClient: PublicClient,
+  keystore: Keystore,
   { deployment, chain, rpcUrl, signal, wake, interval = 500, scanInterval = 3000, onStatus }: HostAgentsParameters,
 ): Promise<void> {
   const statuses = new Map<string, CreatorAgentStatus>()
@@ -46,10 +46,10 @@ export async function hostAgents(
   }
 
   const serve = async (creator: Address) => {
-    const agentKey = await loadAgentKey({ chainId: deployment.chainId, creator })
+    const agentKey = await keystore.loadAgentKey({ chainId: deployment.chainId, creator })
     const wallet = createAgentWallet({ agentKey, chain, rpcUrl })
     const agent = privateKeyToAccount(agentKey).address
-    const listings = () => listListingSecrets({ chainId: deployment.chainId, creator })
+    const listings = () => keystore.listListingSecrets({ chainId: deployment.chainId, creator })
     statuses.set(creator.toLowerCase(), {
       creator,
       agent,
@@ -110,7 +110,10 @@ export async function hostAgents(
   while (!signal.aborted) {
     try {
       const creators = new Map(
-        (await listListingSecrets({ chainId: deployment.chainId })).map((s) => [s.creator.toLowerCase(), s.creator]),
+        (await keystore.listListingSecrets({ chainId: deployment.chainId })).map((s) => [
+          s.creator.toLowerCase(),
+          s.creator,
+        ]),
       )
       for (const [id, creator] of creators) {
         if (running.has(id)) continue

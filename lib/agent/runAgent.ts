@@ -1,6 +1,6 @@
 import type { Account, Chain, Hash, PublicClient, Transport, WalletClient } from 'viem'
 import type { Deployment } from '../chain/deployments/index'
-import type { ListingSecret } from '../purchases/types'
+import type { ListingSecret } from '../keystore/types'
 import { type DeliverPendingReturnType, deliverPending } from './deliverPending'
 import { type AgentHealth, readAgentHealth } from './readAgentHealth'
 

@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem'
-import type { ListingSecret } from '../purchases/types'
+import type { ListingSecret } from '../keystore/types'
 
 /**
  * What an agent needs to deliver for a creator, as the creator's tab exports it for

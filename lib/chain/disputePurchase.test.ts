@@ -9,7 +9,7 @@ import { buyDeliveredForTest } from '../../tests/unit-helpers/buyDeliveredForTes
 import { connectTestWallet } from '../../tests/unit-helpers/connectTestWallet'
 import { listPaidForTest } from '../../tests/unit-helpers/listPaidForTest'
 import { type TestChain, startTestChain } from '../../tests/unit-helpers/startTestChain'
-import type { ListingSecret } from '../purchases/types'
+import type { ListingSecret } from '../keystore/types'
 import { publicPoint } from '../crypto'
 import { keyswarmAbi } from './abi/keyswarmAbi'
 import { disputePurchase } from './disputePurchase'

@@ -2,8 +2,7 @@ import type { Address, Hex } from 'viem'
 import type { Config } from 'wagmi'
 import { signMessage } from 'wagmi/actions'
 import { accountMessage, accountSecret } from '@/lib/crypto'
-import { loadAccountSecret } from '@/lib/purchases/loadAccountSecret'
-import { saveAccountSecret } from '@/lib/purchases/saveAccountSecret'
+import type { Keystore } from '@/lib/keystore/Keystore'
 import type { Deployment } from './deployments/index'
 
 /** Parameters of {@link obtainAccountSecret}. */
@@ -15,14 +14,15 @@ export type ObtainAccountSecretParameters = { deployment: Deployment; account: A
  */
 export async function obtainAccountSecret(
   config: Config,
+  keystore: Keystore,
   { deployment, account }: ObtainAccountSecretParameters,
 ): Promise<Hex> {
   const { chainId } = deployment
-  const cached = await loadAccountSecret({ chainId, account })
+  const cached = await keystore.loadAccountSecret({ chainId, account })
   if (cached) return cached
   const message = accountMessage({ chainId, contract: deployment.keyswarm })
   const signature = await signMessage(config, { account, message })
   const secret = accountSecret({ signature })
-  await saveAccountSecret({ chainId, account, secret })
+  await keystore.saveAccountSecret({ chainId, account, secret })
   return secret
 }

@@ -1,11 +1,9 @@
 import type { Address, Hex, PublicClient } from 'viem'
 import type { Deployment } from '@/lib/chain/deployments/index'
 import { readListings } from '@/lib/chain/readListings'
-import { listListingSecrets } from '@/lib/purchases/listListingSecrets'
+import type { Keystore } from '@/lib/keystore/Keystore'
 import { listingSalt } from './listingSalt'
-import { loadReservedSalts } from './loadReservedSalts'
 import { matchListingSalts } from './matchListingSalts'
-import { reserveSalt } from './reserveSalt'
 
 /** Parameters of {@link nextListingSalt}. */
 export type NextListingSaltParameters = {
@@ -24,19 +22,20 @@ export type NextListingSaltParameters = {
  */
 export async function nextListingSalt(
   client: PublicClient,
+  keystore: Keystore,
   { deployment, creator, accountSecret, skip = [] }: NextListingSaltParameters,
 ): Promise<{ index: number; salt: Hex }> {
   const [listings, secrets, reserved] = await Promise.all([
     readListings(client, { deployment, creator }),
-    listListingSecrets({ chainId: deployment.chainId, creator }),
-    loadReservedSalts({ chainId: deployment.chainId, creator }),
+    keystore.listListingSecrets({ chainId: deployment.chainId, creator }),
+    keystore.loadReservedSalts({ chainId: deployment.chainId, creator }),
   ])
   const used = new Set<string>([...secrets.map((s) => s.salt), ...reserved, ...skip].map((s) => s.toLowerCase()))
   for (const matched of matchListingSalts({ accountSecret, listings })) used.add(matched.salt.toLowerCase())
   for (let index = 0; ; index++) {
     const salt = listingSalt({ accountSecret, index })
     if (used.has(salt.toLowerCase())) continue
-    await reserveSalt({ chainId: deployment.chainId, creator, salt })
+    await keystore.reserveSalt({ chainId: deployment.chainId, creator, salt })
     return { index, salt }
   }
 }

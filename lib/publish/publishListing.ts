@@ -10,7 +10,7 @@ import { readListings } from '@/lib/chain/readListings'
 import { writeAndWait } from '@/lib/chain/writeAndWait'
 import { MANIFEST_NAME, contentKey, deliveryKey, encryptManifest, keyHash } from '@/lib/crypto'
 import { getTrackers } from '@/lib/config'
-import { saveListingSecret } from '@/lib/purchases/saveListingSecret'
+import type { Keystore } from '@/lib/keystore/Keystore'
 import type { Torrent } from '@/lib/torrent/addTorrent'
 import { removeTorrent } from '@/lib/torrent/removeTorrent'
 import { encryptToOpfs } from './encryptToOpfs'
@@ -72,6 +72,7 @@ const SALT_ATTEMPTS = 3
  */
 export async function publishListing(
   config: Config,
+  keystore: Keystore,
   params: PublishListingParameters,
 ): Promise<PublishListingReturnType> {
   const { deployment, files, title, description, cover, trackers = [], webSeeds = [], onStage } = params
@@ -100,11 +101,16 @@ export async function publishListing(
   }
 
   onStage?.('sign')
-  const secret = await obtainAccountSecret(config, { deployment, account })
+  const secret = await obtainAccountSecret(config, keystore, { deployment, account })
   const client = getPublicClient(config, { chainId: deployment.chainId }) as PublicClient
   const skip: Hex[] = []
   for (let attempt = 0; attempt < SALT_ATTEMPTS; attempt++) {
-    const { salt } = await nextListingSalt(client, { deployment, creator: account, accountSecret: secret, skip })
+    const { salt } = await nextListingSalt(client, keystore, {
+      deployment,
+      creator: account,
+      accountSecret: secret,
+      skip,
+    })
     const key = contentKey({ accountSecret: secret, salt })
     const delivery = deliveryKey({ accountSecret: secret, salt })
     const folder = encryptFolder(salt)
@@ -144,7 +150,7 @@ export async function publishListing(
       await discardAttempt({ infoHash, folder })
       throw error
     }
-    await saveListingSecret({
+    await keystore.saveListingSecret({
       chainId: deployment.chainId,
       contentId: String(listed.contentId),
       creator: account,

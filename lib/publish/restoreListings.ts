@@ -2,10 +2,9 @@ import type { Address, Hex, PublicClient } from 'viem'
 import type { Deployment } from '@/lib/chain/deployments/index'
 import { readListings } from '@/lib/chain/readListings'
 import { isFreeListing } from '@/lib/chain/isFreeListing'
-import { saveListingSecret } from '@/lib/purchases/saveListingSecret'
-import type { ListingSecret } from '@/lib/purchases/types'
+import type { Keystore } from '@/lib/keystore/Keystore'
+import type { ListingSecret } from '@/lib/keystore/types'
 import { matchListingSalts } from './matchListingSalts'
-import { reserveSalt } from './reserveSalt'
 
 /** Parameters of {@link restoreListings}. */
 export type RestoreListingsParameters = {
@@ -31,11 +30,12 @@ export type RestoreListingsReturnType = {
  * by matching its keyHash and delivery key `C` (see `matchListingSalts`), and keeps the secrets
  * as publishing does, so this tab's agent delivers and the creator can play their own content.
  * @example
- * const m = await obtainAccountSecret(config, { deployment, account })
- * const { restored } = await restoreListings(publicClient, { deployment, creator: account, accountSecret: m })
+ * const m = await obtainAccountSecret(config, keystore, { deployment, account })
+ * const { restored } = await restoreListings(publicClient, keystore, { deployment, creator: account, accountSecret: m })
  */
 export async function restoreListings(
   client: PublicClient,
+  keystore: Keystore,
   { deployment, creator, accountSecret }: RestoreListingsParameters,
 ): Promise<RestoreListingsReturnType> {
   const listings = await readListings(client, { deployment, creator })
@@ -52,8 +52,8 @@ export async function restoreListings(
       deliverySecret: m.deliverySecret,
       salt: m.salt,
     }
-    await saveListingSecret(secret)
-    await reserveSalt({ chainId: deployment.chainId, creator, salt: m.salt })
+    await keystore.saveListingSecret(secret)
+    await keystore.reserveSalt({ chainId: deployment.chainId, creator, salt: m.salt })
     restored.push(secret)
   }
   const found = new Set(matched.map((m) => m.contentId))

@@ -1,12 +1,10 @@
 import type { Address, Hex, PublicClient } from 'viem'
-import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
+import { readPurchaseClock } from '../chain/readPurchaseClock'
 import { readPurchases } from '../chain/readPurchases'
 import { sessionKey } from '../crypto'
-import { listPurchases } from './listPurchases'
-import { loadAccountSecret } from './loadAccountSecret'
-import { savePurchase } from './savePurchase'
-import type { PurchaseRecord } from './types'
+import type { Keystore } from '../keystore/Keystore'
+import type { PurchaseRecord } from '../keystore/types'
 
 /** Parameters of {@link findOpenPurchase}. */
 export type FindOpenPurchaseParameters = {
@@ -33,9 +31,6 @@ export type OpenPurchase = {
   deliveryDeadline: number
 }
 
-/** `PurchaseState` values of the contract. */
-const states = { 1: 'pending', 2: 'expired', 3: 'delivered' } as const
-
 /**
  * The newest purchase of `contentId` this device made whose key is not verified yet and that is
  * still open on chain: what a reloaded watch page resumes waiting for. Undefined when there is
@@ -43,30 +38,29 @@ const states = { 1: 'pending', 2: 'expired', 3: 'delivered' } as const
  */
 export async function findOpenPurchase(
   client: PublicClient,
+  keystore: Keystore,
   { deployment, contentId, infoHash, buyer }: FindOpenPurchaseParameters,
 ): Promise<OpenPurchase | undefined> {
   const { chainId } = deployment
-  const records = await listPurchases({ chainId, contentId })
-  if (buyer) records.push(...(await findUnrecorded(client, { deployment, contentId, infoHash, buyer, known: records })))
+  const records = await keystore.listPurchases({ chainId, contentId })
+  if (buyer)
+    records.push(
+      ...(await findUnrecorded(client, keystore, { deployment, contentId, infoHash, buyer, known: records })),
+    )
   const candidates = records.filter((r) => !r.key).sort((a, b) => Number(BigInt(b.purchaseId) - BigInt(a.purchaseId)))
   for (const record of candidates) {
-    const info = await client.readContract({
-      address: deployment.keyswarm,
-      abi: keyswarmAbi,
-      functionName: 'purchases',
-      args: [BigInt(record.purchaseId)],
-    })
-    const state = states[info.state as keyof typeof states]
-    if (!state) continue
-    const accountSecret = await loadAccountSecret({ chainId, account: record.buyer })
+    const info = await readPurchaseClock(client, { deployment, purchaseId: BigInt(record.purchaseId) })
+    const state = info.state
+    if (state !== 'pending' && state !== 'expired' && state !== 'delivered') continue
+    const accountSecret = await keystore.loadAccountSecret({ chainId, account: record.buyer })
     if (!accountSecret) continue
     const session = sessionKey({ accountSecret, contentId, nonce: BigInt(record.nonce) })
     return {
       record,
       sessionSecret: session.secret,
       state,
-      purchasedAt: Number(info.purchasedAt),
-      deliveryDeadline: Number(info.deliveryDeadline),
+      purchasedAt: info.purchasedAt,
+      deliveryDeadline: info.deliveryDeadline,
     }
   }
   return undefined
@@ -75,6 +69,7 @@ export async function findOpenPurchase(
 /** The buyer's purchases of the listing on chain that have no record here, matched to their nonce and kept. */
 async function findUnrecorded(
   client: PublicClient,
+  keystore: Keystore,
   {
     deployment,
     contentId,
@@ -83,7 +78,7 @@ async function findUnrecorded(
     known,
   }: { deployment: Deployment; contentId: bigint; infoHash: string; buyer: Address; known: readonly PurchaseRecord[] },
 ): Promise<PurchaseRecord[]> {
-  const accountSecret = await loadAccountSecret({ chainId: deployment.chainId, account: buyer })
+  const accountSecret = await keystore.loadAccountSecret({ chainId: deployment.chainId, account: buyer })
   if (!accountSecret) return []
   const ids = new Set(known.map((r) => r.purchaseId))
   const onChain = await readPurchases(client, { deployment, buyer, contentId })
@@ -103,7 +98,7 @@ async function findUnrecorded(
         infoHash,
         blockNumber: String(purchase.blockNumber),
       }
-      await savePurchase(record)
+      await keystore.savePurchase(record)
       found.push(record)
       break
     }

@@ -3,10 +3,10 @@ import type { Config } from 'wagmi'
 import type { Deployment } from '../chain/deployments/index'
 import { disputePurchase } from '../chain/disputePurchase'
 import type { ListingState } from '../chain/readListing'
+import type { Keystore } from '../keystore/Keystore'
+import type { PurchaseRecord } from '../keystore/types'
 import { KeyDisputedError, WrongKeyDeliveredError } from './errors'
 import { openDelivery } from './openDelivery'
-import { savePurchase } from './savePurchase'
-import type { PurchaseRecord } from './types'
 import { waitForDelivery } from './waitForDelivery'
 
 /** Parameters of {@link receiveKey}. */
@@ -32,6 +32,7 @@ export type ReceiveKeyParameters = {
 export async function receiveKey(
   config: Config,
   publicClient: PublicClient,
+  keystore: Keystore,
   { deployment, listing, record, sessionSecret, onStep, onRetry, signal }: ReceiveKeyParameters,
 ): Promise<Hex> {
   const purchaseId = BigInt(record.purchaseId)
@@ -68,6 +69,6 @@ export async function receiveKey(
     })
     throw new KeyDisputedError(purchaseId, { cause: error })
   }
-  await savePurchase({ ...record, key })
+  await keystore.savePurchase({ ...record, key })
   return key
 }

@@ -7,9 +7,9 @@ import { readDelivery } from '../chain/readDelivery'
 import { readListings } from '../chain/readListings'
 import { readPurchases } from '../chain/readPurchases'
 import { sessionKey } from '../crypto'
+import type { Keystore } from '../keystore/Keystore'
+import type { PurchaseRecord } from '../keystore/types'
 import { openDelivery } from './openDelivery'
-import { savePurchase } from './savePurchase'
-import type { PurchaseRecord } from './types'
 
 /** Parameters of {@link restorePurchases}. */
 export type RestorePurchasesParameters = { deployment: Deployment }
@@ -22,10 +22,11 @@ export type RestorePurchasesParameters = { deployment: Deployment }
 export async function restorePurchases(
   config: Config,
   publicClient: PublicClient,
+  keystore: Keystore,
   { deployment }: RestorePurchasesParameters,
 ): Promise<PurchaseRecord[]> {
   const buyer = await prepareWallet(config, { chainId: deployment.chainId })
-  const secret = await obtainAccountSecret(config, { deployment, account: buyer })
+  const secret = await obtainAccountSecret(config, keystore, { deployment, account: buyer })
   const [purchases, listings] = await Promise.all([
     readPurchases(publicClient, { deployment, buyer }),
     readListings(publicClient, { deployment }),
@@ -76,7 +77,7 @@ export async function restorePurchases(
         console.warn('[keyswarm] a restored purchase has a wrong key', error)
       }
     }
-    await savePurchase(record)
+    await keystore.savePurchase(record)
     restored.push(record)
   }
   return restored

@@ -7,19 +7,16 @@ import { purchaseListing } from '../chain/purchaseListing'
 import type { ListingState } from '../chain/readListing'
 import { readPurchases } from '../chain/readPurchases'
 import { receiptKey, sessionKey } from '../crypto'
+import type { Keystore } from '../keystore/Keystore'
+import type { PurchaseRecord } from '../keystore/types'
 import { receiveKey } from './receiveKey'
-import { savePurchase } from './savePurchase'
-import type { PurchaseRecord } from './types'
-
-/** The step an unlock is at, for the waiting UI. */
-export type UnlockStep =
-  'connect' | 'sign' | 'approve' | 'purchase' | 'waiting' | 'verifying' | 'disputing' | 'refunding'
+import type { UnlockStep } from './unlockTypes'
 
 /** Parameters of {@link unlockListing}. */
 export type UnlockListingParameters = {
   deployment: Deployment
   listing: ListingState
-  onStep?: (step: UnlockStep) => void
+  onStep?: (step: Exclude<UnlockStep, 'refunding'>) => void
   /** Called once the purchase is on chain (before the key arrives). */
   onPurchased?: (purchase: { purchaseId: bigint; gasUsed: bigint; approveGasUsed: bigint }) => void
   /** A failed look at the chain while waiting for the key; the wait goes on. */
@@ -37,18 +34,20 @@ export type UnlockListingParameters = {
 export async function unlockListing(
   config: Config,
   publicClient: PublicClient,
+  keystore: Keystore,
   params: UnlockListingParameters,
 ): Promise<Hex> {
   const { deployment, listing, onStep, onPurchased, onRetry, signal } = params
   onStep?.('connect')
   const buyer = await prepareWallet(config, { chainId: deployment.chainId })
   onStep?.('sign')
-  const secret = await obtainAccountSecret(config, { deployment, account: buyer })
+  const secret = await obtainAccountSecret(config, keystore, { deployment, account: buyer })
   // The nonce counts this buyer's earlier purchases of the listing, so another device finds b again.
   const nonce = BigInt((await readPurchases(publicClient, { deployment, buyer, contentId: listing.contentId })).length)
   const session = sessionKey({ accountSecret: secret, contentId: listing.contentId, nonce })
   // Receipts are signed by a key of their own: a dispute reveals b, never r.
   const receipt = receiptKey({ accountSecret: secret, contentId: listing.contentId, nonce })
+  // Checks of the listing before paying report the `verify` step (unlockReducer keeps its place).
   const bought = await purchaseListing(config, {
     deployment,
     buyer,
@@ -69,9 +68,9 @@ export async function unlockListing(
     blockNumber: String(bought.blockNumber),
   }
   // Kept before the wait, so a reload (or another tab) resumes it: see findOpenPurchase.
-  await savePurchase(record)
+  await keystore.savePurchase(record)
   onPurchased?.(bought)
-  return receiveKey(config, publicClient, {
+  return receiveKey(config, publicClient, keystore, {
     deployment,
     listing,
     record,

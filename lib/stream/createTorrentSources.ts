@@ -4,16 +4,16 @@ import { peekClient } from '../torrent/peekClient'
 import { decryptedFileSource } from './decryptedFileSource'
 import { endOnTorrentClose } from './endOnTorrentClose'
 import { plainFileSource } from './plainFileSource'
-import { readTorrentManifest } from './readTorrentManifest'
-import { streamKeys } from './streamKeys'
+import type { PlaybackKeys } from './createPlaybackKeys'
 import type { StreamSource, StreamSources } from './types'
 
 /**
  * Stream sources backed by the tab's torrents: `/stream/<infohash>/<index>` serves that file,
- * decrypted (and named from the encrypted manifest) when a key is registered in `streamKeys`.
- * Reads end with an error when the torrent closes (stopped, removed in any tab), never hang.
+ * decrypted (and named from the encrypted manifest) while a page holds its key in `keys` (see
+ * `openPlayableFiles`). Reads end with an error when the torrent closes (stopped, removed in any
+ * tab), never hang.
  */
-export function createTorrentSources(): StreamSources {
+export function createTorrentSources(keys: PlaybackKeys): StreamSources {
   const find = async (id: string): Promise<Torrent | undefined> => {
     const client = await peekClient()?.catch(() => undefined)
     return client?.torrents.find((t) => t.infoHash === id && !t.destroyed)
@@ -23,19 +23,20 @@ export function createTorrentSources(): StreamSources {
     open: async (id, index) => {
       const torrent = await find(id)
       if (!torrent) throw new TorrentError(`This tab does not have torrent ${id}.`)
-      return endOnTorrentClose(torrent, await openFile(torrent, index))
+      return endOnTorrentClose(torrent, await openFile(keys, torrent, index))
     },
   }
 }
 
-async function openFile(torrent: Torrent, index: number): Promise<StreamSource> {
+async function openFile(keys: PlaybackKeys, torrent: Torrent, index: number): Promise<StreamSource> {
   const id = torrent.infoHash
   await whenReady(torrent)
   const file = torrent.files[index]
   if (!file) throw new FileNotFoundError(id, index)
-  const key = streamKeys.get(id)
-  if (!key) return plainFileSource(file)
-  const manifest = await readTorrentManifest(torrent, key)
+  const held = keys.get(id)
+  if (!held) return plainFileSource(file)
+  const { key } = held
+  const manifest = await held.files
   if (!manifest) return decryptedFileSource(file, { key, pieceLength: torrent.pieceLength })
   const entry = manifest.find((e) => e.index === index)
   if (!entry) throw new FileNotFoundError(id, index)

@@ -10,7 +10,7 @@ import type { StreamSources } from './types'
  *
  * @returns A function that stops answering.
  * @example
- * const stop = startStreamResponder(createTorrentSources())
+ * const stop = startStreamResponder(createTorrentSources(playbackKeys()))
  */
 export function startStreamResponder(sources: StreamSources): () => void {
   const container = navigator.serviceWorker

@@ -1,5 +1,7 @@
-import type { TorrentStatus } from './getTorrentStatus'
 import type { TorrentHealth } from './torrentHealth'
+
+/** What {@link describeStall} looks at of a torrent (the fields of `getTorrentStatus` it needs). */
+export type StallInputs = { done: boolean; downloadSpeed: number; numPeers: number; hasMetadata: boolean }
 
 /** Seconds a torrent may look for peers before the status says why nothing moves. */
 const GRACE_MS = 3000
@@ -8,7 +10,7 @@ const GRACE_MS = 3000
  * Why a torrent is not moving, in words a person understands; undefined when it moves, is
  * complete and seeding, or only just started.
  */
-export function describeStall(status: Omit<TorrentStatus, 'stall'>, health: TorrentHealth): string | undefined {
+export function describeStall(status: StallInputs, health: TorrentHealth): string | undefined {
   if (health.removed) return 'It was removed from your library, so it is no longer downloaded or shared here.'
   if (health.error) return `It stopped: ${health.error.message}`
   if (status.done) return undefined

@@ -2,7 +2,7 @@ import type { Hex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
 import { publicPoint, sealKey } from '../../lib/crypto'
-import type { ListingSecret } from '../../lib/purchases/types'
+import type { ListingSecret } from '../../lib/keystore/types'
 import { buyForTest } from './buyForTest'
 import type { TestChain } from './startTestChain'
 

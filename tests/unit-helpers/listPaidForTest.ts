@@ -1,7 +1,7 @@
 import type { Hex } from 'viem'
 import { foundry } from 'viem/chains'
 import { keyHash, publicPoint } from '../../lib/crypto'
-import type { ListingSecret } from '../../lib/purchases/types'
+import type { ListingSecret } from '../../lib/keystore/types'
 import { type ListForTestParameters, listForTest } from './listForTest'
 import type { TestChain } from './startTestChain'
 

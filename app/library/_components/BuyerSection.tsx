@@ -6,6 +6,7 @@ import { useConfig, usePublicClient } from 'wagmi'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
+import { browserKeystore } from '@/lib/keystore/browserKeystore'
 import { restorePurchases } from '@/lib/purchases/restorePurchases'
 import { ActionStatus } from './ActionStatus'
 import { BuyerPurchaseItem } from './BuyerPurchaseItem'
@@ -35,7 +36,7 @@ export function BuyerSection({ buyer }: { buyer: Address | undefined }) {
 
   const restore = () =>
     void action.run('Sign the account message in your wallet: it finds every purchase’s key again…', async () => {
-      const restored = await restorePurchases(config, publicClient!, { deployment: requireDeployment(chainId) })
+      const restored = await restorePurchases(config, publicClient!, browserKeystore(), { deployment: requireDeployment(chainId) })
       await queryClient.invalidateQueries({ queryKey: libraryQueryKey })
       const keys = restored.filter((r) => r.key).length
       return `Restored ${restored.length} purchase${restored.length === 1 ? '' : 's'} on this device, ${keys} with ${keys === 1 ? 'its' : 'their'} key.`

@@ -9,7 +9,7 @@ import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
 import { listLibrary } from '@/lib/library/listLibrary'
 import { onLibraryChange } from '@/lib/library/onLibraryChange'
-import { listPurchases } from '@/lib/purchases/listPurchases'
+import { browserKeystore } from '@/lib/keystore/browserKeystore'
 import { storedBitfield } from '@/lib/torrent/storedBitfield'
 import { libraryQueryKey } from './useCreatorDashboard'
 
@@ -43,7 +43,7 @@ export function useBuyerPurchases(buyer: Address | undefined, { enabled = true }
     refetchInterval: 5000,
     queryFn: async (): Promise<OwnedPurchase[]> => {
       const deployment = requireDeployment(chainId)
-      const [records, entries] = await Promise.all([listPurchases({ chainId }), listLibrary()])
+      const [records, entries] = await Promise.all([browserKeystore().listPurchases({ chainId }), listLibrary()])
       // Another account's purchases on this device stay out while a wallet is connected.
       const mine = records.filter((r) => !buyer || r.buyer.toLowerCase() === buyer.toLowerCase())
       const purchases = await readBuyerPurchases(client!, {

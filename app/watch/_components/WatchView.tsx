@@ -6,17 +6,15 @@ import type { Hex } from 'viem'
 import { OpenForm } from '@/app/_components/OpenForm'
 import { PaidWatch } from '@/components/paywall/PaidWatch'
 import { Player } from '@/components/player/Player'
+import { usePlayableFiles } from '@/components/player/usePlayableFiles'
 import { TorrentStatusPanel } from '@/components/torrent/TorrentStatusPanel'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { useTorrentStatus } from '@/components/torrent/useTorrentStatus'
 import { formatError } from '@/lib/formatError'
-import { streamKeys } from '@/lib/stream/streamKeys'
 import type { Torrent } from '@/lib/torrent/addTorrent'
 import { getClient } from '@/lib/torrent/getClient'
 import { openTorrent } from '@/lib/torrent/openTorrent'
-import { pickFile } from './pickFile'
 import { readKeyFromHash } from './readKeyFromHash'
-import { usePlaintextFiles } from './usePlaintextFiles'
 import { useStableList } from '@/components/ui/useStableList'
 
 // This page always needs the engine: start loading it (client side only) as soon as this module
@@ -39,7 +37,10 @@ export function WatchView() {
   // Bumped by "Try again": a torrent stopped by an error (a full storage quota) is opened anew.
   const [attempt, setAttempt] = useState(0)
   const status = useTorrentStatus(torrent)
-  const { files, error: manifestError, decrypting } = usePlaintextFiles(torrent, !!status?.hasMetadata, key)
+  // The key is lent to the stream path by usePlayableFiles, for as long as this page shows the torrent.
+  const playable = usePlayableFiles(torrent, key)
+  const { files = [], main, error: manifestError } = playable
+  const decrypting = !!key && !!status?.hasMetadata && !playable.files && !manifestError
 
   useEffect(() => {
     setTorrent(undefined)
@@ -55,7 +56,6 @@ export function WatchView() {
         keyHex: hashKey,
         webSeeds,
       })
-      if (hashKey) streamKeys.set(opened.infoHash, hashKey)
       if (!live) return
       setKey(hashKey)
       setTorrent(opened)
@@ -92,7 +92,7 @@ export function WatchView() {
   }
   if (!torrent || !status) return <p className="text-sm text-zinc-500">Starting the torrent engine…</p>
 
-  const current = selected ?? pickFile(files)
+  const current = selected ?? main?.index
   const file = files.find((f) => f.index === current)
   return (
     <div className="space-y-6">
@@ -115,9 +115,9 @@ export function WatchView() {
           id={torrent.infoHash}
           session={attempt}
           file={file.index}
-          name={file.name}
+          name={file.path}
           size={file.size}
-          mime={file.type}
+          mime={file.mime}
         />
       )}
       <TorrentStatusPanel status={status} onRetry={() => setAttempt((n) => n + 1)} />
@@ -134,7 +134,7 @@ export function WatchView() {
                 aria-current={f.index === current}
                 className={`flex w-full justify-between gap-4 px-4 py-2 text-left text-sm ${f.index === current ? 'bg-indigo-50 dark:bg-indigo-950/30' : 'hover:bg-zinc-100 dark:hover:bg-zinc-900'}`}
               >
-                <span className="break-all">{f.name}</span>
+                <span className="break-all">{f.path}</span>
                 <span className="shrink-0 text-zinc-500">
                   {formatBytes(f.size)} · {Math.floor(f.progress() * 100)}%
                 </span>

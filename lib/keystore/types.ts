@@ -27,3 +27,6 @@ export type PurchaseRecord = {
   /** The verified content key, once delivered and checked against the listing's keyHash. */
   key?: Hex
 }
+
+/** How the keystore keeps an account secret: the secret and the browser session it belongs to. */
+export type CachedAccountSecret = { secret: Hex; session: string }

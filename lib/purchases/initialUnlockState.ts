@@ -1,0 +1,4 @@
+import type { UnlockState } from './unlockTypes'
+
+/** An unlock before anything happened. */
+export const initialUnlockState: UnlockState = { phase: 'idle' }
