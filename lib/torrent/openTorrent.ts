@@ -1,5 +1,6 @@
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
 import { getTrackers } from '../config'
+import { addSwarmRelays } from '../discovery/addSwarmRelays'
 import { getLibraryEntry } from '../library/getLibraryEntry'
 import { addTorrent } from './addTorrent'
 import { getClient } from './getClient'
@@ -22,6 +23,8 @@ export type OpenTorrentParameters = {
   webSeeds?: readonly string[]
   /** WebSocket trackers to announce to (e.g. a listing's), on top of the app's. */
   trackers?: readonly string[]
+  /** Nostr relays where the torrent's peers also meet (e.g. a listing's), on top of the app's. */
+  relays?: readonly string[]
   /** Hex content key of an encrypted torrent, kept with the library entry. */
   keyHex?: string
   /** Keep it in the library so it resumes after a reload (default true). */
@@ -35,7 +38,7 @@ export type OpenTorrentParameters = {
  * @throws InvalidTorrentIdError, NotATorrentFileError, StorageFullError, TorrentFailedError
  */
 export async function openTorrent(params: OpenTorrentParameters): Promise<Torrent> {
-  const { torrentId, fileName, webSeeds, trackers = [], keyHex, remember = true } = params
+  const { torrentId, fileName, webSeeds, trackers = [], relays = [], keyHex, remember = true } = params
   const client = await getClient()
   // A torrent of the library opens from its stored .torrent file: no peer is needed for the
   // file list, and the pieces already stored count at once.
@@ -43,6 +46,7 @@ export async function openTorrent(params: OpenTorrentParameters): Promise<Torren
   const infoHash = parsed?.infoHash
   const entry = infoHash ? await getLibraryEntry(infoHash) : undefined
   const stored = entry?.torrentFile?.length ? entry : undefined
+  if (infoHash) addSwarmRelays(infoHash, [...relays, ...(parsed?.relays ?? [])])
   const torrent = await addTorrent(client, {
     torrentId: stored?.torrentFile ?? torrentId,
     bitfield: stored && (await storedBitfield(stored)),
@@ -50,7 +54,8 @@ export async function openTorrent(params: OpenTorrentParameters): Promise<Torren
     fileName,
     // The link's web seeds still count when the torrent opens from the library's stored file.
     webSeeds: [...(webSeeds ?? []), ...(parsed?.webSeeds ?? [])],
-    announce: [...new Set([...getTrackers(), ...trackers])],
+    // Every tracker counts, and each works on its own: one that is down or hangs delays no other.
+    announce: [...new Set([...getTrackers(), ...trackers, ...(parsed?.trackers ?? [])])],
   })
   watchTorrentHealth(torrent)
   markTorrentTimeline(torrent)

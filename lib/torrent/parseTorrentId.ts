@@ -8,6 +8,10 @@ export type ParsedTorrentId = {
   torrentId: string
   /** HTTP web seeds (BEP 19) the link names: a magnet's `ws=` or a share link's `ws=` parameters. */
   webSeeds: string[]
+  /** WebSocket trackers a share link names (`tr=`); a magnet's own `tr=` stay in `torrentId`. */
+  trackers: string[]
+  /** Nostr relays the link names (`relay=`), where the torrent's peers also meet. */
+  relays: string[]
 }
 
 const HEX_HASH = /^[0-9a-f]{40}$/i
@@ -15,7 +19,8 @@ const BASE32_HASH = /^[a-z2-7]{32}$/i
 
 /**
  * Reads a magnet link, a bare infohash (hex or base32) or a Keyswarm share link
- * (`.../watch?id=<infohash>[&ws=<web seed>...]` or `.../watch?magnet=<magnet>`).
+ * (`.../watch?id=<infohash>[&ws=<web seed>...][&tr=<tracker>...][&relay=<Nostr relay>...]` or
+ * `.../watch?magnet=<magnet>`).
  *
  * @throws InvalidTorrentIdError when the text is none of those.
  * @example
@@ -24,7 +29,7 @@ const BASE32_HASH = /^[a-z2-7]{32}$/i
 export function parseTorrentId(input: string): ParsedTorrentId {
   const text = input.trim()
   const hash = toHexInfoHash(text)
-  if (hash) return { infoHash: hash, torrentId: hash, webSeeds: [] }
+  if (hash) return { infoHash: hash, torrentId: hash, webSeeds: [], trackers: [], relays: [] }
 
   if (/^magnet:/i.test(text)) {
     let url: URL
@@ -36,7 +41,10 @@ export function parseTorrentId(input: string): ParsedTorrentId {
     for (const xt of url.searchParams.getAll('xt')) {
       const match = /^urn:btih:(.+)$/i.exec(xt)
       const infoHash = match?.[1] ? toHexInfoHash(match[1]) : undefined
-      if (infoHash) return { infoHash, torrentId: text, webSeeds: httpUrls(url.searchParams.getAll('ws')) }
+      if (infoHash) {
+        const { searchParams } = url
+        return { infoHash, torrentId: text, webSeeds: httpUrls(searchParams.getAll('ws')), trackers: [], relays: wsUrls(searchParams.getAll('relay')) }
+      }
     }
     throw new InvalidTorrentIdError(input)
   }
@@ -51,8 +59,11 @@ export function parseTorrentId(input: string): ParsedTorrentId {
     const inner = url.searchParams.get('magnet') ?? url.searchParams.get('id')
     if (inner && inner !== text) {
       const parsed = parseTorrentId(inner)
-      const webSeeds = [...new Set([...parsed.webSeeds, ...httpUrls(url.searchParams.getAll('ws'))])]
-      return { ...parsed, webSeeds }
+      const { searchParams } = url
+      const webSeeds = [...new Set([...parsed.webSeeds, ...httpUrls(searchParams.getAll('ws'))])]
+      const trackers = [...new Set([...parsed.trackers, ...wsUrls(searchParams.getAll('tr'))])]
+      const relays = [...new Set([...parsed.relays, ...wsUrls(searchParams.getAll('relay'))])]
+      return { ...parsed, webSeeds, trackers, relays }
     }
   }
   throw new InvalidTorrentIdError(input)
@@ -61,6 +72,11 @@ export function parseTorrentId(input: string): ParsedTorrentId {
 /** Only http(s) URLs can be web seeds; anything else in a link is ignored, never fetched. */
 function httpUrls(values: string[]): string[] {
   return values.filter((value) => /^https?:\/\/\S+$/i.test(value))
+}
+
+/** Browsers reach trackers and relays over WebSocket only: other URLs in a link are ignored, never dialled. */
+function wsUrls(values: string[]): string[] {
+  return values.filter((value) => /^wss?:\/\/\S+$/i.test(value))
 }
 
 function toHexInfoHash(text: string): string | undefined {
