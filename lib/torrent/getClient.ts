@@ -1,3 +1,4 @@
+import { joinSwarm } from '../discovery/joinSwarm'
 import { type TorrentClient, clientSlot } from './clientSlot'
 import { UnsupportedBrowserError } from './errors'
 
@@ -28,6 +29,8 @@ async function createClient(): Promise<TorrentClient> {
   const client = new WebTorrentClient({ dht: false, lsd: false, utPex: false })
   // Torrent errors with no listener of their own land here; they must reach the log, not vanish.
   client.on('error', (error: unknown) => console.error('[keyswarm] torrent client error', error))
+  // Peers also meet through the swarm itself and on Nostr relays: no tracker is needed to join.
+  joinSwarm(client)
   performance.mark('keyswarm:client')
   return client
 }
