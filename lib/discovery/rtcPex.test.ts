@@ -1,6 +1,6 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils'
 import bencode from 'bencode'
-import { describe, expect, test, vi } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { discoveryLimits } from './limits'
 import { RTC_PEX_NAME, createRtcPex } from './rtcPex'
 import type { SwarmLinks } from './swarmLinks'

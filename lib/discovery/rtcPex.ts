@@ -78,10 +78,12 @@ export function createRtcPex(links: SwarmLinks): RtcPex {
     }
 
     onExtendedHandshake(handshake: { m?: Record<string, number> }) {
-      if (!handshake.m?.[RTC_PEX_NAME] || !this.peerId || this.member) return
+      // WebTorrent adds extensions once the remote handshake is in, so onHandshake may never run: the wire knows the id.
+      const peerId = this.peerId ?? this.wire.peerId
+      if (!handshake.m?.[RTC_PEX_NAME] || !peerId || this.member) return
       const wire = this.wire
       const member: Member = {
-        peerId: this.peerId,
+        peerId,
         wire,
         introduced: new Set(),
         send: (message) => {
