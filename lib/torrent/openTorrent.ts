@@ -6,6 +6,7 @@ import { addTorrent } from './addTorrent'
 import { getClient } from './getClient'
 import { markTorrentTimeline } from './markTorrentTimeline'
 import { storedBitfield } from './storedBitfield'
+import { webSocketUrls } from './webSocketUrls'
 import { parseTorrentId } from './parseTorrentId'
 import { rememberTorrent } from './rememberTorrent'
 import { watchTorrentHealth } from './watchTorrentHealth'
@@ -21,9 +22,9 @@ export type OpenTorrentParameters = {
    * A URL ending in `.torrent` is where the file list can be fetched when no peer is there.
    */
   webSeeds?: readonly string[]
-  /** WebSocket trackers to announce to (e.g. a listing's), on top of the app's. */
+  /** WebSocket trackers to announce to (e.g. a listing's or a link's `tr=`), on top of the app's; others are ignored. */
   trackers?: readonly string[]
-  /** Nostr relays where the torrent's peers also meet (e.g. a listing's), on top of the app's. */
+  /** Nostr relays where the torrent's peers also meet (e.g. a link's `relay=`), on top of the app's; non-WebSocket URLs are ignored. */
   relays?: readonly string[]
   /** Hex content key of an encrypted torrent, kept with the library entry. */
   keyHex?: string
@@ -46,7 +47,7 @@ export async function openTorrent(params: OpenTorrentParameters): Promise<Torren
   const infoHash = parsed?.infoHash
   const entry = infoHash ? await getLibraryEntry(infoHash) : undefined
   const stored = entry?.torrentFile?.length ? entry : undefined
-  if (infoHash) addSwarmRelays(infoHash, [...relays, ...(parsed?.relays ?? [])])
+  if (infoHash) addSwarmRelays(infoHash, webSocketUrls([...relays, ...(parsed?.relays ?? [])]))
   const torrent = await addTorrent(client, {
     torrentId: stored?.torrentFile ?? torrentId,
     bitfield: stored && (await storedBitfield(stored)),
@@ -55,7 +56,7 @@ export async function openTorrent(params: OpenTorrentParameters): Promise<Torren
     // The link's web seeds still count when the torrent opens from the library's stored file.
     webSeeds: [...(webSeeds ?? []), ...(parsed?.webSeeds ?? [])],
     // Every tracker counts, and each works on its own: one that is down or hangs delays no other.
-    announce: [...new Set([...getTrackers(), ...trackers, ...(parsed?.trackers ?? [])])],
+    announce: [...new Set([...getTrackers(), ...webSocketUrls(trackers), ...(parsed?.trackers ?? [])])],
   })
   watchTorrentHealth(torrent)
   markTorrentTimeline(torrent)

@@ -1,4 +1,5 @@
 import { InvalidTorrentIdError } from './errors'
+import { webSocketUrls } from './webSocketUrls'
 
 /** What a person typed or opened, made into something the engine can add. */
 export type ParsedTorrentId = {
@@ -43,7 +44,7 @@ export function parseTorrentId(input: string): ParsedTorrentId {
       const infoHash = match?.[1] ? toHexInfoHash(match[1]) : undefined
       if (infoHash) {
         const { searchParams } = url
-        return { infoHash, torrentId: text, webSeeds: httpUrls(searchParams.getAll('ws')), trackers: [], relays: wsUrls(searchParams.getAll('relay')) }
+        return { infoHash, torrentId: text, webSeeds: httpUrls(searchParams.getAll('ws')), trackers: [], relays: webSocketUrls(searchParams.getAll('relay')) }
       }
     }
     throw new InvalidTorrentIdError(input)
@@ -61,8 +62,8 @@ export function parseTorrentId(input: string): ParsedTorrentId {
       const parsed = parseTorrentId(inner)
       const { searchParams } = url
       const webSeeds = [...new Set([...parsed.webSeeds, ...httpUrls(searchParams.getAll('ws'))])]
-      const trackers = [...new Set([...parsed.trackers, ...wsUrls(searchParams.getAll('tr'))])]
-      const relays = [...new Set([...parsed.relays, ...wsUrls(searchParams.getAll('relay'))])]
+      const trackers = [...new Set([...parsed.trackers, ...webSocketUrls(searchParams.getAll('tr'))])]
+      const relays = [...new Set([...parsed.relays, ...webSocketUrls(searchParams.getAll('relay'))])]
       return { ...parsed, webSeeds, trackers, relays }
     }
   }
@@ -72,11 +73,6 @@ export function parseTorrentId(input: string): ParsedTorrentId {
 /** Only http(s) URLs can be web seeds; anything else in a link is ignored, never fetched. */
 function httpUrls(values: string[]): string[] {
   return values.filter((value) => /^https?:\/\/\S+$/i.test(value))
-}
-
-/** Browsers reach trackers and relays over WebSocket only: other URLs in a link are ignored, never dialled. */
-function wsUrls(values: string[]): string[] {
-  return values.filter((value) => /^wss?:\/\/\S+$/i.test(value))
 }
 
 function toHexInfoHash(text: string): string | undefined {

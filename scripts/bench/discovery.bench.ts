@@ -7,9 +7,9 @@
  * BENCH_DISCOVERY_RUNS sets the runs of each (default 5).
  */
 import { readFile } from 'node:fs/promises'
-import { type Server, createServer } from 'node:net'
 import { join } from 'node:path'
 import type { Browser, BrowserContext } from '@playwright/test'
+import { startHangingServer } from '../lib/startHangingServer'
 import { startRelay } from '../lib/startRelay'
 import { freePort, startTracker } from '../lib/startStack'
 import { firstFrameScript } from './firstFrameScript'
@@ -28,10 +28,9 @@ export default async function discoveryBench(ctx: BenchContext): Promise<BenchRe
   const s: Setup = { browser: ctx.browser, origin: (await ctx.serve(join(root, 'out'))).origin, log: ctx.log }
   const tracker = await startTracker(0)
   const relay = await startRelay(0)
-  const hanging: Server = createServer(() => {})
-  await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve))
+  const hanging = await startHangingServer()
   const dead = `ws://127.0.0.1:${await freePort()}`
-  const hangingUrl = `ws://127.0.0.1:${(hanging.address() as { port: number }).port}`
+  const hangingUrl = hanging.url
   try {
     const viaTracker: number[] = []
     const viaRelay: number[] = []
@@ -61,7 +60,7 @@ export default async function discoveryBench(ctx: BenchContext): Promise<BenchRe
   } finally {
     await tracker.stop()
     await relay.stop()
-    await new Promise((resolve) => hanging.close(resolve))
+    await hanging.stop()
   }
 }
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { type Socket, createServer } from 'node:net'
 import { join } from 'node:path'
 import TrackerServer from 'bittorrent-tracker/server'
 import { createPublicClient, http } from 'viem'
@@ -141,11 +141,21 @@ export async function startTracker(port: number) {
       resolve()
     })
   })
+  // Browsers keep their sockets open: stopping ends them, or closing would wait on them for ever.
+  const sockets = new Set<Socket>()
+  tracker.http.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
   const address = tracker.http.address()
   const actual = typeof address === 'object' && address ? address.port : port
   return {
     url: `ws://127.0.0.1:${actual}`,
-    stop: () => new Promise<void>((resolve) => tracker.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        tracker.close(() => resolve())
+        for (const socket of sockets) socket.destroy()
+      }),
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { type Server, createServer } from 'node:net'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { startHangingServer } from '../../scripts/lib/startHangingServer'
 import { startRelay } from '../../scripts/lib/startRelay'
 import { freePort, startTracker } from '../../scripts/lib/startStack'
 import { expect, test } from './fixtures'
@@ -38,6 +38,7 @@ function linkOn(origin: string, shareLink: string, extra = '') {
 const peers = (page: Page) => page.getByTestId('torrent-status')
 
 test('a viewer reaches a peer it could only learn of through another peer (WebRTC peer exchange)', async ({ browser, stack }) => {
+  test.setTimeout(150_000)
   const t1 = await tracker()
   const t2 = await tracker()
   const a = await person(browser, { rpcUrl: stack.rpcUrl, trackers: [t1.url], relays: [] })
@@ -60,6 +61,7 @@ test('a viewer reaches a peer it could only learn of through another peer (WebRT
 })
 
 test('with every tracker down a newcomer plays through a Nostr relay, and with the relay down too, through the swarm', async ({ browser, stack }) => {
+  test.setTimeout(240_000)
   const t1 = await tracker()
   const t2 = await tracker()
   const relay = await startRelay(0)
@@ -95,12 +97,12 @@ test('with every tracker down a newcomer plays through a Nostr relay, and with t
 })
 
 test('a dead and a hanging tracker in the list cost nothing: the video plays and the panel says which trackers answer', async ({ browser, stack }) => {
+  test.setTimeout(150_000)
   const dead = `ws://127.0.0.1:${await freePort()}`
   // Accepts the connection and never answers the WebSocket upgrade.
-  const hangingServer: Server = createServer(() => {})
-  await new Promise<void>((resolve) => hangingServer.listen(0, '127.0.0.1', resolve))
-  stops.push(() => new Promise((resolve) => hangingServer.close(resolve)))
-  const hanging = `ws://127.0.0.1:${(hangingServer.address() as { port: number }).port}`
+  const hangingServer = await startHangingServer()
+  stops.push(hangingServer.stop)
+  const hanging = hangingServer.url
   const live = await tracker()
   const network = { rpcUrl: stack.rpcUrl, trackers: [dead, hanging, live.url], relays: [] }
   const a = await person(browser, network)
