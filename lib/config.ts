@@ -6,6 +6,8 @@ export type StackConfig = {
   rpcUrl: string
   /** WebSocket trackers of the local stack. */
   trackers: readonly string[]
+  /** Nostr relays of the local stack (peers meet there when no tracker answers). */
+  relays?: readonly string[]
 }
 
 /** Shape of the one typed config object of the app. */
@@ -17,6 +19,8 @@ export type AppConfig = {
   rpcUrls: Readonly<Record<number, string>>
   /** Public WebSocket trackers announced to when not on the local chain. */
   publicTrackers: readonly string[]
+  /** Public Nostr relays where peers of a torrent also meet (see lib/discovery), when not on the local chain. */
+  publicRelays: readonly string[]
   /** The local stack as `npm start` brings it up (overridden at run time, see `getStack`). */
   localStack: StackConfig
 }
@@ -63,9 +67,11 @@ export const appConfig = {
     'wss://tracker.webtorrent.dev',
     'wss://tracker.btorrent.xyz',
   ],
+  publicRelays: ['wss://relay.damus.io', 'wss://nos.lol', 'wss://relay.primal.net'],
   localStack: {
     rpcUrl: process.env.NEXT_PUBLIC_LOCAL_RPC_URL ?? 'http://127.0.0.1:8545',
     trackers: [process.env.NEXT_PUBLIC_LOCAL_TRACKER_URL ?? 'ws://127.0.0.1:8000'],
+    relays: process.env.NEXT_PUBLIC_LOCAL_RELAY_URL ? [process.env.NEXT_PUBLIC_LOCAL_RELAY_URL] : [],
   },
 } as const satisfies AppConfig
 
@@ -97,4 +103,9 @@ export function isLocalChain(chainId: number = appConfig.chains[0].id): boolean 
 /** Trackers a new torrent announces to: the local stack's on the local chain, public ones elsewhere. */
 export function getTrackers(): string[] {
   return isLocalChain() ? [...getStack().trackers] : [...appConfig.publicTrackers]
+}
+
+/** Nostr relays a torrent's peers meet on: the local stack's on the local chain, public ones elsewhere. */
+export function getRelays(): string[] {
+  return isLocalChain() ? [...(getStack().relays ?? [])] : [...appConfig.publicRelays]
 }

@@ -1,8 +1,9 @@
 /**
  * `npm start`: the whole Keyswarm stack on this machine — anvil chain with the contracts and a mock
- * stablecoin, a WebSocket tracker, and the static site. Ctrl-C stops all of it.
+ * stablecoin, a WebSocket tracker, a Nostr relay, and the static site. Ctrl-C stops all of it.
  *
- * Ports: KEYSWARM_CHAIN_PORT (8545), KEYSWARM_TRACKER_PORT (8000), KEYSWARM_WEB_PORT (3000).
+ * Ports: KEYSWARM_CHAIN_PORT (8545), KEYSWARM_TRACKER_PORT (8000), KEYSWARM_WEB_PORT (3000),
+ * KEYSWARM_RELAY_PORT (7777).
  * KEYSWARM_BLOCK_TIME=1 mines a block a second instead of one per transaction.
  * KEYSWARM_NO_BUILD=1 serves out/ as it is instead of rebuilding it when the sources are newer.
  */
@@ -17,7 +18,7 @@ async function main() {
   if (process.env.KEYSWARM_NO_BUILD !== '1') await ensureBuild(root)
   console.log('\nStarting the Keyswarm stack…')
   const stack = await startStack({
-    ports: { chain: port('KEYSWARM_CHAIN_PORT', 8545), tracker: port('KEYSWARM_TRACKER_PORT', 8000), web: port('KEYSWARM_WEB_PORT', 3000) },
+    ports: { chain: port('KEYSWARM_CHAIN_PORT', 8545), tracker: port('KEYSWARM_TRACKER_PORT', 8000), web: port('KEYSWARM_WEB_PORT', 3000), relay: port('KEYSWARM_RELAY_PORT', 7777) },
     outDir: join(root, 'out'),
     blockTime: process.env.KEYSWARM_BLOCK_TIME ? Number(process.env.KEYSWARM_BLOCK_TIME) : undefined,
     log: (line) => console.log(`  ${line}`),

@@ -2,6 +2,7 @@
 
 import type { TorrentStatus } from '@/lib/torrent/getTorrentStatus'
 import { PiecesBar } from './PiecesBar'
+import { SwarmSources } from './SwarmSources'
 import { formatBytes } from './formatBytes'
 import { formatDuration } from './formatDuration'
 
@@ -53,6 +54,7 @@ export function TorrentStatusPanel({ status, onRetry }: TorrentStatusPanelProps)
           testId="time-left"
         />
       </dl>
+      <SwarmSources swarm={status.swarm} />
       {status.stall && (
         <p
           role="status"

@@ -24,10 +24,16 @@ export function getClient(): Promise<TorrentClient> {
 
 async function createClient(): Promise<TorrentClient> {
   if (typeof RTCPeerConnection === 'undefined') throw new UnsupportedBrowserError('WebRTC is missing or turned off')
-  const { default: WebTorrentClient } = await import('webtorrent/dist/webtorrent.min.js')
+  // Discovery loads with the engine, never during prerender: its WebRTC library has no Node side here.
+  const [{ default: WebTorrentClient }, { joinSwarm }] = await Promise.all([
+    import('webtorrent/dist/webtorrent.min.js'),
+    import('../discovery/joinSwarm'),
+  ])
   const client = new WebTorrentClient({ dht: false, lsd: false, utPex: false })
   // Torrent errors with no listener of their own land here; they must reach the log, not vanish.
   client.on('error', (error: unknown) => console.error('[keyswarm] torrent client error', error))
+  // Peers also meet through the swarm itself and on Nostr relays: no tracker is needed to join.
+  joinSwarm(client)
   performance.mark('keyswarm:client')
   return client
 }

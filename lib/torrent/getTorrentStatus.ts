@@ -1,4 +1,5 @@
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
+import { type SwarmStatus, getSwarmStatus } from '../discovery/getSwarmStatus'
 import { describeStall } from './describeStall'
 import { watchTorrentHealth } from './watchTorrentHealth'
 
@@ -27,6 +28,8 @@ export type TorrentStatus = {
   /** The error that stopped the torrent. */
   error?: string
   destroyed: boolean
+  /** Which trackers and Nostr relays answer, and how many peers came without a tracker. */
+  swarm: SwarmStatus
   /** The person removed it from the library (maybe in another tab): nothing to retry. */
   removed: boolean
 }
@@ -65,6 +68,7 @@ export function getTorrentStatus(torrent: Torrent, { bins = 200 }: { bins?: numb
     pieces,
     error: health.error?.message,
     destroyed: torrent.destroyed,
+    swarm: getSwarmStatus(torrent),
     removed: !!health.removed,
   }
   status.stall = describeStall(status, health)

@@ -1,10 +1,12 @@
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
 import { getTrackers } from '../config'
+import { addSwarmRelays } from '../discovery/addSwarmRelays'
 import { getLibraryEntry } from '../library/getLibraryEntry'
 import { addTorrent } from './addTorrent'
 import { getClient } from './getClient'
 import { markTorrentTimeline } from './markTorrentTimeline'
 import { storedBitfield } from './storedBitfield'
+import { webSocketUrls } from './webSocketUrls'
 import { parseTorrentId } from './parseTorrentId'
 import { rememberTorrent } from './rememberTorrent'
 import { watchTorrentHealth } from './watchTorrentHealth'
@@ -20,8 +22,10 @@ export type OpenTorrentParameters = {
    * A URL ending in `.torrent` is where the file list can be fetched when no peer is there.
    */
   webSeeds?: readonly string[]
-  /** WebSocket trackers to announce to (e.g. a listing's), on top of the app's. */
+  /** WebSocket trackers to announce to (e.g. a listing's or a link's `tr=`), on top of the app's; others are ignored. */
   trackers?: readonly string[]
+  /** Nostr relays where the torrent's peers also meet (e.g. a link's `relay=`), on top of the app's; non-WebSocket URLs are ignored. */
+  relays?: readonly string[]
   /** Hex content key of an encrypted torrent, kept with the library entry. */
   keyHex?: string
   /** Keep it in the library so it resumes after a reload (default true). */
@@ -35,7 +39,7 @@ export type OpenTorrentParameters = {
  * @throws InvalidTorrentIdError, NotATorrentFileError, StorageFullError, TorrentFailedError
  */
 export async function openTorrent(params: OpenTorrentParameters): Promise<Torrent> {
-  const { torrentId, fileName, webSeeds, trackers = [], keyHex, remember = true } = params
+  const { torrentId, fileName, webSeeds, trackers = [], relays = [], keyHex, remember = true } = params
   const client = await getClient()
   // A torrent of the library opens from its stored .torrent file: no peer is needed for the
   // file list, and the pieces already stored count at once.
@@ -43,6 +47,7 @@ export async function openTorrent(params: OpenTorrentParameters): Promise<Torren
   const infoHash = parsed?.infoHash
   const entry = infoHash ? await getLibraryEntry(infoHash) : undefined
   const stored = entry?.torrentFile?.length ? entry : undefined
+  if (infoHash) addSwarmRelays(infoHash, webSocketUrls([...relays, ...(parsed?.relays ?? [])]))
   const torrent = await addTorrent(client, {
     torrentId: stored?.torrentFile ?? torrentId,
     bitfield: stored && (await storedBitfield(stored)),
@@ -50,7 +55,8 @@ export async function openTorrent(params: OpenTorrentParameters): Promise<Torren
     fileName,
     // The link's web seeds still count when the torrent opens from the library's stored file.
     webSeeds: [...(webSeeds ?? []), ...(parsed?.webSeeds ?? [])],
-    announce: [...new Set([...getTrackers(), ...trackers])],
+    // Every tracker counts, and each works on its own: one that is down or hangs delays no other.
+    announce: [...new Set([...getTrackers(), ...webSocketUrls(trackers), ...(parsed?.trackers ?? [])])],
   })
   watchTorrentHealth(torrent)
   markTorrentTimeline(torrent)

@@ -1,4 +1,5 @@
 import { InvalidTorrentIdError } from './errors'
+import { webSocketUrls } from './webSocketUrls'
 
 /** What a person typed or opened, made into something the engine can add. */
 export type ParsedTorrentId = {
@@ -8,6 +9,10 @@ export type ParsedTorrentId = {
   torrentId: string
   /** HTTP web seeds (BEP 19) the link names: a magnet's `ws=` or a share link's `ws=` parameters. */
   webSeeds: string[]
+  /** WebSocket trackers a share link names (`tr=`); a magnet's own `tr=` stay in `torrentId`. */
+  trackers: string[]
+  /** Nostr relays the link names (`relay=`), where the torrent's peers also meet. */
+  relays: string[]
 }
 
 const HEX_HASH = /^[0-9a-f]{40}$/i
@@ -15,7 +20,8 @@ const BASE32_HASH = /^[a-z2-7]{32}$/i
 
 /**
  * Reads a magnet link, a bare infohash (hex or base32) or a Keyswarm share link
- * (`.../watch?id=<infohash>[&ws=<web seed>...]` or `.../watch?magnet=<magnet>`).
+ * (`.../watch?id=<infohash>[&ws=<web seed>...][&tr=<tracker>...][&relay=<Nostr relay>...]` or
+ * `.../watch?magnet=<magnet>`).
  *
  * @throws InvalidTorrentIdError when the text is none of those.
  * @example
@@ -24,7 +30,7 @@ const BASE32_HASH = /^[a-z2-7]{32}$/i
 export function parseTorrentId(input: string): ParsedTorrentId {
   const text = input.trim()
   const hash = toHexInfoHash(text)
-  if (hash) return { infoHash: hash, torrentId: hash, webSeeds: [] }
+  if (hash) return { infoHash: hash, torrentId: hash, webSeeds: [], trackers: [], relays: [] }
 
   if (/^magnet:/i.test(text)) {
     let url: URL
@@ -36,7 +42,10 @@ export function parseTorrentId(input: string): ParsedTorrentId {
     for (const xt of url.searchParams.getAll('xt')) {
       const match = /^urn:btih:(.+)$/i.exec(xt)
       const infoHash = match?.[1] ? toHexInfoHash(match[1]) : undefined
-      if (infoHash) return { infoHash, torrentId: text, webSeeds: httpUrls(url.searchParams.getAll('ws')) }
+      if (infoHash) {
+        const { searchParams } = url
+        return { infoHash, torrentId: text, webSeeds: httpUrls(searchParams.getAll('ws')), trackers: [], relays: webSocketUrls(searchParams.getAll('relay')) }
+      }
     }
     throw new InvalidTorrentIdError(input)
   }
@@ -51,8 +60,11 @@ export function parseTorrentId(input: string): ParsedTorrentId {
     const inner = url.searchParams.get('magnet') ?? url.searchParams.get('id')
     if (inner && inner !== text) {
       const parsed = parseTorrentId(inner)
-      const webSeeds = [...new Set([...parsed.webSeeds, ...httpUrls(url.searchParams.getAll('ws'))])]
-      return { ...parsed, webSeeds }
+      const { searchParams } = url
+      const webSeeds = [...new Set([...parsed.webSeeds, ...httpUrls(searchParams.getAll('ws'))])]
+      const trackers = [...new Set([...parsed.trackers, ...webSocketUrls(searchParams.getAll('tr'))])]
+      const relays = [...new Set([...parsed.relays, ...webSocketUrls(searchParams.getAll('relay'))])]
+      return { ...parsed, webSeeds, trackers, relays }
     }
   }
   throw new InvalidTorrentIdError(input)

@@ -82,6 +82,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly timeRemaining: number
     readonly numPeers: number
     addWebSeed(url: string): void
+    /** A peer to connect: an `ip:port` or, in the browser build, a simple-peer WebRTC connection. */
+    addPeer(peer: unknown, source?: string): boolean
     critical(start: number, end: number): void
     destroy(opts?: { destroyStore?: boolean }, cb?: (err?: Error | null) => void): void
   }

@@ -23,6 +23,7 @@ import { encryptBytes } from '../../lib/crypto/encryptBytes'
 import { encryptManifest } from '../../lib/crypto/encryptManifest'
 import { opaqueName } from '../../lib/crypto/opaqueName'
 import { startTracker } from '../lib/startStack'
+import { firstFrameScript } from './firstFrameScript'
 import { figure } from './goal'
 import type { BenchContext, BenchResult } from './types'
 
@@ -232,15 +233,7 @@ async function timeVideo(s: Setup, shareLink: string): Promise<{ ttff: number[];
   const seek: number[] = []
   for (let run = 0; run < VIDEO_RUNS; run++) {
     const context = await newKeyswarmContext(s)
-    await context.addInitScript(`(() => {
-      const watch = () => {
-        const video = document.querySelector('video[data-testid=player-video]')
-        if (!video || video.__watched) return
-        video.__watched = true
-        video.requestVideoFrameCallback(() => { window.__firstFrame = performance.now() })
-      }
-      new MutationObserver(watch).observe(document, { childList: true, subtree: true })
-    })()`)
+    await context.addInitScript(firstFrameScript)
     const page = await context.newPage()
     await page.goto(shareLink)
     ttff.push(Number(await page.waitForFunction('window.__firstFrame', null, { timeout: 120_000 }).then((h) => h.jsonValue())))

@@ -1,14 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { type Socket, createServer } from 'node:net'
 import { join } from 'node:path'
 import TrackerServer from 'bittorrent-tracker/server'
 import { createPublicClient, http } from 'viem'
 import { anvil } from 'viem/chains'
 import type { Deployment } from '../../lib/chain/deployments/index'
+import { startRelay } from './startRelay'
 import { PortInUseError, type StaticServer, startStaticServer } from './staticServer'
 
-export type StackPorts = { chain: number; tracker: number; web: number }
+/** `relay` (the local Nostr relay) is optional: a free port when unset. */
+export type StackPorts = { chain: number; tracker: number; web: number; relay?: number }
 
 export type StartStackParameters = {
   /** 0 asks the system for a free port. */
@@ -23,6 +25,8 @@ export type StartStackParameters = {
 export type Stack = {
   rpcUrl: string
   trackerUrl: string
+  /** The local Nostr relay, where peers also meet (see lib/discovery). */
+  relayUrl: string
   webUrl: string
   deployment: Deployment
   stop: () => Promise<void>
@@ -37,11 +41,11 @@ export const devMnemonic = 'test test test test test test test test test test te
 
 /**
  * Brings up the local stack: an anvil chain with the contracts deployed (plus the mock stablecoin),
- * a WebSocket tracker, and the static export served with the stack's addresses injected. Ports in
+ * a WebSocket tracker, a Nostr relay, and the static export served with the stack's addresses injected. Ports in
  * use give a clear error before anything starts; `stop()` leaves no process behind.
  */
 export async function startStack({ ports, outDir, blockTime, log = () => {} }: StartStackParameters): Promise<Stack> {
-  for (const port of [ports.chain, ports.tracker, ports.web]) if (port) await assertPortFree(port)
+  for (const port of [ports.chain, ports.tracker, ports.web, ports.relay]) if (port) await assertPortFree(port)
   const cleanups: (() => Promise<void>)[] = []
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {})
@@ -68,15 +72,19 @@ export async function startStack({ ports, outDir, blockTime, log = () => {} }: S
     cleanups.push(tracker.stop)
     log(`tracker   ${tracker.url}`)
 
+    const relay = await startRelay(ports.relay ?? 0)
+    cleanups.push(relay.stop)
+    log(`relay     ${relay.url} (Nostr)`)
+
     const web: StaticServer = await startStaticServer({
       root: outDir,
       port: ports.web,
-      stack: { rpcUrl: chain.rpcUrl, trackers: [tracker.url] },
+      stack: { rpcUrl: chain.rpcUrl, trackers: [tracker.url], relays: [relay.url] },
     })
     cleanups.push(web.close)
     log(`site      ${web.url}`)
 
-    return { rpcUrl: chain.rpcUrl, trackerUrl: tracker.url, webUrl: web.url, deployment, stop }
+    return { rpcUrl: chain.rpcUrl, trackerUrl: tracker.url, relayUrl: relay.url, webUrl: web.url, deployment, stop }
   } catch (error) {
     await stop()
     throw error
@@ -133,11 +141,21 @@ export async function startTracker(port: number) {
       resolve()
     })
   })
+  // Browsers keep their sockets open: stopping ends them, or closing would wait on them for ever.
+  const sockets = new Set<Socket>()
+  tracker.http.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
   const address = tracker.http.address()
   const actual = typeof address === 'object' && address ? address.port : port
   return {
     url: `ws://127.0.0.1:${actual}`,
-    stop: () => new Promise<void>((resolve) => tracker.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        tracker.close(() => resolve())
+        for (const socket of sockets) socket.destroy()
+      }),
   }
 }
 

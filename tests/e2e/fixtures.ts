@@ -7,7 +7,7 @@ import { installTestWallet } from './support/installTestWallet'
 import { devMnemonic } from '../../scripts/lib/startStack'
 
 /** The local stack global-setup started for this run. */
-export type E2EStack = { rpcUrl: string; trackerUrl: string; webUrl: string; deployment: Deployment }
+export type E2EStack = { rpcUrl: string; trackerUrl: string; relayUrl: string; webUrl: string; deployment: Deployment }
 
 export type OpenContextOptions = {
   /** Index of the anvil dev account the injected wallet holds; no wallet when omitted. */

@@ -17,6 +17,7 @@ export default async function globalSetup() {
   process.env.KEYSWARM_E2E_STACK = JSON.stringify({
     rpcUrl: stack.rpcUrl,
     trackerUrl: stack.trackerUrl,
+    relayUrl: stack.relayUrl,
     webUrl: stack.webUrl,
     deployment: stack.deployment,
   })

@@ -9,7 +9,7 @@ const root = join(import.meta.dirname, '..', '..')
 type Run = { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; signal: string | null }> }
 
 /** Runs `npm start` in its own process group, as a terminal would, on the given ports. */
-function npmStart(ports: { chain: number; tracker: number; web: number }): Run {
+function npmStart(ports: { chain: number; tracker: number; web: number; relay: number }): Run {
   const child = spawn('npm', ['start'], {
     cwd: root,
     detached: true,
@@ -20,6 +20,7 @@ function npmStart(ports: { chain: number; tracker: number; web: number }): Run {
       KEYSWARM_CHAIN_PORT: String(ports.chain),
       KEYSWARM_TRACKER_PORT: String(ports.tracker),
       KEYSWARM_WEB_PORT: String(ports.web),
+      KEYSWARM_RELAY_PORT: String(ports.relay),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -42,8 +43,8 @@ function groupMembers(pgid: number): string[] {
 }
 
 async function ports() {
-  const [chain, tracker, web] = await freePorts(3)
-  return { chain: chain!, tracker: tracker!, web: web! }
+  const [chain, tracker, web, relay] = await freePorts(4)
+  return { chain: chain!, tracker: tracker!, web: web!, relay: relay! }
 }
 
 test.describe('npm start', () => {

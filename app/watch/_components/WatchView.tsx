@@ -23,13 +23,15 @@ if (typeof window !== 'undefined') getClient().catch(() => {})
 
 /**
  * The player page's body: a paid listing (`?listing=<contentId>`, see PaidWatch), or opens the torrent named in the URL (`?id=` or `?magnet=`, with an
- * optional `#key=` for an encrypted one, and `&ws=` web seeds), shows its files, its status and the player.
+ * optional `#key=` for an encrypted one, `&ws=` web seeds, `&tr=` trackers and `&relay=` Nostr relays), shows its files, its status and the player.
  */
 export function WatchView() {
   const params = useSearchParams()
   const input = params.get('magnet') ?? params.get('id')
-  // Web seeds of a share link (`&ws=`).
+  // Web seeds, extra trackers and Nostr relays of a share link (`&ws=`, `&tr=`, `&relay=`).
   const webSeeds = useStableList(params.getAll('ws'))
+  const trackers = useStableList(params.getAll('tr'))
+  const relays = useStableList(params.getAll('relay'))
   const [torrent, setTorrent] = useState<Torrent>()
   const [key, setKey] = useState<Hex>()
   const [error, setError] = useState<string>()
@@ -55,6 +57,8 @@ export function WatchView() {
         torrentId: input,
         keyHex: hashKey,
         webSeeds,
+        trackers,
+        relays,
       })
       if (!live) return
       setKey(hashKey)
@@ -63,7 +67,7 @@ export function WatchView() {
     return () => {
       live = false
     }
-  }, [input, webSeeds, attempt])
+  }, [input, webSeeds, trackers, relays, attempt])
 
   const listing = params.get('listing')
   if (listing && /^\d+$/.test(listing)) return <PaidWatch contentId={BigInt(listing)} />

@@ -1,0 +1,38 @@
+'use client'
+
+import type { SwarmStatus } from '@/lib/discovery/getSwarmStatus'
+
+const trackerWords = { answers: 'answers', connecting: 'connecting...', unreachable: 'unreachable' } as const
+
+/** Props of {@link SwarmSources}. */
+export type SwarmSourcesProps = { swarm: SwarmStatus }
+
+/**
+ * Where peers come from: each tracker and Nostr relay and whether it answers, and how many peers
+ * joined without a tracker (through a relay or introduced by another peer).
+ */
+export function SwarmSources({ swarm }: SwarmSourcesProps) {
+  if (!swarm.trackers.length && !swarm.relays.length) return null
+  return (
+    <details className="text-xs text-zinc-500" data-testid="swarm-sources">
+      <summary className="cursor-pointer">
+        {swarm.trackers.filter((tracker) => tracker.state === 'answers').length} of {swarm.trackers.length} trackers
+        answer · {swarm.relays.filter((relay) => relay.connected).length} of {swarm.relays.length} relays · peers
+        through relays <span data-testid="peers-via-nostr">{swarm.connectedVia.nostr}</span>, introduced by peers{' '}
+        <span data-testid="peers-via-pex">{swarm.connectedVia.rtcPex}</span>
+      </summary>
+      <ul className="mt-1 space-y-0.5 font-mono">
+        {swarm.trackers.map((tracker) => (
+          <li key={tracker.url} data-testid="tracker-state" data-url={tracker.url} data-state={tracker.state}>
+            tracker {tracker.url}: {trackerWords[tracker.state]}
+          </li>
+        ))}
+        {swarm.relays.map((relay) => (
+          <li key={relay.url} data-testid="relay-state" data-url={relay.url} data-state={relay.connected ? 'connected' : 'down'}>
+            relay {relay.url}: {relay.connected ? 'connected' : 'not connected'}
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}

@@ -1,0 +1,125 @@
+import { SimplePool } from 'nostr-tools/pool'
+import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure'
+import { discoveryLimits } from './limits'
+import { openSwarmSignal } from './openSwarmSignal'
+import { type SwarmSignal, sealSwarmSignal } from './sealSwarmSignal'
+import { swarmSecrets } from './swarmSecrets'
+import type { SwarmLinks } from './swarmLinks'
+
+/** Nostr event kind of Keyswarm's signalling: ephemeral (20000–29999), so relays forward it and keep nothing. */
+export const SWARM_SIGNAL_KIND = 25_050
+
+/** Parameters of `startNostrDiscovery`. */
+export type StartNostrDiscoveryParameters = {
+  infoHash: string
+  /** Relay URLs (ws:// or wss://). */
+  relays: readonly string[]
+  /** Whether the torrent still wants more peers (hellos repeat while it does). */
+  wantsPeers: () => boolean
+}
+
+/** A running Nostr discovery of one torrent. */
+export type NostrDiscovery = {
+  /** Each relay and whether its socket is open now. */
+  relayStates(): { url: string; connected: boolean }[]
+  /** Adds relays (e.g. a share link's) to a running discovery. */
+  addRelays(relays: readonly string[]): void
+  stop(): void
+}
+
+/**
+ * Meets a torrent's other peers on Nostr relays and connects to them over WebRTC. The protocol:
+ * a peer publishes `hello`; a peer that hears it and is not connected to the sender publishes an
+ * `offer` addressed to it; the addressee publishes the `answer`. Every event is kind 25050,
+ * tagged `t` = swarm topic, content sealed with the swarm key, signed by a key pair made for this
+ * torrent in this tab only (so a relay cannot link one person's torrents). A relay that is down or
+ * hangs costs nothing: each relay is used on its own, and nothing waits on any of them.
+ */
+export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscoveryParameters): NostrDiscovery {
+  const { infoHash, wantsPeers } = params
+  const relays = new Set(params.relays)
+  const pool = new SimplePool({ enableReconnect: true })
+  const secretKey = generateSecretKey()
+  const subscriptions: { close: () => void }[] = []
+  let stopped = false
+  const secrets = swarmSecrets(infoHash)
+
+  const publish = async (signal: SwarmSignal, to: readonly string[] = [...relays]) => {
+    if (stopped) return
+    const { topic, key } = await secrets
+    const content = await sealSwarmSignal({ topic, key }, signal)
+    const now = Math.floor(Date.now() / 1000)
+    const event = finalizeEvent(
+      { kind: SWARM_SIGNAL_KIND, created_at: now, tags: [['t', topic], ['expiration', String(now + 60)]], content },
+      secretKey,
+    )
+    // A relay that refuses or is down is one path fewer, not a failure: the others carry the event.
+    for (const sent of pool.publish([...to], event)) sent.catch(() => {})
+  }
+
+  const onSignal = async (signal: SwarmSignal) => {
+    if (stopped || signal.from === links.selfId) return
+    if (signal.to && signal.to !== links.selfId) return
+    if (signal.type === 'hello') {
+      const sdp = await links.offer(signal.from, 'nostr')
+      if (sdp) await publish({ type: 'offer', from: links.selfId, to: signal.from, sdp })
+    } else if (signal.type === 'offer' && signal.sdp) {
+      const sdp = await links.answer(signal.from, signal.sdp, 'nostr')
+      if (sdp) await publish({ type: 'answer', from: links.selfId, to: signal.from, sdp })
+    } else if (signal.type === 'answer' && signal.sdp) {
+      links.accept(signal.from, signal.sdp)
+    }
+  }
+
+  /** Listens on one relay, and says hello there once the relay has the subscription (its EOSE). */
+  const subscribe = async (url: string) => {
+    const { topic } = await secrets
+    if (stopped) return
+    const since = Math.floor(Date.now() / 1000) - 30
+    subscriptions.push(
+      pool.subscribeMany([url], { kinds: [SWARM_SIGNAL_KIND], '#t': [topic], since }, {
+        oneose: () => hello([url]),
+        onevent: (event) => {
+          if (event.created_at < since) return
+          secrets
+            .then((s) => openSwarmSignal(s, event.content))
+            .then((signal) => signal && onSignal(signal))
+            .catch((error: unknown) => console.warn('[keyswarm] a Nostr signal could not be used', error))
+        },
+      }),
+    )
+  }
+
+  const hello = (to?: readonly string[]) =>
+    publish({ type: 'hello', from: links.selfId }, to).catch((error: unknown) =>
+      console.warn('[keyswarm] could not publish a hello on Nostr relays', error),
+    )
+  for (const url of relays) void subscribe(url)
+  const timer = setInterval(() => {
+    if (wantsPeers()) hello()
+  }, discoveryLimits.helloIntervalMs)
+
+  return {
+    relayStates() {
+      const status = pool.listConnectionStatus()
+      return [...relays].map((url) => ({
+        url,
+        connected: [...status].some(([known, open]) => open && known.replace(/\/$/, '') === url.replace(/\/$/, '')),
+      }))
+    },
+    addRelays(more) {
+      const fresh = more.filter((url) => !relays.has(url))
+      if (!fresh.length) return
+      for (const url of fresh) {
+        relays.add(url)
+        void subscribe(url)
+      }
+    },
+    stop() {
+      stopped = true
+      clearInterval(timer)
+      for (const subscription of subscriptions) subscription.close()
+      pool.destroy()
+    },
+  }
+}

@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { startHangingServer } from '../../scripts/lib/startHangingServer'
+import { startRelay } from '../../scripts/lib/startRelay'
+import { freePort, startTracker } from '../../scripts/lib/startStack'
+import { expect, test } from './fixtures'
+import { expectVideoPlays } from './torrent-helpers/expectVideoPlays'
+import { seedFromHome } from './torrent-helpers/seedFromHome'
+import { type PersonNetwork, startPersonSite } from './torrent-helpers/startPersonSite'
+
+const clip = join(import.meta.dirname, '..', 'fixtures', 'clip.mp4')
+
+/** Everything a test started (trackers, relays, sites), stopped at its end whatever happened. */
+const stops: (() => Promise<unknown>)[] = []
+test.afterEach(async () => {
+  for (const stop of stops.splice(0).reverse()) await stop().catch(() => {})
+})
+
+async function tracker() {
+  const started = await startTracker(0)
+  stops.push(started.stop)
+  return started
+}
+
+async function person(browser: Parameters<typeof startPersonSite>[0], network: PersonNetwork) {
+  const site = await startPersonSite(browser, network)
+  stops.push(site.stop)
+  return site
+}
+
+/** The same share link, opened on another person's site (each has its own origin and configuration). */
+function linkOn(origin: string, shareLink: string, extra = '') {
+  const url = new URL(shareLink)
+  return `${origin}${url.pathname}${url.search}${extra}`
+}
+
+const peers = (page: Page) => page.getByTestId('torrent-status')
+
+/**
+ * Waits until the page has a peer (on this loaded two-core machine a first WebRTC connection can
+ * take longer than the player's own wait), then until its video plays.
+ */
+async function expectPlaysFromPeers(page: Page) {
+  await expect(peers(page)).not.toHaveAttribute('data-peers', '0', { timeout: 60_000 })
+  await expectVideoPlays(page)
+}
+
+test('a viewer reaches a peer it could only learn of through another peer (WebRTC peer exchange)', async ({ browser, stack }) => {
+  test.setTimeout(150_000)
+  const t1 = await tracker()
+  const t2 = await tracker()
+  const a = await person(browser, { rpcUrl: stack.rpcUrl, trackers: [t1.url], relays: [] })
+  const b = await person(browser, { rpcUrl: stack.rpcUrl, trackers: [t1.url, t2.url], relays: [] })
+  const c = await person(browser, { rpcUrl: stack.rpcUrl, trackers: [t2.url], relays: [] })
+
+  const notes = `Peer exchange ${Date.now()} ${Math.random()}\n${'swarm '.repeat(2000)}`
+  const { shareLink } = await seedFromHome(a.context, [{ name: 'pex.txt', mimeType: 'text/plain', buffer: Buffer.from(notes) }])
+  const viewerB = await b.context.newPage()
+  await viewerB.goto(linkOn(b.origin, shareLink))
+  await expect(viewerB.getByTestId('text-preview')).toContainText('Peer exchange')
+
+  // C knows only T2, where only B announces: A can reach C only through B's introduction.
+  const viewerC = await c.context.newPage()
+  await viewerC.goto(linkOn(c.origin, shareLink))
+  await expect(viewerC.getByTestId('text-preview')).toContainText('Peer exchange')
+  await expect(peers(viewerC)).toHaveAttribute('data-peers', '2', { timeout: 30_000 })
+  await expect(viewerC.getByTestId('peers-via-pex')).not.toHaveText('0')
+  await expect(peers(a.context.pages()[0]!)).toHaveAttribute('data-peers', '2')
+})
+
+test('with every tracker down a newcomer plays through a Nostr relay, and with the relay down too, through the swarm', async ({ browser, stack }) => {
+  test.setTimeout(240_000)
+  const t1 = await tracker()
+  const t2 = await tracker()
+  const relay = await startRelay(0)
+  stops.push(relay.stop)
+  const t3 = await tracker() // known only to C and D (through their link's tr=), never to A or B
+  const network = { rpcUrl: stack.rpcUrl, trackers: [t1.url, t2.url], relays: [relay.url] }
+  const a = await person(browser, network)
+  const b = await person(browser, network)
+  const c = await person(browser, network)
+  const d = await person(browser, { ...network, relays: [] })
+
+  const { page: seeder, shareLink } = await seedFromHome(a.context, [
+    { name: `relay-${Date.now()}.mp4`, mimeType: 'video/mp4', buffer: await readFile(clip) },
+  ])
+  const viewerB = await b.context.newPage()
+  await viewerB.goto(linkOn(b.origin, shareLink))
+  await expectPlaysFromPeers(viewerB)
+
+  await t1.stop()
+  await t2.stop()
+  const viewerC = await c.context.newPage()
+  await viewerC.goto(linkOn(c.origin, shareLink, `&tr=${encodeURIComponent(t3.url)}`))
+  await expectPlaysFromPeers(viewerC)
+  await expect(viewerC.getByTestId('peers-via-nostr')).not.toHaveText('0')
+
+  await relay.stop()
+  const viewerD = await d.context.newPage()
+  await viewerD.goto(linkOn(d.origin, shareLink, `&tr=${encodeURIComponent(t3.url)}`))
+  await expectPlaysFromPeers(viewerD)
+  // D met only C (on T3); A hears of D through C and the swarm connects them.
+  await expect(viewerD.getByTestId('peers-via-pex')).not.toHaveText('0', { timeout: 30_000 })
+  await expect(peers(seeder)).toHaveAttribute('data-peers', '3', { timeout: 30_000 })
+})
+
+test('a dead and a hanging tracker in the list cost nothing: the video plays and the panel says which trackers answer', async ({ browser, stack }) => {
+  test.setTimeout(150_000)
+  const dead = `ws://127.0.0.1:${await freePort()}`
+  // Accepts the connection and never answers the WebSocket upgrade.
+  const hangingServer = await startHangingServer()
+  stops.push(hangingServer.stop)
+  const hanging = hangingServer.url
+  const live = await tracker()
+  const network = { rpcUrl: stack.rpcUrl, trackers: [dead, hanging, live.url], relays: [] }
+  const a = await person(browser, network)
+  const b = await person(browser, network)
+
+  const { shareLink } = await seedFromHome(a.context, [
+    { name: `dead-tracker-${Date.now()}.mp4`, mimeType: 'video/mp4', buffer: await readFile(clip) },
+  ])
+  const viewer = await b.context.newPage()
+  await viewer.goto(linkOn(b.origin, shareLink))
+  await expectPlaysFromPeers(viewer)
+  const state = (url: string) => viewer.locator(`[data-testid="tracker-state"][data-url="${url}"]`)
+  await expect(state(live.url)).toHaveAttribute('data-state', 'answers')
+  await expect(state(dead)).toHaveAttribute('data-state', 'unreachable')
+  await expect(state(hanging)).toHaveAttribute('data-state', 'connecting')
+})
