@@ -17,6 +17,12 @@ export type AppConfig = {
   publicTrackers: readonly string[]
   /** The local stack as `npm start` brings it up (overridden at run time, see `getStack`). */
   localStack: StackConfig
+  /**
+   * Blocks behind the head that a reorg may still change, so logs there are never cached as final:
+   * `default` for real chains, `local` for the local anvil chain (small but not zero, so the local
+   * stack exercises the same path).
+   */
+  reorgDepth: { default: number; local: number }
 }
 
 const supportedChains = { [anvil.id]: anvil, [baseSepolia.id]: baseSepolia, [sepolia.id]: sepolia, [base.id]: base }
@@ -43,6 +49,7 @@ export const appConfig = {
     'wss://tracker.webtorrent.dev',
     'wss://tracker.btorrent.xyz',
   ],
+  reorgDepth: { default: 64, local: 4 },
   localStack: {
     rpcUrl: process.env.NEXT_PUBLIC_LOCAL_RPC_URL ?? 'http://127.0.0.1:8545',
     trackers: [process.env.NEXT_PUBLIC_LOCAL_TRACKER_URL ?? 'ws://127.0.0.1:8000'],
@@ -77,4 +84,9 @@ export function isLocalChain(chainId: number = appConfig.chains[0].id): boolean 
 /** Trackers a new torrent announces to: the local stack's on the local chain, public ones elsewhere. */
 export function getTrackers(): string[] {
   return isLocalChain() ? [...getStack().trackers] : [...appConfig.publicTrackers]
+}
+
+/** Blocks behind the head of `chainId` that a reorg may still change (see `AppConfig.reorgDepth`). */
+export function reorgDepth(chainId: number): number {
+  return isLocalChain(chainId) ? appConfig.reorgDepth.local : appConfig.reorgDepth.default
 }
