@@ -6,9 +6,23 @@ import TrackerServer from 'bittorrent-tracker/server'
 import { createPublicClient, http } from 'viem'
 import { anvil } from 'viem/chains'
 import type { Deployment } from '../../lib/chain/deployments/index'
+import { installMulticall3 } from './installMulticall3'
+import { type RpcProxy, type StartRpcProxyParameters, startRpcProxy } from './rpcProxy'
 import { PortInUseError, type StaticServer, startStaticServer } from './staticServer'
 
-export type StackPorts = { chain: number; tracker: number; web: number }
+export type StackPorts = {
+  chain: number
+  tracker: number
+  web: number
+  /** The public-RPC-like endpoint's port when `rpcLimits` is set; 0 or unset asks for a free one. */
+  rpc?: number
+}
+
+/** The limits of a public RPC endpoint, as `KEYSWARM_RPC_LIMITS=public` sets them. */
+export const publicRpcLimits = { maxBlockRange: 2000, maxResults: 10_000, rps: 25, provider: 'alchemy' } as const
+
+/** Limits the page's RPC endpoint imposes: a named preset or the proxy's own parameters. */
+export type RpcLimits = 'public' | Omit<StartRpcProxyParameters, 'upstream' | 'port'>
 
 export type StartStackParameters = {
   /** 0 asks the system for a free port. */
@@ -17,11 +31,21 @@ export type StartStackParameters = {
   outDir: string
   /** Seconds between blocks; automine (a block per transaction) when unset. */
   blockTime?: number
+  /**
+   * Put a public-RPC-like endpoint (scripts/lib/rpcProxy.ts) between the page and anvil: the page
+   * gets its URL as the chain's RPC URL. Unset, the page talks to anvil directly.
+   */
+  rpcLimits?: RpcLimits
   log?: (line: string) => void
 }
 
 export type Stack = {
+  /** The RPC URL the page is given: the limited endpoint when `rpcLimits` is set, else anvil. */
   rpcUrl: string
+  /** anvil itself, unlimited: for test set-up and anvil's own methods. */
+  chainRpcUrl: string
+  /** The limited endpoint, with its request counts, when `rpcLimits` is set. */
+  rpcProxy?: RpcProxy
   trackerUrl: string
   webUrl: string
   deployment: Deployment
@@ -40,8 +64,15 @@ export const devMnemonic = 'test test test test test test test test test test te
  * a WebSocket tracker, and the static export served with the stack's addresses injected. Ports in
  * use give a clear error before anything starts; `stop()` leaves no process behind.
  */
-export async function startStack({ ports, outDir, blockTime, log = () => {} }: StartStackParameters): Promise<Stack> {
-  for (const port of [ports.chain, ports.tracker, ports.web]) if (port) await assertPortFree(port)
+export async function startStack({
+  ports,
+  outDir,
+  blockTime,
+  rpcLimits,
+  log = () => {},
+}: StartStackParameters): Promise<Stack> {
+  for (const port of [ports.chain, ports.tracker, ports.web, rpcLimits ? ports.rpc : 0])
+    if (port) await assertPortFree(port)
   const cleanups: (() => Promise<void>)[] = []
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {})
@@ -52,6 +83,7 @@ export async function startStack({ ports, outDir, blockTime, log = () => {} }: S
     const chain = await startAnvil({ port: chainPort, blockTime })
     cleanups.push(chain.stop)
     log(`chain     ${chain.rpcUrl} (anvil, chain id ${anvil.id}${blockTime ? `, ${blockTime}s blocks` : ''})`)
+    await installMulticall3({ rpcUrl: chain.rpcUrl })
 
     const { deployAll } = await import('../deploy')
     const deployment = await deployAll({
@@ -64,6 +96,17 @@ export async function startStack({ ports, outDir, blockTime, log = () => {} }: S
       `contracts Keyswarm ${deployment.keyswarm}${deployment.stablecoin ? `, mock USDC ${deployment.stablecoin}` : ''}`,
     )
 
+    let rpcProxy: RpcProxy | undefined
+    if (rpcLimits) {
+      const limits = rpcLimits === 'public' ? publicRpcLimits : rpcLimits
+      rpcProxy = await startRpcProxy({ upstream: chain.rpcUrl, port: ports.rpc ?? 0, ...limits })
+      cleanups.push(rpcProxy.close)
+      log(
+        `rpc       ${rpcProxy.url} (limited like a public endpoint: eth_getLogs ≤ ${limits.maxBlockRange ?? 2000} blocks, ≤ ${limits.maxResults ?? 10_000} logs; ${limits.rps || 'any'} calls/s; ${limits.provider ?? 'alchemy'}'s errors)`,
+      )
+    }
+    const rpcUrl = rpcProxy?.url ?? chain.rpcUrl
+
     const tracker = await startTracker(ports.tracker)
     cleanups.push(tracker.stop)
     log(`tracker   ${tracker.url}`)
@@ -71,12 +114,12 @@ export async function startStack({ ports, outDir, blockTime, log = () => {} }: S
     const web: StaticServer = await startStaticServer({
       root: outDir,
       port: ports.web,
-      stack: { rpcUrl: chain.rpcUrl, trackers: [tracker.url] },
+      stack: { rpcUrl, trackers: [tracker.url] },
     })
     cleanups.push(web.close)
     log(`site      ${web.url}`)
 
-    return { rpcUrl: chain.rpcUrl, trackerUrl: tracker.url, webUrl: web.url, deployment, stop }
+    return { rpcUrl, chainRpcUrl: chain.rpcUrl, rpcProxy, trackerUrl: tracker.url, webUrl: web.url, deployment, stop }
   } catch (error) {
     await stop()
     throw error
