@@ -1,4 +1,14 @@
-import { type Chain, anvil, base, baseSepolia, sepolia } from 'viem/chains'
+import { type Chain, defineChain } from 'viem'
+import { anvil, base, baseSepolia, sepolia } from 'viem/chains'
+
+/** Multicall3 at its canonical address, the same on every chain that has it (the local stack deploys it there too). */
+export const multicall3Address = '0xcA11bde05977b3631167028862bE2a173976CA11'
+
+/** The local anvil chain, with Multicall3 where the local stack deploys it, so batched reads take the real path. */
+const localChain = defineChain({
+  ...anvil,
+  contracts: { ...anvil.contracts, multicall3: { address: multicall3Address } },
+})
 
 /** Where the local stack lives; `npm start` and the e2e suite's server tell the page at load time. */
 export type StackConfig = {
@@ -25,7 +35,7 @@ export type AppConfig = {
   reorgDepth: { default: number; local: number }
 }
 
-const supportedChains = { [anvil.id]: anvil, [baseSepolia.id]: baseSepolia, [sepolia.id]: sepolia, [base.id]: base }
+const supportedChains = { [anvil.id]: localChain, [baseSepolia.id]: baseSepolia, [sepolia.id]: sepolia, [base.id]: base }
 
 /**
  * Chain ids picked at build time with `NEXT_PUBLIC_CHAINS` (comma-separated, first = default);

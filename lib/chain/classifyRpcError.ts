@@ -25,7 +25,7 @@ type ErrorLike = {
  * Moonbeam; capture group 1, when there is one, is the block count the endpoint allows.
  */
 const rangePatterns: readonly RegExp[] = [
-  /query returned more than \d+ results/i, // Infura, zkEVM, geth-based nodes (-32005)
+  /returned more than [\d,]+ results/i, // Infura, zkEVM, geth-based nodes (-32005); QuickNode ("limit exceeded: eth_getLogs returned more than 10,000 results")
   /range \d+ exceeds limit of ([\d,]+)/i, // Infura (-32602)
   /up to a ([\d,]+) block range/i, // Alchemy (-32600)
   /log response size exceeded/i, // Alchemy
@@ -46,7 +46,7 @@ const rangePatterns: readonly RegExp[] = [
 ]
 
 /** Endpoints that name the allowed span as "[0xfrom, 0xto]" (Alchemy, Infura). */
-const suggestedRange = /(?:should work|try with this block range): \[0x([0-9a-f]+),\s*0x([0-9a-f]+)\]/i
+const suggestedRange = /(?:should work|try with this block range):? \[0x([0-9a-f]+),\s*0x([0-9a-f]+)\]/i
 
 const ratePattern = /rate limit|too many requests|limit exceeded|exceeded .*(?:capacity|quota|credits)|request limit|throttl/i
 const transientPattern =

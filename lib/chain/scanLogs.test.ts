@@ -6,6 +6,8 @@
 import { type PublicClient, createPublicClient, getAbiItem, http, numberToHex } from 'viem'
 import { foundry } from 'viem/chains'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { type RpcProvider } from '../../scripts/lib/rpcProxyErrors'
+import { startRpcProxy } from '../../scripts/lib/rpcProxy'
 import { listForTest } from '../../tests/unit-helpers/listForTest'
 import { type LimitRule, type LimitedRpc, startLimitedRpc } from '../../tests/unit-helpers/startLimitedRpc'
 import { type TestChain, startTestChain } from '../../tests/unit-helpers/startTestChain'
@@ -130,6 +132,27 @@ describe('splits the ranges an endpoint refuses and reads every log', () => {
       rpc.setRule(refuseResultsOver(2, code, message))
       const { logs } = await scan()
       expect(logs.map((l) => l.args.contentId)).toEqual(expected)
+    })
+})
+
+describe("reads everything through the stack's public-RPC-like proxy", () => {
+  for (const provider of ['alchemy', 'infura', 'quicknode'] satisfies RpcProvider[])
+    test(`refusing in ${provider}'s shapes, ranges, results and rate alike`, async () => {
+      const proxy = await startRpcProxy({ upstream: chain.rpcUrl, maxBlockRange: 100, maxResults: 2, rps: 20, provider })
+      try {
+        const through = createPublicClient({ chain: foundry, transport: http(proxy.url, { retryCount: 0 }) })
+        const { logs } = await scanLogs(through, {
+          address: chain.deployment.keyswarm,
+          event: listedEvent,
+          fromBlock: BigInt(chain.deployment.deployBlock),
+          cache: null,
+          retryDelay: 50,
+        })
+        expect(logs.map((l) => l.args.contentId)).toEqual(expected)
+        expect(proxy.stats.refused.range + proxy.stats.refused.results).toBeGreaterThan(0)
+      } finally {
+        await proxy.close()
+      }
     })
 })
 

@@ -55,6 +55,11 @@ export type ScanLogsParameters<event extends AbiEvent> = {
   retries?: number
   /** Milliseconds of the first wait after a failure; it doubles with each retry (default 250). */
   retryDelay?: number
+  /**
+   * Stop once this many logs were delivered, in scan order: with `newestFirst`, the newest
+   * `limit` logs (say, 1 for a listing's own `Listed` event or a purchase's `Delivered`).
+   */
+  limit?: number
   /** Each finished range, in scan order, as soon as every range before it is finished too. */
   onPage?: (page: LogPage<event>) => void
   signal?: AbortSignal
@@ -106,6 +111,7 @@ export async function scanLogs<const event extends AbiEvent>(
     concurrency = 4,
     retries = 6,
     retryDelay = 250,
+    limit = Number.POSITIVE_INFINITY,
     onPage,
     signal,
   }: ScanLogsParameters<event>,
@@ -171,14 +177,17 @@ export async function scanLogs<const event extends AbiEvent>(
   const scanned: Slot<event>[] = []
   const finished: Slot<event>[] = []
 
+  let delivered = 0
   const flush = () => {
-    while (slots[0]?.state === 'done') {
+    while (slots[0]?.state === 'done' && delivered < limit) {
       const slot = slots.shift()!
       finished.push(slot)
+      delivered += slot.logs!.length
       onPage?.({ logs: slot.logs!, fromBlock: slot.from, toBlock: slot.to, cached: !!slot.cached })
     }
   }
   const carve = (): Slot<event> | undefined => {
+    if (delivered >= limit) return undefined
     const todo = slots.find((s) => s.state === 'todo')
     if (todo) return ((todo.state = 'busy'), todo)
     const i = slots.findIndex((s) => s.state === 'gap')
@@ -259,7 +268,8 @@ export async function scanLogs<const event extends AbiEvent>(
   if (cache) await remember(client, cache, { key, entry, scanned, finalBlock, retrying })
   if (failure !== undefined) throw failure
   flush()
-  const logs = finished.flatMap((s) => s.logs!).sort(chainOrder)
+  let logs = finished.flatMap((s) => s.logs!).sort(chainOrder)
+  if (logs.length > limit) logs = newestFirst ? logs.slice(-limit) : logs.slice(0, limit)
   return { logs, toBlock: head, requests }
 }
 
