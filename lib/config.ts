@@ -33,6 +33,12 @@ export type AppConfig = {
    * stack exercises the same path).
    */
   reorgDepth: { default: number; local: number }
+  /**
+   * RPC URLs per chain id, tried in order behind viem's `fallback` transport: picked at build time
+   * with `NEXT_PUBLIC_RPC_URLS`, a JSON map such as `{"84532":["https://a.example","https://b.example"]}`.
+   * A chain missing here uses its public default; the local chain uses the running stack's.
+   */
+  rpcUrls: Readonly<Record<number, readonly string[]>>
 }
 
 const supportedChains = { [anvil.id]: localChain, [baseSepolia.id]: baseSepolia, [sepolia.id]: sepolia, [base.id]: base }
@@ -51,6 +57,27 @@ function pickChains(value: string | undefined): readonly [Chain, ...Chain[]] {
   return chains as [Chain, ...Chain[]]
 }
 
+/** `NEXT_PUBLIC_RPC_URLS` read: a JSON object of chain id to a URL or a list of URLs. */
+function pickRpcUrls(value: string | undefined): Record<number, string[]> {
+  if (!value?.trim()) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(value)
+  } catch (error) {
+    throw new Error('NEXT_PUBLIC_RPC_URLS is not JSON: write it as {"<chain id>": ["https://…", "https://…"]}.', {
+      cause: error,
+    })
+  }
+  const urls: Record<number, string[]> = {}
+  for (const [id, list] of Object.entries((parsed ?? {}) as Record<string, unknown>)) {
+    const all = (Array.isArray(list) ? list : [list]).map(String).filter(Boolean)
+    if (!Number.isInteger(Number(id)) || all.some((url) => !/^(https?|wss?):\/\//.test(url)))
+      throw new Error(`NEXT_PUBLIC_RPC_URLS names "${id}": ${all.join(', ')}; give chain ids and http(s):// URLs.`)
+    urls[Number(id)] = all
+  }
+  return urls
+}
+
 export const appConfig = {
   name: 'Keyswarm',
   chains: pickChains(process.env.NEXT_PUBLIC_CHAINS),
@@ -60,6 +87,7 @@ export const appConfig = {
     'wss://tracker.btorrent.xyz',
   ],
   reorgDepth: { default: 64, local: 4 },
+  rpcUrls: pickRpcUrls(process.env.NEXT_PUBLIC_RPC_URLS),
   localStack: {
     rpcUrl: process.env.NEXT_PUBLIC_LOCAL_RPC_URL ?? 'http://127.0.0.1:8545',
     trackers: [process.env.NEXT_PUBLIC_LOCAL_TRACKER_URL ?? 'ws://127.0.0.1:8000'],
