@@ -41,7 +41,12 @@ export type AppConfig = {
   rpcUrls: Readonly<Record<number, readonly string[]>>
 }
 
-const supportedChains = { [anvil.id]: localChain, [baseSepolia.id]: baseSepolia, [sepolia.id]: sepolia, [base.id]: base }
+const supportedChains = {
+  [anvil.id]: localChain,
+  [baseSepolia.id]: baseSepolia,
+  [sepolia.id]: sepolia,
+  [base.id]: base,
+}
 
 /**
  * Chain ids picked at build time with `NEXT_PUBLIC_CHAINS` (comma-separated, first = default);
@@ -81,11 +86,7 @@ function pickRpcUrls(value: string | undefined): Record<number, string[]> {
 export const appConfig = {
   name: 'Keyswarm',
   chains: pickChains(process.env.NEXT_PUBLIC_CHAINS),
-  publicTrackers: [
-    'wss://tracker.openwebtorrent.com',
-    'wss://tracker.webtorrent.dev',
-    'wss://tracker.btorrent.xyz',
-  ],
+  publicTrackers: ['wss://tracker.openwebtorrent.com', 'wss://tracker.webtorrent.dev', 'wss://tracker.btorrent.xyz'],
   reorgDepth: { default: 64, local: 4 },
   rpcUrls: pickRpcUrls(process.env.NEXT_PUBLIC_RPC_URLS),
   localStack: {

@@ -51,7 +51,13 @@ export function Catalog() {
         className="w-full rounded-lg border border-zinc-300 bg-transparent px-3 py-2 text-sm dark:border-zinc-700"
       />
       {error !== undefined && (
-        <ChainReadError what="The catalog" error={error} keeping={listings.length > 0} onRetry={retry} retrying={loading} />
+        <ChainReadError
+          what="The catalog"
+          error={error}
+          keeping={listings.length > 0}
+          onRetry={retry}
+          retrying={loading}
+        />
       )}
       {loading && (
         <p className="text-sm text-zinc-500" data-testid="catalog-loading" role="status">

@@ -42,7 +42,9 @@ export function useListings(): ListingsState {
     if (!client || !deployment) return
     const controller = new AbortController()
     let timer: ReturnType<typeof setTimeout> | undefined
-    setState((s) => (s.chainId === chainId ? { ...s, loading: true, error: undefined } : { chainId, listings: [], loading: true }))
+    setState((s) =>
+      s.chainId === chainId ? { ...s, loading: true, error: undefined } : { chainId, listings: [], loading: true },
+    )
     const read = async () => {
       try {
         const listings = await readListings(client, {

@@ -37,7 +37,13 @@ const PENDING = 1
  */
 export async function findPendingPurchases(
   client: PublicClient,
-  { deployment, contentIds, fromBlock = BigInt(deployment.deployBlock), toBlock, cache }: FindPendingPurchasesParameters,
+  {
+    deployment,
+    contentIds,
+    fromBlock = BigInt(deployment.deployBlock),
+    toBlock,
+    cache,
+  }: FindPendingPurchasesParameters,
 ): Promise<PendingPurchase[]> {
   if (contentIds.length === 0) return []
   const { logs } = await scanLogs(client, {

@@ -113,7 +113,9 @@ export async function runAgent(
         if (cursor && JSON.stringify(state) !== savedAs) {
           savedAs = JSON.stringify(state)
           // An unwritable cursor costs a longer catch-up after a restart, never this round.
-          await cursor.save(state).catch((error: unknown) => console.warn('[keyswarm] the agent cursor could not be saved', error))
+          await cursor
+            .save(state)
+            .catch((error: unknown) => console.warn('[keyswarm] the agent cursor could not be saved', error))
         }
         if (round.delivered.length > 0) healthAt = Number.NEGATIVE_INFINITY
         failures = 0

@@ -48,7 +48,8 @@ const rangePatterns: readonly RegExp[] = [
 /** Endpoints that name the allowed span as "[0xfrom, 0xto]" (Alchemy, Infura). */
 const suggestedRange = /(?:should work|try with this block range):? \[0x([0-9a-f]+),\s*0x([0-9a-f]+)\]/i
 
-const ratePattern = /rate limit|too many requests|limit exceeded|exceeded .*(?:capacity|quota|credits)|request limit|throttl/i
+const ratePattern =
+  /rate limit|too many requests|limit exceeded|exceeded .*(?:capacity|quota|credits)|request limit|throttl/i
 const transientPattern =
   /timed? ?out|timeout|fetch failed|network|socket|ECONN|EAI_AGAIN|unexpected token|invalid json|not valid json|no backend|temporar|unavailable|bad gateway|header not found/i
 

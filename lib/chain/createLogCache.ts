@@ -62,8 +62,8 @@ export function createLogCache({ storage }: CreateLogCacheParameters = {}): LogC
       if (!persist) return
       this.persisted.set(key, value.anchor.number)
       await storage?.set(key, value).catch((error: unknown) => {
-          console.warn('[keyswarm] the log cache could not be written', error)
-        })
+        console.warn('[keyswarm] the log cache could not be written', error)
+      })
     },
     async drop(key) {
       memory.set(key, undefined)

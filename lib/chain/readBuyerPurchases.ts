@@ -42,7 +42,9 @@ export async function readBuyerPurchases(
   const ids = [...new Set([...fromEvents.map((p) => p.purchaseId), ...purchaseIds])].sort((a, b) => (a < b ? 1 : -1))
   const infos = await readMany(
     client,
-    ids.map((id) => ({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchases', args: [id] }) as const),
+    ids.map(
+      (id) => ({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchases', args: [id] }) as const,
+    ),
   )
   const contentIds = [...new Set(infos.filter((info) => info.state !== 0).map((info) => info.contentId))]
   const listings = new Map(

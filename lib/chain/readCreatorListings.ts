@@ -97,7 +97,13 @@ export async function readCreatorListings(
   return listed.map((listing, i) => {
     const own = sales.filter((s) => s.contentId === listing.contentId)
     const stored = state[2 * i] as { price: bigint; active: boolean }
-    const [, sold, delivered, refunded, disputed] = state[2 * i + 1] as readonly number[] as [number, number, number, number, number]
+    const [, sold, delivered, refunded, disputed] = state[2 * i + 1] as readonly number[] as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ]
     return {
       ...listing,
       currentPrice: stored.price,

@@ -4,7 +4,12 @@ import type { Deployment } from './deployments/index'
 import { scanLogs } from './scanLogs'
 
 /** Parameters of {@link readPurchases}. */
-export type ReadPurchasesParameters = { deployment: Deployment; buyer: Address; contentId?: bigint; signal?: AbortSignal }
+export type ReadPurchasesParameters = {
+  deployment: Deployment
+  buyer: Address
+  contentId?: bigint
+  signal?: AbortSignal
+}
 
 const purchasedEvent = getAbiItem({ abi: keyswarmAbi, name: 'Purchased' })
 

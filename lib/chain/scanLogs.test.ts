@@ -65,7 +65,9 @@ function scan(params: Partial<Parameters<typeof scanLogs<typeof listedEvent>>[1]
   })
 }
 
-const rpcError = (id: unknown, code: number, message: string) => ({ body: { jsonrpc: '2.0', id, error: { code, message } } })
+const rpcError = (id: unknown, code: number, message: string) => ({
+  body: { jsonrpc: '2.0', id, error: { code, message } },
+})
 
 /** Refuses `eth_getLogs` over LIMIT blocks with the error `shape` gives for the range asked. */
 function refuseRangesOver(shape: (span: bigint, from: bigint) => { code: number; message: string }): LimitRule {
@@ -93,7 +95,10 @@ function refuseResultsOver(max: number, code: number, message: string): LimitRul
 }
 
 const blockRangeShapes: Record<string, (span: bigint, from: bigint) => { code: number; message: string }> = {
-  'Infura (-32602 range exceeds limit)': (span) => ({ code: -32602, message: `range ${span} exceeds limit of ${LIMIT}` }),
+  'Infura (-32602 range exceeds limit)': (span) => ({
+    code: -32602,
+    message: `range ${span} exceeds limit of ${LIMIT}`,
+  }),
   'Alchemy (suggested range)': (_, from) => ({
     code: -32600,
     message: `Log response size exceeded. You can make eth_getLogs requests with up to a 2K block range and no limit on the response size, or you can request any block range with a cap of 10K logs in the response. Based on your parameters and the response size limit, this block range should work: [${numberToHex(from)}, ${numberToHex(from + LIMIT - 1n)}]`,
@@ -138,7 +143,13 @@ describe('splits the ranges an endpoint refuses and reads every log', () => {
 describe("reads everything through the stack's public-RPC-like proxy", () => {
   for (const provider of ['alchemy', 'infura', 'quicknode'] satisfies RpcProvider[])
     test(`refusing in ${provider}'s shapes, ranges, results and rate alike`, async () => {
-      const proxy = await startRpcProxy({ upstream: chain.rpcUrl, maxBlockRange: 100, maxResults: 2, rps: 20, provider })
+      const proxy = await startRpcProxy({
+        upstream: chain.rpcUrl,
+        maxBlockRange: 100,
+        maxResults: 2,
+        rps: 20,
+        provider,
+      })
       try {
         const through = createPublicClient({ chain: foundry, transport: http(proxy.url, { retryCount: 0 }) })
         const { logs } = await scanLogs(through, {
@@ -196,7 +207,9 @@ test('an endpoint that stays down ends in one sentence, with what was read befor
 })
 
 test('an endpoint answering nonsense ends in a LogScanError, not in wrong listings', async () => {
-  rpc.setRule(({ id, method }) => (method === 'eth_getLogs' ? { body: { jsonrpc: '2.0', id, result: 'nonsense' } } : undefined))
+  rpc.setRule(({ id, method }) =>
+    method === 'eth_getLogs' ? { body: { jsonrpc: '2.0', id, result: 'nonsense' } } : undefined,
+  )
   await expect(scan({ retries: 1 })).rejects.toBeInstanceOf(LogScanError)
 })
 
@@ -233,9 +246,7 @@ describe('the cache', () => {
     const newId = await listForTest(chain, { creator: 3, title: 'near the head' })
     const listedAt = await chain.client.getBlockNumber({ cacheTime: 0 })
     await scan({ cache, reorgDepth: 8 })
-    const stored = (await cache.load(
-      [...(cache as unknown as { verified: Set<string> }).verified][0]!,
-    ))!
+    const stored = (await cache.load([...(cache as unknown as { verified: Set<string> }).verified][0]!))!
     expect(stored.ranges.at(-1)![1]).toBe(listedAt - 8n)
     expect(stored.logs.some((l) => (l as unknown as { args: { contentId: bigint } }).args.contentId === newId)).toBe(
       false,

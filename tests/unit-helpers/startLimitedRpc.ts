@@ -8,10 +8,10 @@ export type SeenRequest = { method: string; params: unknown[] }
 export type LimitedAnswer = { status?: number; body: unknown }
 
 /** Decides, for a request, whether the endpoint refuses it; undefined passes it to the node. */
-export type LimitRule = (request: SeenRequest & { id: unknown }, context: { upstream: string }) =>
-  | LimitedAnswer
-  | undefined
-  | Promise<LimitedAnswer | undefined>
+export type LimitRule = (
+  request: SeenRequest & { id: unknown },
+  context: { upstream: string },
+) => LimitedAnswer | undefined | Promise<LimitedAnswer | undefined>
 
 /** A JSON-RPC endpoint in front of a node that refuses what its rule says, and counts what it saw. */
 export type LimitedRpc = {
@@ -47,7 +47,11 @@ export async function startLimitedRpc(upstream: string, rule?: LimitRule): Promi
           res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body))
           return
         }
-        const forwarded = await fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw })
+        const forwarded = await fetch(upstream, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: raw,
+        })
         res.writeHead(forwarded.status, { 'content-type': 'application/json' })
         res.end(await forwarded.text())
       } catch (error) {
