@@ -1,4 +1,14 @@
-import { type Chain, anvil, base, baseSepolia, sepolia } from 'viem/chains'
+import { type Chain, defineChain } from 'viem'
+import { anvil, base, baseSepolia, sepolia } from 'viem/chains'
+
+/** Multicall3 at its canonical address, the same on every chain that has it (the local stack deploys it there too). */
+export const multicall3Address = '0xcA11bde05977b3631167028862bE2a173976CA11'
+
+/** The local anvil chain, with Multicall3 where the local stack deploys it, so batched reads take the real path. */
+const localChain = defineChain({
+  ...anvil,
+  contracts: { ...anvil.contracts, multicall3: { address: multicall3Address } },
+})
 
 /** Where the local stack lives; `npm start` and the e2e suite's server tell the page at load time. */
 export type StackConfig = {
@@ -17,9 +27,21 @@ export type AppConfig = {
   publicTrackers: readonly string[]
   /** The local stack as `npm start` brings it up (overridden at run time, see `getStack`). */
   localStack: StackConfig
+  /**
+   * Blocks behind the head that a reorg may still change, so logs there are never cached as final:
+   * `default` for real chains, `local` for the local anvil chain (small but not zero, so the local
+   * stack exercises the same path).
+   */
+  reorgDepth: { default: number; local: number }
+  /**
+   * RPC URLs per chain id, tried in order behind viem's `fallback` transport: picked at build time
+   * with `NEXT_PUBLIC_RPC_URLS`, a JSON map such as `{"84532":["https://a.example","https://b.example"]}`.
+   * A chain missing here uses its public default; the local chain uses the running stack's.
+   */
+  rpcUrls: Readonly<Record<number, readonly string[]>>
 }
 
-const supportedChains = { [anvil.id]: anvil, [baseSepolia.id]: baseSepolia, [sepolia.id]: sepolia, [base.id]: base }
+const supportedChains = { [anvil.id]: localChain, [baseSepolia.id]: baseSepolia, [sepolia.id]: sepolia, [base.id]: base }
 
 /**
  * Chain ids picked at build time with `NEXT_PUBLIC_CHAINS` (comma-separated, first = default);
@@ -35,6 +57,27 @@ function pickChains(value: string | undefined): readonly [Chain, ...Chain[]] {
   return chains as [Chain, ...Chain[]]
 }
 
+/** `NEXT_PUBLIC_RPC_URLS` read: a JSON object of chain id to a URL or a list of URLs. */
+function pickRpcUrls(value: string | undefined): Record<number, string[]> {
+  if (!value?.trim()) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(value)
+  } catch (error) {
+    throw new Error('NEXT_PUBLIC_RPC_URLS is not JSON: write it as {"<chain id>": ["https://…", "https://…"]}.', {
+      cause: error,
+    })
+  }
+  const urls: Record<number, string[]> = {}
+  for (const [id, list] of Object.entries((parsed ?? {}) as Record<string, unknown>)) {
+    const all = (Array.isArray(list) ? list : [list]).map(String).filter(Boolean)
+    if (!Number.isInteger(Number(id)) || all.some((url) => !/^(https?|wss?):\/\//.test(url)))
+      throw new Error(`NEXT_PUBLIC_RPC_URLS names "${id}": ${all.join(', ')}; give chain ids and http(s):// URLs.`)
+    urls[Number(id)] = all
+  }
+  return urls
+}
+
 export const appConfig = {
   name: 'Keyswarm',
   chains: pickChains(process.env.NEXT_PUBLIC_CHAINS),
@@ -43,6 +86,8 @@ export const appConfig = {
     'wss://tracker.webtorrent.dev',
     'wss://tracker.btorrent.xyz',
   ],
+  reorgDepth: { default: 64, local: 4 },
+  rpcUrls: pickRpcUrls(process.env.NEXT_PUBLIC_RPC_URLS),
   localStack: {
     rpcUrl: process.env.NEXT_PUBLIC_LOCAL_RPC_URL ?? 'http://127.0.0.1:8545',
     trackers: [process.env.NEXT_PUBLIC_LOCAL_TRACKER_URL ?? 'ws://127.0.0.1:8000'],
@@ -77,4 +122,9 @@ export function isLocalChain(chainId: number = appConfig.chains[0].id): boolean 
 /** Trackers a new torrent announces to: the local stack's on the local chain, public ones elsewhere. */
 export function getTrackers(): string[] {
   return isLocalChain() ? [...getStack().trackers] : [...appConfig.publicTrackers]
+}
+
+/** Blocks behind the head of `chainId` that a reorg may still change (see `AppConfig.reorgDepth`). */
+export function reorgDepth(chainId: number): number {
+  return isLocalChain(chainId) ? appConfig.reorgDepth.local : appConfig.reorgDepth.default
 }
