@@ -82,7 +82,12 @@ export async function fillChainHistory(
   { deployment, blocks, secondsPerBlock, plan, log = () => {} }: FillChainHistoryParameters,
 ): Promise<ChainFill> {
   const rpc = rpcCaller(rpcUrl)
-  const address = (index: number) => mnemonicToAccount(devMnemonic, { addressIndex: index }).address
+  // Deriving an HD account costs ~100 ms of PBKDF2 here: once per account, not per transaction.
+  const addresses = new Map<number, Address>()
+  const address = (index: number) => {
+    if (!addresses.has(index)) addresses.set(index, mnemonicToAccount(devMnemonic, { addressIndex: index }).address)
+    return addresses.get(index)!
+  }
   const nonces = new Map<number, number>()
   for (const index of [libraryAccount, agentAccount, ...otherCreators, ...buyers])
     nonces.set(index, Number(await rpc<Hex>('eth_getTransactionCount', [address(index), 'pending'])))
