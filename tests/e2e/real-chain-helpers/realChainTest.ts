@@ -1,11 +1,7 @@
 import { join } from 'node:path'
-import type { BrowserContext } from '@playwright/test'
-import { createPublicClient, createTestClient, http } from 'viem'
-import { anvil } from 'viem/chains'
 import { chainHistoryPresets } from '../../../scripts/lib/chainHistoryPresets'
 import { type Stack, startStack } from '../../../scripts/lib/startStack'
-import { devAccount, test as base } from '../fixtures'
-import { installTestWallet } from '../support/installTestWallet'
+import { test as base } from '../fixtures'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 
@@ -14,9 +10,8 @@ const root = join(import.meta.dirname, '..', '..', '..')
  * with 2-second blocks, 20,000 blocks past the deployment (cached per machine, see
  * scripts/lib/chainHistory.ts), and the page behind the public-RPC-like endpoint
  * (`KEYSWARM_RPC_LIMITS=public`: 2,000 blocks or 10,000 logs per `eth_getLogs`, 25 calls a second).
- * `stack`, `openContext` and `chain` mean this stack here. The injected wallet and the `chain`
- * clients talk to anvil directly — a wallet has its own RPC, and test checks must not spend the
- * page's rate budget.
+ * `stack`, `openContext` and `chain` mean this stack here; the injected wallet and the `chain`
+ * clients talk to anvil directly (`chainRpcUrl`).
  */
 export const test = base.extend<object, { realChain: Stack }>({
   realChain: [
@@ -35,29 +30,7 @@ export const test = base.extend<object, { realChain: Stack }>({
     { scope: 'worker', timeout: 600_000 },
   ],
   stack: async ({ realChain }, use) => {
-    const { rpcUrl, trackerUrl, webUrl, deployment } = realChain
-    await use({ rpcUrl, trackerUrl, webUrl, deployment })
-  },
-  openContext: async ({ browser, realChain }, use) => {
-    const contexts: BrowserContext[] = []
-    await use(async ({ account } = {}) => {
-      const context = await browser.newContext({ baseURL: realChain.webUrl })
-      if (account !== undefined)
-        await context.addInitScript(installTestWallet, {
-          rpcUrl: realChain.chainRpcUrl,
-          address: devAccount(account),
-          chainId: anvil.id,
-        })
-      contexts.push(context)
-      return context
-    })
-    for (const context of contexts) await context.close()
-  },
-  chain: async ({ realChain }, use) => {
-    const transport = http(realChain.chainRpcUrl)
-    await use({
-      public: createPublicClient({ chain: anvil, transport, pollingInterval: 500 }),
-      test: createTestClient({ chain: anvil, mode: 'anvil', transport }),
-    })
+    const { rpcUrl, chainRpcUrl, trackerUrl, webUrl, deployment } = realChain
+    await use({ rpcUrl, chainRpcUrl, trackerUrl, webUrl, deployment })
   },
 })
