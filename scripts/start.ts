@@ -7,10 +7,13 @@
  * KEYSWARM_RPC_LIMITS=public puts a public-RPC-like endpoint between the page and anvil (eth_getLogs
  *   ≤ 2,000 blocks and ≤ 10,000 logs, 25 calls a second) on KEYSWARM_RPC_PORT (8546), answering with
  *   KEYSWARM_RPC_PROVIDER's error shapes (alchemy, infura or quicknode; default alchemy).
+ * KEYSWARM_HISTORY=empty starts from a chain 20,000 blocks past the deployment; KEYSWARM_HISTORY=filled
+ *   from one holding 10,000 listings and 4,100 purchases (both built once per machine, then cached).
  * KEYSWARM_NO_BUILD=1 serves out/ as it is instead of rebuilding it when the sources are newer.
  */
 import { join } from 'node:path'
 import { ensureBuild } from './lib/ensureBuild'
+import { chainHistoryPresets } from './lib/chainHistoryPresets'
 import type { RpcProvider } from './lib/rpcProxyErrors'
 import { type RpcLimits, publicRpcLimits, startStack } from './lib/startStack'
 
@@ -31,6 +34,15 @@ function rpcLimits(): RpcLimits | undefined {
   return { ...publicRpcLimits, provider }
 }
 
+/** The history KEYSWARM_HISTORY names, if any. */
+function history() {
+  const value = process.env.KEYSWARM_HISTORY
+  if (!value) return undefined
+  if (!(value in chainHistoryPresets))
+    throw new Error(`KEYSWARM_HISTORY=${value} is not a history Keyswarm knows; use empty or filled.`)
+  return chainHistoryPresets[value as keyof typeof chainHistoryPresets]
+}
+
 async function main() {
   if (process.env.KEYSWARM_NO_BUILD !== '1') await ensureBuild(root)
   console.log('\nStarting the Keyswarm stack…')
@@ -44,6 +56,7 @@ async function main() {
     outDir: join(root, 'out'),
     blockTime: process.env.KEYSWARM_BLOCK_TIME ? Number(process.env.KEYSWARM_BLOCK_TIME) : undefined,
     rpcLimits: rpcLimits(),
+    history: history(),
     log: (line) => console.log(`  ${line}`),
   })
   console.log(`

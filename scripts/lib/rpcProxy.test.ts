@@ -58,11 +58,13 @@ test('passes other calls through and counts them by method', async () => {
   expect(stats.calls).toBe(0)
 })
 
-test('serves eth_getLogs within the block range and the result cap', async () => {
-  const { url } = await proxy({ maxBlockRange: 10, maxResults: 10 })
+test('serves eth_getLogs within the block range and the result cap, and tells how far back it served', async () => {
+  const { url, stats } = await proxy({ maxBlockRange: 10, maxResults: 10 })
   const { status, body } = await post(url, getLogs(1, listedFrom, listedFrom + 9n))
   expect(status).toBe(200)
   expect(body.result).toHaveLength(6)
+  await post(url, getLogs(2, listedFrom + 2n, listedFrom + 5n))
+  expect(stats.lowestLogBlock).toBe(listedFrom)
 })
 
 test('refuses a range too wide as Alchemy does, naming a range that works', async () => {

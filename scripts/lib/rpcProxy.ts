@@ -27,6 +27,8 @@ export type RpcProxyStats = {
   byMethod: Record<string, number>
   /** Calls refused, by reason. */
   refused: { range: number; results: number; rate: number }
+  /** The lowest `fromBlock` of an `eth_getLogs` served: how far back readers have scanned. */
+  lowestLogBlock?: bigint
   reset(): void
 }
 
@@ -72,6 +74,7 @@ export async function startRpcProxy({
       stats.calls = 0
       stats.byMethod = {}
       stats.refused = { range: 0, results: 0, rate: 0 }
+      stats.lowestLogBlock = undefined
     },
   }
   // Times (ms) of the calls served in the last second: a sliding window, as providers' per-second caps behave.
@@ -131,6 +134,8 @@ export async function startRpcProxy({
       const suggestedTo = firstOver > from ? firstOver - 1n : from
       return refuse(errors.results({ from, to, maxResults, suggestedTo }))
     }
+    if (Array.isArray(logs) && (stats.lowestLogBlock === undefined || from < stats.lowestLogBlock))
+      stats.lowestLogBlock = from
     return { status: 200, answer: reply }
   }
 

@@ -6,6 +6,7 @@ import TrackerServer from 'bittorrent-tracker/server'
 import { createPublicClient, http } from 'viem'
 import { anvil } from 'viem/chains'
 import type { Deployment } from '../../lib/chain/deployments/index'
+import { type ChainHistory, type ChainHistoryParameters, ensureChainHistory } from './chainHistory'
 import { installMulticall3 } from './installMulticall3'
 import { type RpcProxy, type StartRpcProxyParameters, startRpcProxy } from './rpcProxy'
 import { PortInUseError, type StaticServer, startStaticServer } from './staticServer'
@@ -36,6 +37,11 @@ export type StartStackParameters = {
    * gets its URL as the chain's RPC URL. Unset, the page talks to anvil directly.
    */
   rpcLimits?: RpcLimits
+  /**
+   * Start from a chain with history (scripts/lib/chainHistory.ts): the contracts deployed long
+   * ago and thousands of blocks since, loaded from the per-machine cache (built on first use).
+   */
+  history?: ChainHistoryParameters
   log?: (line: string) => void
 }
 
@@ -46,6 +52,8 @@ export type Stack = {
   chainRpcUrl: string
   /** The limited endpoint, with its request counts, when `rpcLimits` is set. */
   rpcProxy?: RpcProxy
+  /** The history the chain started from, when `history` was given. */
+  history?: ChainHistory
   trackerUrl: string
   webUrl: string
   deployment: Deployment
@@ -69,6 +77,7 @@ export async function startStack({
   outDir,
   blockTime,
   rpcLimits,
+  history: historyParameters,
   log = () => {},
 }: StartStackParameters): Promise<Stack> {
   for (const port of [ports.chain, ports.tracker, ports.web, rpcLimits ? ports.rpc : 0])
@@ -79,19 +88,30 @@ export async function startStack({
     cleanups.length = 0
   }
   try {
+    // Built (once per machine) before anvil starts, so a stack on a timer does not mine meanwhile.
+    const history = historyParameters && (await ensureChainHistory({ log, ...historyParameters }))
     const chainPort = ports.chain || (await freePort())
     const chain = await startAnvil({ port: chainPort, blockTime })
     cleanups.push(chain.stop)
     log(`chain     ${chain.rpcUrl} (anvil, chain id ${anvil.id}${blockTime ? `, ${blockTime}s blocks` : ''})`)
-    await installMulticall3({ rpcUrl: chain.rpcUrl })
 
-    const { deployAll } = await import('../deploy')
-    const deployment = await deployAll({
-      rpcUrl: chain.rpcUrl,
-      privateKey: anvilDeployerKey,
-      mockStablecoin: true,
-      write: false,
-    })
+    let deployment: Deployment
+    if (history) {
+      await history.load(chain.rpcUrl)
+      deployment = history.deployment
+      log(
+        `history   ${history.head - history.deployment.deployBlock} blocks since the deployment at block ${history.deployment.deployBlock}`,
+      )
+    } else {
+      await installMulticall3({ rpcUrl: chain.rpcUrl })
+      const { deployAll } = await import('../deploy')
+      deployment = await deployAll({
+        rpcUrl: chain.rpcUrl,
+        privateKey: anvilDeployerKey,
+        mockStablecoin: true,
+        write: false,
+      })
+    }
     log(
       `contracts Keyswarm ${deployment.keyswarm}${deployment.stablecoin ? `, mock USDC ${deployment.stablecoin}` : ''}`,
     )
@@ -119,7 +139,16 @@ export async function startStack({
     cleanups.push(web.close)
     log(`site      ${web.url}`)
 
-    return { rpcUrl, chainRpcUrl: chain.rpcUrl, rpcProxy, trackerUrl: tracker.url, webUrl: web.url, deployment, stop }
+    return {
+      rpcUrl,
+      chainRpcUrl: chain.rpcUrl,
+      rpcProxy,
+      history,
+      trackerUrl: tracker.url,
+      webUrl: web.url,
+      deployment,
+      stop,
+    }
   } catch (error) {
     await stop()
     throw error
@@ -127,7 +156,16 @@ export async function startStack({
 }
 
 /** Starts anvil from the npm Foundry package and waits until it answers. */
-export async function startAnvil({ port, blockTime }: { port: number; blockTime?: number }) {
+export async function startAnvil({
+  port,
+  blockTime,
+  genesisTimestamp,
+}: {
+  port: number
+  blockTime?: number
+  /** Unix seconds of block 0 (default: now); an earlier one leaves room for a history in the past. */
+  genesisTimestamp?: number
+}) {
   const bin = join(root, 'node_modules', '.bin', 'anvil')
   if (!existsSync(bin)) throw new Error('anvil is missing: run `npm install` first (it comes with @foundry-rs/anvil).')
   // Thirty unlocked accounts, so each e2e journey can own a few (see tests/e2e/fixtures.ts).
@@ -143,6 +181,7 @@ export async function startAnvil({ port, blockTime }: { port: number; blockTime?
     '--silent',
   ]
   if (blockTime) args.push('--block-time', String(blockTime))
+  if (genesisTimestamp !== undefined) args.push('--timestamp', String(genesisTimestamp))
   // Its own process group: the npm wrapper spawns the real binary, and stopping must reach both.
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
   let stderr = ''
