@@ -109,11 +109,12 @@ export class LogScanError extends ChainError {
   override name = 'LogScanError'
   constructor(
     readonly fromBlock: bigint,
-    readonly toBlock: bigint,
+    /** Undefined when the head itself could not be read. */
+    readonly toBlock: bigint | undefined,
     options?: { cause?: unknown },
   ) {
     super(
-      `The chain's RPC endpoint is down, too slow, rate-limiting or answering nonsense (reading blocks ${fromBlock}–${toBlock}): try again in a moment.`,
+      `The chain's RPC endpoint is down, too slow, rate-limiting or answering nonsense (${toBlock === undefined ? 'reading its latest block' : `reading blocks ${fromBlock}–${toBlock}`}): try again in a moment.`,
       options,
     )
   }

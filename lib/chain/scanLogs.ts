@@ -134,7 +134,12 @@ export async function scanLogs<const event extends AbiEvent>(
     }
   }
 
-  const head = toBlock ?? (await retrying(() => client.getBlockNumber({ cacheTime: 0 })))
+  const head =
+    toBlock ??
+    (await retrying(() => client.getBlockNumber({ cacheTime: 0 })).catch((error: unknown) => {
+      if (signal?.aborted) throw error
+      throw new LogScanError(fromBlock, undefined, { cause: error })
+    }))
   const chainId = client.chain?.id ?? (await retrying(() => client.getChainId()))
   const finalBlock = head - BigInt(reorgDepth ?? defaultReorgDepth(chainId))
   const topics = encodeEventTopics({ abi: [event], eventName: event.name, args } as never) as (Hex | Hex[] | null)[]
@@ -146,7 +151,12 @@ export async function scanLogs<const event extends AbiEvent>(
     const anchor = entry.anchor
     const hash = await retrying(() => client.getBlock({ blockNumber: anchor.number })).then(
       (block) => block.hash,
-      () => undefined,
+      (error: unknown) => {
+        // A chain without that block is another chain; an endpoint that does not answer is not a reason to forget.
+        if ((error as Error).name === 'BlockNotFoundError') return undefined
+        if (signal?.aborted) throw error
+        throw new LogScanError(anchor.number, anchor.number, { cause: error })
+      },
     )
     if (hash !== anchor.hash) {
       await cache.drop(key)
