@@ -70,7 +70,8 @@ test('an endpoint that goes down leaves the catalog on screen with a sentence an
   // The page's RPC endpoint stops answering: its next look for new listings fails.
   const rpcOrigin = new URL(stack.rpcUrl).origin
   let down = true
-  await page.route(
+  // On the context: the page's stream service worker forwards its fetches, which page.route would miss.
+  await page.context().route(
     (url) => url.origin === rpcOrigin,
     (route) => (down ? route.fulfill({ status: 503, body: 'Service Unavailable' }) : route.fallback()),
   )
