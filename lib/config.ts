@@ -1,4 +1,14 @@
-import { type Chain, anvil, base, baseSepolia, sepolia } from 'viem/chains'
+import { type Chain, defineChain } from 'viem'
+import { anvil, base, baseSepolia, sepolia } from 'viem/chains'
+
+/** Multicall3 at its canonical address, the same on every chain that has it (the local stack deploys it there too). */
+export const multicall3Address = '0xcA11bde05977b3631167028862bE2a173976CA11'
+
+/** The local anvil chain, with Multicall3 where the local stack deploys it, so batched reads take the real path. */
+const localChain = defineChain({
+  ...anvil,
+  contracts: { ...anvil.contracts, multicall3: { address: multicall3Address } },
+})
 
 /** Where the local stack lives; `npm start` and the e2e suite's server tell the page at load time. */
 export type StackConfig = {
@@ -15,17 +25,32 @@ export type AppConfig = {
   name: string
   /** Chains the app can run on; the first is the default. */
   chains: readonly [Chain, ...Chain[]]
-  /** JSON-RPC URL per chain id, where the chain's public default will not do. */
-  rpcUrls: Readonly<Record<number, string>>
   /** Public WebSocket trackers announced to when not on the local chain. */
   publicTrackers: readonly string[]
   /** Public Nostr relays where peers of a torrent also meet (see lib/discovery), when not on the local chain. */
   publicRelays: readonly string[]
   /** The local stack as `npm start` brings it up (overridden at run time, see `getStack`). */
   localStack: StackConfig
+  /**
+   * Blocks behind the head that a reorg may still change, so logs there are never cached as final:
+   * `default` for real chains, `local` for the local anvil chain (small but not zero, so the local
+   * stack exercises the same path).
+   */
+  reorgDepth: { default: number; local: number }
+  /**
+   * RPC URLs per chain id, tried in order behind viem's `fallback` transport: picked at build time
+   * with `NEXT_PUBLIC_RPC_URLS`, such as `84532=https://a.example,84532=https://b.example`.
+   * A chain missing here uses its public default; the local chain uses the running stack's.
+   */
+  rpcUrls: Readonly<Record<number, readonly string[]>>
 }
 
-const supportedChains = { [anvil.id]: anvil, [baseSepolia.id]: baseSepolia, [sepolia.id]: sepolia, [base.id]: base }
+const supportedChains = {
+  [anvil.id]: localChain,
+  [baseSepolia.id]: baseSepolia,
+  [sepolia.id]: sepolia,
+  [base.id]: base,
+}
 
 /**
  * Chain ids picked at build time with `NEXT_PUBLIC_CHAINS` (comma-separated, first = default);
@@ -42,20 +67,19 @@ function pickChains(value: string | undefined): readonly [Chain, ...Chain[]] {
 }
 
 /**
- * RPC URLs picked at build time with `NEXT_PUBLIC_RPC_URLS` (`<chain id>=<url>`, comma-separated,
- * e.g. `84532=https://base-sepolia.example/v2/KEY`); chains not named use their public default.
+ * RPC URLs picked at build time with `NEXT_PUBLIC_RPC_URLS`: `<chain id>=<url>` entries,
+ * comma-separated; naming a chain again adds a URL tried after the first behind viem's `fallback`
+ * (e.g. `84532=https://base-sepolia.example/v2/KEY,84532=https://sepolia.base.org`). Chains not named
+ * use their public default.
  */
-function pickRpcUrls(value: string | undefined): Record<number, string> {
-  const entries = (value ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const match = /^(\d+)=(https?:\/\/\S+)$/.exec(entry)
-      if (!match) throw new Error(`NEXT_PUBLIC_RPC_URLS has "${entry}": write <chain id>=<http(s) URL>, comma-separated.`)
-      return [Number(match[1]), match[2]!] as const
-    })
-  return Object.fromEntries(entries)
+function pickRpcUrls(value: string | undefined): Record<number, string[]> {
+  const urls: Record<number, string[]> = {}
+  for (const entry of (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)) {
+    const match = /^(\d+)=(https?:\/\/\S+)$/.exec(entry)
+    if (!match) throw new Error(`NEXT_PUBLIC_RPC_URLS has "${entry}": write <chain id>=<http(s) URL>, comma-separated.`)
+    ;(urls[Number(match[1])] ??= []).push(match[2]!)
+  }
+  return urls
 }
 
 export const appConfig = {
@@ -68,6 +92,7 @@ export const appConfig = {
     'wss://tracker.btorrent.xyz',
   ],
   publicRelays: ['wss://relay.damus.io', 'wss://nos.lol', 'wss://relay.primal.net'],
+  reorgDepth: { default: 64, local: 4 },
   localStack: {
     rpcUrl: process.env.NEXT_PUBLIC_LOCAL_RPC_URL ?? 'http://127.0.0.1:8545',
     trackers: [process.env.NEXT_PUBLIC_LOCAL_TRACKER_URL ?? 'ws://127.0.0.1:8000'],
@@ -108,4 +133,9 @@ export function getTrackers(): string[] {
 /** Nostr relays a torrent's peers meet on: the local stack's on the local chain, public ones elsewhere. */
 export function getRelays(): string[] {
   return isLocalChain() ? [...(getStack().relays ?? [])] : [...appConfig.publicRelays]
+}
+
+/** Blocks behind the head of `chainId` that a reorg may still change (see `AppConfig.reorgDepth`). */
+export function reorgDepth(chainId: number): number {
+  return isLocalChain(chainId) ? appConfig.reorgDepth.local : appConfig.reorgDepth.default
 }

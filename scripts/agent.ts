@@ -1,44 +1,60 @@
 /**
- * `npm run agent -- --rpc <url> --secrets <agent-secrets.json>`: the creator's delivery agent as a
- * 24/7 daemon. Same loop as the creator's tab (lib/agent/runAgent): watches purchases of the
- * creator's listings and delivers sealed keys in batches, signed by the agent key. Needs only an
- * RPC URL and the secrets the creator exported from the /publish page. Also reads RPC_URL and
- * AGENT_SECRETS from the environment.
+ * `npm run agent -- --rpc <url>[,<url>…] --secrets <agent-secrets.json> [--state <file>]`: the
+ * creator's delivery agent as a 24/7 daemon. Same loop as the creator's tab (lib/agent/runAgent):
+ * watches purchases of the creator's listings and delivers sealed keys in batches, signed by the
+ * agent key. Needs only an RPC URL (several, comma-separated, are tried in turn) and the secrets the
+ * creator exported from the /publish page. It keeps how far it has read in a state file (default:
+ * the secrets file's path + `.state.json`), so a restart catches up on purchases made while it was
+ * down. Also reads RPC_URL, AGENT_SECRETS and AGENT_STATE from the environment.
  */
 import { readFile } from 'node:fs/promises'
-import { createPublicClient, defineChain, formatEther, http } from 'viem'
-import { createAgentWallet } from '../lib/agent/createAgentWallet'
+import { createPublicClient, createWalletClient, defineChain, formatEther } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
 import { runAgent } from '../lib/agent/runAgent'
 import type { AgentSecrets } from '../lib/agent/types'
+import { createChainTransport } from '../lib/chain/createChainTransport'
 import { requireDeployment } from '../lib/chain/requireDeployment'
+import { multicall3Address } from '../lib/config'
 import { formatError } from '../lib/formatError'
+import { fileAgentCursor } from './lib/fileAgentCursor'
 import { parseCli } from './lib/parseCli'
 
 const usage =
-  'Usage: npm run agent -- --rpc <url> --secrets <agent-secrets.json> [--interval <ms>]  (or RPC_URL and AGENT_SECRETS)'
+  'Usage: npm run agent -- --rpc <url>[,<url>…] --secrets <agent-secrets.json> [--state <file>] [--interval <ms>]  (or RPC_URL, AGENT_SECRETS, AGENT_STATE)'
 const { values } = parseCli({
   usage,
-  options: { rpc: { type: 'string' }, secrets: { type: 'string' }, interval: { type: 'string' } },
+  options: {
+    rpc: { type: 'string' },
+    secrets: { type: 'string' },
+    state: { type: 'string' },
+    interval: { type: 'string' },
+  },
 })
-const rpcUrl = values.rpc ?? process.env.RPC_URL
+const rpcUrls = (values.rpc ?? process.env.RPC_URL ?? '')
+  .split(',')
+  .map((url) => url.trim())
+  .filter(Boolean)
 const secretsPath = values.secrets ?? process.env.AGENT_SECRETS
-if (!rpcUrl || !secretsPath) {
+if (rpcUrls.length === 0 || !secretsPath) {
   console.error(usage)
   process.exit(2)
 }
+const statePath = values.state ?? process.env.AGENT_STATE ?? `${secretsPath}.state.json`
 const secrets = JSON.parse(await readFile(secretsPath, 'utf8')) as AgentSecrets
 const deployment = requireDeployment(secrets.chainId)
 const chain = defineChain({
   id: secrets.chainId,
   name: `chain ${secrets.chainId}`,
   nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-  rpcUrls: { default: { http: [rpcUrl] } },
+  rpcUrls: { default: { http: rpcUrls } },
+  contracts: { multicall3: { address: multicall3Address } },
 })
-const publicClient = createPublicClient({ chain, transport: http(rpcUrl) })
-const wallet = createAgentWallet({ agentKey: secrets.agentKey, chain, rpcUrl })
+const transport = createChainTransport({ urls: rpcUrls })
+const publicClient = createPublicClient({ chain, transport })
+const wallet = createWalletClient({ account: privateKeyToAccount(secrets.agentKey), chain, transport })
 const balance = await publicClient.getBalance({ address: wallet.account.address })
 console.log(
-  `Keyswarm agent ${wallet.account.address} (${formatEther(balance)} ETH) delivering for ${secrets.listings.length} listing(s) on chain ${chain.id}`,
+  `Keyswarm agent ${wallet.account.address} (${formatEther(balance)} ETH) delivering for ${secrets.listings.length} listing(s) on chain ${chain.id}; state in ${statePath}`,
 )
 const controller = new AbortController()
 let wasOutOfGas = false
@@ -54,6 +70,7 @@ await runAgent(publicClient, wallet, {
   listings: () => secrets.listings,
   interval: Number(values.interval ?? 1000),
   signal: controller.signal,
+  cursor: fileAgentCursor(statePath),
   onDelivered: (round) =>
     console.log(`delivered ${round.delivered.join(', ')} in ${round.transactionHash} (${round.gasUsed} gas)`),
   onHealth: ({ balance, outOfGas }) => {

@@ -11,6 +11,7 @@ import {
   parseEventLogs,
 } from 'viem'
 import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
+import type { LogCache } from '../chain/createLogCache'
 import type { Deployment } from '../chain/deployments/index'
 import { sealKey } from '../crypto'
 import type { ListingSecret } from '../keystore/types'
@@ -25,6 +26,8 @@ export type DeliverPendingParameters = {
   fromBlock?: bigint
   /** Purchases a transaction of this agent already carries (sent, not mined yet): never sent twice. */
   skip?: ReadonlySet<bigint>
+  /** Where scanned log ranges are kept (default: the page's or process's log cache); `null` for none. */
+  cache?: LogCache | null
   /** Called as soon as the transaction is sent, before its receipt: the caller remembers it in flight. */
   onSent?: (sent: { purchaseIds: readonly bigint[]; transactionHash: Hash }) => void
   /** Called once the purchases are read: up to which block, and which were still waiting for a key. */
@@ -58,15 +61,16 @@ const racedErrors = new Set(['KeyswarmAlreadyDelivered', 'KeyswarmPurchaseClosed
 export async function deliverPending(
   publicClient: PublicClient,
   walletClient: WalletClient<Transport, Chain | undefined, Account>,
-  { deployment, listings, fromBlock, skip, onSent, onRead }: DeliverPendingParameters,
+  { deployment, listings, fromBlock, skip, onSent, onRead, cache }: DeliverPendingParameters,
 ): Promise<DeliverPendingReturnType> {
   const byId = new Map(listings.map((l) => [l.contentId, l]))
-  const toBlock = await publicClient.getBlockNumber()
+  const toBlock = await publicClient.getBlockNumber({ cacheTime: 0 })
   const open = await findPendingPurchases(publicClient, {
     deployment,
     contentIds: listings.map((l) => BigInt(l.contentId)),
     fromBlock,
     toBlock,
+    cache,
   })
   onRead?.({ toBlock, open: open.map((p) => p.purchaseId) })
   const pending = open.filter((p) => !skip?.has(p.purchaseId))

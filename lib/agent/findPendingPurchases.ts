@@ -1,6 +1,9 @@
 import { type Address, type PublicClient, getAbiItem } from 'viem'
 import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
+import type { LogCache } from '../chain/createLogCache'
+import { readMany } from '../chain/readMany'
+import { scanLogs } from '../chain/scanLogs'
 
 /** A purchase waiting for its key: who bought, and the session key B to seal to. */
 export type PendingPurchase = {
@@ -19,6 +22,8 @@ export type FindPendingPurchasesParameters = {
   fromBlock?: bigint
   /** The last block to read (default: the latest). */
   toBlock?: bigint
+  /** Where scanned ranges are kept (default: the page's or process's log cache); `null` for none. */
+  cache?: LogCache | null
 }
 
 const purchasedEvent = getAbiItem({ abi: keyswarmAbi, name: 'Purchased' })
@@ -27,29 +32,40 @@ const PENDING = 1
 
 /**
  * Purchases of `contentIds` still waiting for a key and still inside their delivery window,
- * read from `Purchased` events and checked against the contract's state.
+ * read from `Purchased` events (a ranged {@link scanLogs}, oldest first) and checked against the
+ * contract's state in Multicall3 batches.
  */
 export async function findPendingPurchases(
   client: PublicClient,
-  { deployment, contentIds, fromBlock = BigInt(deployment.deployBlock), toBlock }: FindPendingPurchasesParameters,
+  {
+    deployment,
+    contentIds,
+    fromBlock = BigInt(deployment.deployBlock),
+    toBlock,
+    cache,
+  }: FindPendingPurchasesParameters,
 ): Promise<PendingPurchase[]> {
   if (contentIds.length === 0) return []
-  const logs = await client.getLogs({
+  const { logs } = await scanLogs(client, {
     address: deployment.keyswarm,
     event: purchasedEvent,
     args: { contentId: [...contentIds] },
     fromBlock,
-    toBlock: toBlock ?? 'latest',
+    toBlock,
+    newestFirst: false,
+    cache,
   })
   if (logs.length === 0) return []
-  const states = await Promise.all(
-    logs.map((log) =>
-      client.readContract({
-        address: deployment.keyswarm,
-        abi: keyswarmAbi,
-        functionName: 'purchaseState',
-        args: [log.args.purchaseId!],
-      }),
+  const states = await readMany(
+    client,
+    logs.map(
+      (log) =>
+        ({
+          address: deployment.keyswarm,
+          abi: keyswarmAbi,
+          functionName: 'purchaseState',
+          args: [log.args.purchaseId!],
+        }) as const,
     ),
   )
   return logs

@@ -6,6 +6,7 @@ import { formatError } from '../formatError'
 import type { Keystore } from '../keystore/Keystore'
 import { createAgentWallet } from './createAgentWallet'
 import { AgentOutOfGasError } from './errors'
+import { idbAgentCursor } from './idbAgentCursor'
 import { runAgent } from './runAgent'
 import type { CreatorAgentStatus } from './types'
 
@@ -79,6 +80,7 @@ export async function hostAgents(
       interval,
       signal,
       wake,
+      cursor: idbAgentCursor({ chainId: deployment.chainId, creator }),
       listings: async () => {
         const list = await listings()
         if (list.length !== statuses.get(creator.toLowerCase())?.listings) update(creator, { listings: list.length })

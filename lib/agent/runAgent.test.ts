@@ -14,6 +14,7 @@ import { type TestChain, startTestChain } from '../../tests/unit-helpers/startTe
 import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
 import type { ListingSecret } from '../keystore/types'
+import type { AgentCursor, AgentCursorState } from './types'
 import { createAgentWallet } from './createAgentWallet'
 import { AgentOutOfGasError } from './errors'
 import { runAgent } from './runAgent'
@@ -54,6 +55,23 @@ async function deliveries(purchaseId: bigint) {
     args: { purchaseId },
     fromBlock: 0n,
   })
+}
+
+/** A client on the test chain that notes the first block of every `eth_getLogs` it sends. */
+function countingLogRanges() {
+  const ranges: bigint[] = []
+  const upstream = http(chain.rpcUrl)({ chain: foundry })
+  const counting: PublicClient = createPublicClient({
+    chain: foundry,
+    pollingInterval: 50,
+    transport: custom({
+      request: ({ method, params }) => {
+        if (method === 'eth_getLogs') ranges.push(BigInt((params as [{ fromBlock: Hex }])[0].fromBlock))
+        return upstream.request({ method, params })
+      },
+    }),
+  })
+  return { ranges, counting }
 }
 
 async function until(check: () => Promise<boolean>, timeout = 20_000) {
@@ -130,18 +148,7 @@ test('an agent without gas money reports it and sends nothing; topped up and wok
 
 test('after its first round the agent reads only recent blocks, and still sees a new purchase', async () => {
   const { wallet } = await newAgent(parseEther('0.02'))
-  const ranges: bigint[] = []
-  const upstream = http(chain.rpcUrl)({ chain: foundry })
-  const counting: PublicClient = createPublicClient({
-    chain: foundry,
-    pollingInterval: 50,
-    transport: custom({
-      request: ({ method, params }) => {
-        if (method === 'eth_getLogs') ranges.push(BigInt((params as [{ fromBlock: Hex }])[0].fromBlock))
-        return upstream.request({ method, params })
-      },
-    }),
-  })
+  const { ranges, counting } = countingLogRanges()
   const controller = new AbortController()
   const running = runAgent(counting, wallet, {
     deployment,
@@ -154,9 +161,48 @@ test('after its first round the agent reads only recent blocks, and still sees a
   await until(async () => (await deliveries(purchaseId)).length > 0)
   controller.abort()
   await running
-  expect(ranges[0]).toBe(BigInt(deployment.deployBlock))
-  const head = await client.getBlockNumber()
-  expect(ranges.at(-1)!).toBeGreaterThan(head - 5n)
+  // Where the first round starts depends on the log cache and the cursor (see the cursor test below).
+  const head = await client.getBlockNumber({ cacheTime: 0 })
+  expect(ranges.at(-1)!).toBeGreaterThan(head - 8n)
+})
+
+test('a restarted agent catches up from its cursor and delivers the purchases made while it was down', async () => {
+  const { wallet } = await newAgent(parseEther('0.02'))
+  let state: AgentCursorState | undefined
+  const cursor: AgentCursor = { load: async () => state, save: async (next) => void (state = next) }
+  const run = (client: PublicClient) => {
+    const controller = new AbortController()
+    // No log cache: what the second run reads comes from its cursor alone.
+    const running = runAgent(client, wallet, {
+      deployment,
+      listings: () => [listing],
+      interval: 100,
+      signal: controller.signal,
+      cursor,
+      cache: null,
+    })
+    return () => (controller.abort(), running)
+  }
+  const stopFirst = run(client)
+  const first = await buy()
+  await until(async () => (await deliveries(first)).length > 0)
+  await until(async () => state !== undefined && BigInt(state.fromBlock) > BigInt(deployment.deployBlock))
+  await stopFirst()
+  const savedFrom = BigInt(state!.fromBlock)
+  expect(state!.listings).toEqual([listing.contentId])
+
+  // While it is down: two purchases, and blocks past them.
+  const missed = [await buy(), await buy()]
+  await chain.time.mine({ blocks: 30 })
+
+  const { ranges, counting } = countingLogRanges()
+  const stopSecond = run(counting)
+  for (const id of missed) await until(async () => (await deliveries(id)).length > 0)
+  await stopSecond()
+  // It read from its cursor on, not from the deployment block.
+  expect(ranges.length).toBeGreaterThan(0)
+  expect(ranges.every((from) => from >= savedFrom)).toBe(true)
+  expect(BigInt(state!.fromBlock)).toBeGreaterThan(savedFrom)
 })
 
 test('failed rounds back off, doubling up to the limit', async () => {

@@ -1,8 +1,11 @@
 import type { Account, Chain, Hash, PublicClient, Transport, WalletClient } from 'viem'
+import type { LogCache } from '../chain/createLogCache'
 import type { Deployment } from '../chain/deployments/index'
+import { reorgDepth } from '../config'
 import type { ListingSecret } from '../keystore/types'
 import { type DeliverPendingReturnType, deliverPending } from './deliverPending'
 import { type AgentHealth, readAgentHealth } from './readAgentHealth'
+import type { AgentCursor, AgentCursorState } from './types'
 
 /** Parameters of {@link runAgent}. */
 export type RunAgentParameters = {
@@ -36,6 +39,14 @@ export type RunAgentParameters = {
   onScanned?: (scan: { toBlock: bigint; waiting: number }) => void
   /** A round failed (RPC error, out of gas...); the agent tries again after `retryIn` ms. */
   onError?: (error: unknown, retryIn: number) => void
+  /**
+   * Where the agent keeps how far it has read (IndexedDB in the tab, a file beside the daemon's
+   * secrets): a restarted agent, or a tab opened again, catches up from there instead of missing
+   * purchases made while it was away or reading all history again.
+   */
+  cursor?: AgentCursor
+  /** Where scanned log ranges are kept (default: the page's or process's log cache); `null` for none. */
+  cache?: LogCache | null
 }
 
 /**
@@ -61,12 +72,18 @@ export async function runAgent(
     onHealth,
     onScanned,
     onError,
+    cursor,
+    cache,
   }: RunAgentParameters,
 ): Promise<void> {
   const inFlight = new Map<bigint, { transactionHash: Hash; sentAt: number }>()
   let failures = 0
-  let fromBlock: bigint | undefined
-  const served = new Set<string>()
+  // Blocks every round reads again: a reorg, or a load-balanced endpoint a block behind, cannot hide a purchase.
+  const overlap = BigInt(reorgDepth(deployment.chainId))
+  const saved = await loadCursor(cursor)
+  let fromBlock = saved ? BigInt(saved.fromBlock) : undefined
+  const served = new Set<string>(saved?.listings ?? [])
+  let savedAs = saved ? JSON.stringify(saved) : ''
   let healthAt = Number.NEGATIVE_INFINITY
   const onWake = () => {
     failures = 0
@@ -91,6 +108,7 @@ export async function runAgent(
         const round = await deliverPending(publicClient, walletClient, {
           deployment,
           fromBlock,
+          cache,
           listings: current,
           skip: new Set(inFlight.keys()),
           onRead: (r) => {
@@ -102,8 +120,16 @@ export async function runAgent(
         })
         if (round.transactionHash) for (const id of round.delivered) inFlight.delete(id)
         delivered = round.delivered
-        // A couple of blocks of overlap: a purchase in a block that was still being built is read again.
-        fromBlock = round.nextFromBlock > 2n ? round.nextFromBlock - 2n : 0n
+        fromBlock = round.nextFromBlock > overlap ? round.nextFromBlock - overlap : 0n
+        // Only a round that read everything moves the cursor: a failed one leaves it where it was.
+        const state: AgentCursorState = { fromBlock: String(fromBlock), listings: [...served].sort() }
+        if (cursor && JSON.stringify(state) !== savedAs) {
+          savedAs = JSON.stringify(state)
+          // An unwritable cursor costs a longer catch-up after a restart, never this round.
+          await cursor
+            .save(state)
+            .catch((error: unknown) => console.warn('[keyswarm] the agent cursor could not be saved', error))
+        }
         if (round.delivered.length > 0) healthAt = Number.NEGATIVE_INFINITY
         failures = 0
         onRound?.(round)
@@ -122,6 +148,16 @@ export async function runAgent(
     }
   } finally {
     wake?.removeEventListener('wake', onWake)
+  }
+}
+
+async function loadCursor(cursor: AgentCursor | undefined): Promise<AgentCursorState | undefined> {
+  try {
+    return await cursor?.load()
+  } catch (error) {
+    // A cursor that cannot be read costs one read of the history, never a missed purchase.
+    console.warn('[keyswarm] the agent cursor could not be read; reading from the deployment block', error)
+    return undefined
   }
 }
 

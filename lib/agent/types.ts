@@ -30,3 +30,17 @@ export type CreatorAgentStatus = {
   /** The last round's failure, as a sentence; cleared by the next good round. */
   error?: string
 }
+
+/** How far an agent has read: the first block its next round reads, and the listings that covers. */
+export type AgentCursorState = {
+  /** A block number, as a decimal string (JSON and IndexedDB alike). */
+  fromBlock: string
+  /** Content ids (decimal strings) whose purchases before `fromBlock` were all handled. */
+  listings: string[]
+}
+
+/** Where an agent keeps its cursor between runs (see `runAgent`'s `cursor`). */
+export type AgentCursor = {
+  load(): Promise<AgentCursorState | undefined>
+  save(state: AgentCursorState): Promise<void>
+}

@@ -1,8 +1,9 @@
 import { connectorsForWallets, type WalletList } from '@rainbow-me/rainbowkit'
 import { injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets'
-import { type Transport, http } from 'viem'
+import type { Transport } from 'viem'
 import { createConfig, type Config } from 'wagmi'
 import { appConfig, getStack, isLocalChain } from '@/lib/config'
+import { createChainTransport } from './createChainTransport'
 
 export type CreateWagmiConfigParameters = {
   /** Extra wallets for the first group (the dev wallet on the local chain). */
@@ -10,8 +11,8 @@ export type CreateWagmiConfigParameters = {
 }
 
 /**
- * The wagmi config: the chains of `appConfig`, the local chain's RPC from the running stack (the
- * others' from `appConfig.rpcUrls`, else their public default), and
+ * The wagmi config: the chains of `appConfig` (each over its `NEXT_PUBLIC_RPC_URLS` behind viem's
+ * `fallback`, else its default), the local chain's RPC from the running stack, and
  * RainbowKit's wallet list. Wallets announced through EIP-6963 (MetaMask among them) are found
  * by themselves; the WalletConnect-based ones need `NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID`.
  */
@@ -25,10 +26,20 @@ export function createWagmiConfig({ extraWallets = [] }: CreateWagmiConfigParame
   const transports = Object.fromEntries(
     appConfig.chains.map((chain) => [
       chain.id,
-      isLocalChain(chain.id) ? http(getStack().rpcUrl) : http(appConfig.rpcUrls[chain.id]),
+      createChainTransport({
+        urls: isLocalChain(chain.id) ? [getStack().rpcUrl] : (appConfig.rpcUrls[chain.id] ?? []),
+      }),
     ]),
   ) as Record<number, Transport>
   // wagmi polls every 4 s by default: a receipt mined in a 1–2 s block (anvil, L2s) then waits up
   // to 4 s more, and the paid unlock (purchase receipt, then the key) feels it most.
-  return createConfig({ chains: appConfig.chains, connectors, transports, ssr: true, pollingInterval: 1_000 })
+  // Batching state reads through Multicall3 turns a page's many reads into a few requests.
+  return createConfig({
+    chains: appConfig.chains,
+    connectors,
+    transports,
+    ssr: true,
+    pollingInterval: 1_000,
+    batch: { multicall: { batchSize: 16_384 } },
+  })
 }

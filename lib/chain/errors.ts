@@ -142,3 +142,27 @@ export class DisputeNotSentError extends ChainError {
     )
   }
 }
+
+/** Reading the chain's logs failed after the reader split, waited and retried what it could. */
+export class LogScanError extends ChainError {
+  override name = 'LogScanError'
+  constructor(
+    readonly fromBlock: bigint,
+    /** Undefined when the head itself could not be read. */
+    readonly toBlock: bigint | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `The chain's RPC endpoint is down, too slow, rate-limiting or answering nonsense (${toBlock === undefined ? 'reading its latest block' : `reading blocks ${fromBlock}–${toBlock}`}): try again in a moment.`,
+      options,
+    )
+  }
+}
+
+/** An endpoint answered `eth_getLogs` with something that is not a list of the logs asked for. */
+export class MalformedLogsError extends ChainError {
+  override name = 'MalformedLogsError'
+  constructor() {
+    super("The chain's RPC endpoint answered with logs that cannot be read.")
+  }
+}

@@ -3,6 +3,7 @@ import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { Deployment } from './deployments/index'
 import { type PurchaseStateName, purchaseStateName } from './purchaseStateName'
 import { type ListedListing, readListings } from './readListings'
+import { readMany } from './readMany'
 import { readPurchases } from './readPurchases'
 
 /** One purchase as its buyer sees it: what, for how much, and where it stands now. */
@@ -25,28 +26,31 @@ export type ReadBuyerPurchasesParameters = {
   buyer?: Address
   /** Purchases known some other way (kept on this device), read even without a wallet. */
   purchaseIds?: readonly bigint[]
+  signal?: AbortSignal
 }
 
 /**
  * Purchases of a buyer (from its `Purchased` events) and any other purchases named, newest
- * first, each with its listing and its state now.
+ * first, each with its listing and its state now: one ranged scan for the purchases, one
+ * Multicall3 batch for their states, one scan for their listings.
  */
 export async function readBuyerPurchases(
   client: PublicClient,
-  { deployment, buyer, purchaseIds = [] }: ReadBuyerPurchasesParameters,
+  { deployment, buyer, purchaseIds = [], signal }: ReadBuyerPurchasesParameters,
 ): Promise<BuyerPurchase[]> {
-  const fromEvents = buyer ? await readPurchases(client, { deployment, buyer }) : []
+  const fromEvents = buyer ? await readPurchases(client, { deployment, buyer, signal }) : []
   const ids = [...new Set([...fromEvents.map((p) => p.purchaseId), ...purchaseIds])].sort((a, b) => (a < b ? 1 : -1))
-  const infos = await Promise.all(
-    ids.map((id) =>
-      client.readContract({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchases', args: [id] }),
+  const infos = await readMany(
+    client,
+    ids.map(
+      (id) => ({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchases', args: [id] }) as const,
     ),
   )
   const contentIds = [...new Set(infos.filter((info) => info.state !== 0).map((info) => info.contentId))]
   const listings = new Map(
-    (await Promise.all(contentIds.map((contentId) => readListings(client, { deployment, contentId })))).map(
-      (found, i) => [contentIds[i]!, found[0]],
-    ),
+    contentIds.length === 0
+      ? []
+      : (await readListings(client, { deployment, contentIds, signal })).map((l) => [l.contentId, l] as const),
   )
   return ids.flatMap((purchaseId, i) => {
     const info = infos[i]!

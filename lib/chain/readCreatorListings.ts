@@ -5,6 +5,8 @@ import { type PurchaseStateName, purchaseStateName } from './purchaseStateName'
 import type { ListingState } from './readListing'
 import { readListingSources } from './readListingSources'
 import { readListings } from './readListings'
+import { readMany } from './readMany'
+import { scanLogs } from './scanLogs'
 
 /** One sale of a creator's listing, as the creator sees it. */
 export type CreatorSale = {
@@ -28,60 +30,60 @@ export type CreatorListing = ListingState & {
 }
 
 /** Parameters of {@link readCreatorListings}. */
-export type ReadCreatorListingsParameters = { deployment: Deployment; creator: Address }
+export type ReadCreatorListingsParameters = { deployment: Deployment; creator: Address; signal?: AbortSignal }
 
 const purchasedEvent = getAbiItem({ abi: keyswarmAbi, name: 'Purchased' })
 const settledEvent = getAbiItem({ abi: keyswarmAbi, name: 'Settled' })
 
 /**
  * Every listing of `creator`, newest first, with its stored state, its counters, the sources in
- * effect and each sale's state now: three log queries for all listings, then one read per listing
- * and per sale.
+ * effect and each sale's state now: a few ranged log scans ({@link scanLogs}, cached), then the
+ * listings' and sales' state in a few Multicall3 batches ({@link readMany}), however many there are.
  */
 export async function readCreatorListings(
   client: PublicClient,
-  { deployment, creator }: ReadCreatorListingsParameters,
+  { deployment, creator, signal }: ReadCreatorListingsParameters,
 ): Promise<CreatorListing[]> {
-  const listed = await readListings(client, { deployment, creator })
+  const listed = await readListings(client, { deployment, creator, signal })
   if (listed.length === 0) return []
   const contentIds = listed.map((l) => l.contentId)
-  const range = { fromBlock: BigInt(deployment.deployBlock), toBlock: 'latest' } as const
-  const [purchasedLogs, sources, stored, stats] = await Promise.all([
-    client.getLogs({ address: deployment.keyswarm, event: purchasedEvent, args: { contentId: contentIds }, ...range }),
+  const keyswarm = { address: deployment.keyswarm, abi: keyswarmAbi } as const
+  // No purchase of a listing comes before the listing itself.
+  const firstBlock = listed.reduce((min, l) => (l.blockNumber < min ? l.blockNumber : min), listed[0]!.blockNumber)
+  const [purchased, sources, state] = await Promise.all([
+    scanLogs(client, {
+      address: deployment.keyswarm,
+      event: purchasedEvent,
+      args: { contentId: contentIds },
+      fromBlock: firstBlock,
+      signal,
+    }),
     readListingSources(client, { deployment, listings: listed }),
-    Promise.all(
-      contentIds.map((id) =>
-        client.readContract({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'listings', args: [id] }),
-      ),
-    ),
-    Promise.all(
-      contentIds.map((id) =>
-        client.readContract({
-          address: deployment.keyswarm,
-          abi: keyswarmAbi,
-          functionName: 'listingStats',
-          args: [id],
-        }),
-      ),
+    readMany(
+      client,
+      contentIds.flatMap((id) => [
+        { ...keyswarm, functionName: 'listings', args: [id] } as const,
+        { ...keyswarm, functionName: 'listingStats', args: [id] } as const,
+      ]),
     ),
   ])
-  const purchaseIds = purchasedLogs.map((log) => log.args.purchaseId!)
-  const [infos, settledLogs] = await Promise.all([
-    Promise.all(
-      purchaseIds.map((id) =>
-        client.readContract({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchases', args: [id] }),
-      ),
-    ),
-    purchaseIds.length === 0
-      ? []
-      : client.getLogs({
-          address: deployment.keyswarm,
-          event: settledEvent,
-          args: { purchaseId: purchaseIds },
-          ...range,
-        }),
-  ])
-  const settledIds = new Set(settledLogs.map((log) => log.args.purchaseId!))
+  const purchasedLogs = purchased.logs
+  const infos = await readMany(
+    client,
+    purchasedLogs.map((log) => ({ ...keyswarm, functionName: 'purchases', args: [log.args.purchaseId!] }) as const),
+  )
+  // Only a purchase final by time may still await `settle`: the contract's `Settled` events tell which did.
+  const final = purchasedLogs.filter((_, i) => purchaseStateName(infos[i]!.state) === 'settled')
+  const settledIds = new Set<bigint>()
+  if (final.length > 0) {
+    const { logs } = await scanLogs(client, {
+      address: deployment.keyswarm,
+      event: settledEvent,
+      fromBlock: final[0]!.blockNumber,
+      signal,
+    })
+    for (const log of logs) settledIds.add(log.args.purchaseId!)
+  }
   const sales: CreatorSale[] = purchasedLogs.map((log, i) => ({
     purchaseId: log.args.purchaseId!,
     contentId: log.args.contentId!,
@@ -94,11 +96,18 @@ export async function readCreatorListings(
 
   return listed.map((listing, i) => {
     const own = sales.filter((s) => s.contentId === listing.contentId)
-    const [, sold, delivered, refunded, disputed] = stats[i]!
+    const stored = state[2 * i] as { price: bigint; active: boolean }
+    const [, sold, delivered, refunded, disputed] = state[2 * i + 1] as readonly number[] as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ]
     return {
       ...listing,
-      currentPrice: stored[i]!.price,
-      active: stored[i]!.active,
+      currentPrice: stored.price,
+      active: stored.active,
       stats: { sold, delivered, refunded, disputed },
       sources: sources[i]!,
       sales: own,

@@ -2,6 +2,7 @@ import type { PublicClient } from 'viem'
 import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { Deployment } from './deployments/index'
 import { UnknownListingError } from './errors'
+import { readMany } from './readMany'
 import { type ListingSources, readListingSources } from './readListingSources'
 import { type ListedListing, readListings } from './readListings'
 
@@ -32,19 +33,12 @@ export async function readListing(
 ): Promise<ListingState> {
   const [listed] = await readListings(client, { deployment, contentId })
   if (!listed) throw new UnknownListingError(contentId)
-  const [stored, stats, [sources]] = await Promise.all([
-    client.readContract({
-      address: deployment.keyswarm,
-      abi: keyswarmAbi,
-      functionName: 'listings',
-      args: [contentId],
-    }),
-    client.readContract({
-      address: deployment.keyswarm,
-      abi: keyswarmAbi,
-      functionName: 'listingStats',
-      args: [contentId],
-    }),
+  const keyswarm = { address: deployment.keyswarm, abi: keyswarmAbi } as const
+  const [[stored, stats], [sources]] = await Promise.all([
+    readMany(client, [
+      { ...keyswarm, functionName: 'listings', args: [contentId] },
+      { ...keyswarm, functionName: 'listingStats', args: [contentId] },
+    ] as const),
     readListingSources(client, { deployment, listings: [listed] }),
   ])
   const [, sold, delivered, refunded, disputed] = stats

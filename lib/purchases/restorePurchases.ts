@@ -3,7 +3,7 @@ import type { Config } from 'wagmi'
 import type { Deployment } from '../chain/deployments/index'
 import { obtainAccountSecret } from '../chain/obtainAccountSecret'
 import { prepareWallet } from '../chain/prepareWallet'
-import { readDelivery } from '../chain/readDelivery'
+import { readDeliveries } from '../chain/readDeliveries'
 import { readListings } from '../chain/readListings'
 import { readPurchases } from '../chain/readPurchases'
 import { sessionKey } from '../crypto'
@@ -32,6 +32,7 @@ export async function restorePurchases(
     readListings(publicClient, { deployment }),
   ])
   const byId = new Map(listings.map((l) => [l.contentId, l]))
+  const deliveries = await readDeliveries(publicClient, { deployment, purchases })
   const perListing = new Map<bigint, number>()
   const restored: PurchaseRecord[] = []
   for (const purchase of purchases) {
@@ -58,11 +59,7 @@ export async function restorePurchases(
       nonce: String(nonce),
       infoHash: listing.infoHash,
     }
-    const sealedKey = await readDelivery(publicClient, {
-      deployment,
-      purchaseId: purchase.purchaseId,
-      fromBlock: purchase.blockNumber,
-    })
+    const sealedKey = deliveries.get(purchase.purchaseId)
     if (sealedKey) {
       try {
         record.key = openDelivery({

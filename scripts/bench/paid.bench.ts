@@ -19,17 +19,20 @@ import type { Browser, BrowserContext, Page } from '@playwright/test'
 import {
   type Address,
   type Hash,
+  type PublicClient,
   createPublicClient,
   createWalletClient,
   http,
   keccak256,
   parseEther,
+  getAbiItem,
   parseEventLogs,
   toHex,
 } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
 import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
+import { scanLogs } from '../../lib/chain/scanLogs'
 import { pointAddress, publicPoint } from '../../lib/crypto'
 import { installTestWallet } from '../../tests/e2e/support/installTestWallet'
 import { type Stack, freePort, startStack, devMnemonic } from '../lib/startStack'
@@ -169,12 +172,15 @@ function traceSteps() {
 
 type Client = ReturnType<typeof createPublicClient>
 
+const deliveredEvent = getAbiItem({ abi: keyswarmAbi, name: 'Delivered' })
+
 async function lastDelivery(client: Client, stack: Stack): Promise<Hash> {
-  const logs = await client.getContractEvents({
+  const { logs } = await scanLogs(client as PublicClient, {
     address: stack.deployment.keyswarm,
-    abi: keyswarmAbi,
-    eventName: 'Delivered',
+    event: deliveredEvent,
     fromBlock: BigInt(stack.deployment.deployBlock),
+    limit: 1,
+    cache: null,
   })
   return logs.at(-1)!.transactionHash
 }
@@ -208,12 +214,12 @@ async function batchDelivery(client: Client, stack: Stack, contentId: bigint) {
   )
   const started = Date.now()
   for (;;) {
-    const logs = await client.getContractEvents({
+    const { logs } = await scanLogs(client as PublicClient, {
       address: stack.deployment.keyswarm,
-      abi: keyswarmAbi,
-      eventName: 'Delivered',
+      event: deliveredEvent,
       args: { purchaseId: ids },
       fromBlock: receipts[0]!.blockNumber,
+      cache: null,
     })
     if (logs.length === ids.length) {
       const txs = [...new Set(logs.map((log) => log.transactionHash))]

@@ -6,11 +6,27 @@ import TrackerServer from 'bittorrent-tracker/server'
 import { createPublicClient, http } from 'viem'
 import { anvil } from 'viem/chains'
 import type { Deployment } from '../../lib/chain/deployments/index'
+import { type ChainHistory, type ChainHistoryParameters, ensureChainHistory } from './chainHistory'
+import { installMulticall3 } from './installMulticall3'
+import { type RpcProxy, type StartRpcProxyParameters, startRpcProxy } from './rpcProxy'
 import { startRelay } from './startRelay'
 import { PortInUseError, type StaticServer, startStaticServer } from './staticServer'
 
-/** `relay` (the local Nostr relay) is optional: a free port when unset. */
-export type StackPorts = { chain: number; tracker: number; web: number; relay?: number }
+export type StackPorts = {
+  chain: number
+  tracker: number
+  web: number
+  /** The public-RPC-like endpoint's port when `rpcLimits` is set; 0 or unset asks for a free one. */
+  rpc?: number
+  /** The local Nostr relay's port; 0 or unset asks for a free one. */
+  relay?: number
+}
+
+/** The limits of a public RPC endpoint, as `KEYSWARM_RPC_LIMITS=public` sets them. */
+export const publicRpcLimits = { maxBlockRange: 2000, maxResults: 10_000, rps: 25, provider: 'alchemy' } as const
+
+/** Limits the page's RPC endpoint imposes: a named preset or the proxy's own parameters. */
+export type RpcLimits = 'public' | Omit<StartRpcProxyParameters, 'upstream' | 'port'>
 
 export type StartStackParameters = {
   /** 0 asks the system for a free port. */
@@ -19,11 +35,28 @@ export type StartStackParameters = {
   outDir: string
   /** Seconds between blocks; automine (a block per transaction) when unset. */
   blockTime?: number
+  /**
+   * Put a public-RPC-like endpoint (scripts/lib/rpcProxy.ts) between the page and anvil: the page
+   * gets its URL as the chain's RPC URL. Unset, the page talks to anvil directly.
+   */
+  rpcLimits?: RpcLimits
+  /**
+   * Start from a chain with history (scripts/lib/chainHistory.ts): the contracts deployed long
+   * ago and thousands of blocks since, loaded from the per-machine cache (built on first use).
+   */
+  history?: ChainHistoryParameters
   log?: (line: string) => void
 }
 
 export type Stack = {
+  /** The RPC URL the page is given: the limited endpoint when `rpcLimits` is set, else anvil. */
   rpcUrl: string
+  /** anvil itself, unlimited: for test set-up and anvil's own methods. */
+  chainRpcUrl: string
+  /** The limited endpoint, with its request counts, when `rpcLimits` is set. */
+  rpcProxy?: RpcProxy
+  /** The history the chain started from, when `history` was given. */
+  history?: ChainHistory
   trackerUrl: string
   /** The local Nostr relay, where peers also meet (see lib/discovery). */
   relayUrl: string
@@ -44,29 +77,60 @@ export const devMnemonic = 'test test test test test test test test test test te
  * a WebSocket tracker, a Nostr relay, and the static export served with the stack's addresses injected. Ports in
  * use give a clear error before anything starts; `stop()` leaves no process behind.
  */
-export async function startStack({ ports, outDir, blockTime, log = () => {} }: StartStackParameters): Promise<Stack> {
-  for (const port of [ports.chain, ports.tracker, ports.web, ports.relay]) if (port) await assertPortFree(port)
+export async function startStack({
+  ports,
+  outDir,
+  blockTime,
+  rpcLimits,
+  history: historyParameters,
+  log = () => {},
+}: StartStackParameters): Promise<Stack> {
+  for (const port of [ports.chain, ports.tracker, ports.web, ports.relay, rpcLimits ? ports.rpc : 0])
+    if (port) await assertPortFree(port)
   const cleanups: (() => Promise<void>)[] = []
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {})
     cleanups.length = 0
   }
   try {
+    // Built (once per machine) before anvil starts, so a stack on a timer does not mine meanwhile.
+    const history = historyParameters && (await ensureChainHistory({ log, ...historyParameters }))
     const chainPort = ports.chain || (await freePort())
     const chain = await startAnvil({ port: chainPort, blockTime })
     cleanups.push(chain.stop)
     log(`chain     ${chain.rpcUrl} (anvil, chain id ${anvil.id}${blockTime ? `, ${blockTime}s blocks` : ''})`)
 
-    const { deployAll } = await import('../deploy')
-    const deployment = await deployAll({
-      rpcUrl: chain.rpcUrl,
-      privateKey: anvilDeployerKey,
-      mockStablecoin: true,
-      write: false,
-    })
+    let deployment: Deployment
+    if (history) {
+      await history.load(chain.rpcUrl)
+      deployment = history.deployment
+      log(
+        `history   ${history.head - history.deployment.deployBlock} blocks since the deployment at block ${history.deployment.deployBlock}`,
+      )
+    } else {
+      await installMulticall3({ rpcUrl: chain.rpcUrl })
+      const { deployAll } = await import('../deploy')
+      deployment = await deployAll({
+        rpcUrl: chain.rpcUrl,
+        privateKey: anvilDeployerKey,
+        mockStablecoin: true,
+        write: false,
+      })
+    }
     log(
       `contracts Keyswarm ${deployment.keyswarm}${deployment.stablecoin ? `, mock USDC ${deployment.stablecoin}` : ''}`,
     )
+
+    let rpcProxy: RpcProxy | undefined
+    if (rpcLimits) {
+      const limits = rpcLimits === 'public' ? publicRpcLimits : rpcLimits
+      rpcProxy = await startRpcProxy({ upstream: chain.rpcUrl, port: ports.rpc ?? 0, ...limits })
+      cleanups.push(rpcProxy.close)
+      log(
+        `rpc       ${rpcProxy.url} (limited like a public endpoint: eth_getLogs ≤ ${limits.maxBlockRange ?? 2000} blocks, ≤ ${limits.maxResults ?? 10_000} logs; ${limits.rps || 'any'} calls/s; ${limits.provider ?? 'alchemy'}'s errors)`,
+      )
+    }
+    const rpcUrl = rpcProxy?.url ?? chain.rpcUrl
 
     const tracker = await startTracker(ports.tracker)
     cleanups.push(tracker.stop)
@@ -79,12 +143,22 @@ export async function startStack({ ports, outDir, blockTime, log = () => {} }: S
     const web: StaticServer = await startStaticServer({
       root: outDir,
       port: ports.web,
-      stack: { rpcUrl: chain.rpcUrl, trackers: [tracker.url], relays: [relay.url] },
+      stack: { rpcUrl, trackers: [tracker.url], relays: [relay.url] },
     })
     cleanups.push(web.close)
     log(`site      ${web.url}`)
 
-    return { rpcUrl: chain.rpcUrl, trackerUrl: tracker.url, relayUrl: relay.url, webUrl: web.url, deployment, stop }
+    return {
+      rpcUrl,
+      chainRpcUrl: chain.rpcUrl,
+      rpcProxy,
+      history,
+      trackerUrl: tracker.url,
+      relayUrl: relay.url,
+      webUrl: web.url,
+      deployment,
+      stop,
+    }
   } catch (error) {
     await stop()
     throw error
@@ -92,7 +166,16 @@ export async function startStack({ ports, outDir, blockTime, log = () => {} }: S
 }
 
 /** Starts anvil from the npm Foundry package and waits until it answers. */
-export async function startAnvil({ port, blockTime }: { port: number; blockTime?: number }) {
+export async function startAnvil({
+  port,
+  blockTime,
+  genesisTimestamp,
+}: {
+  port: number
+  blockTime?: number
+  /** Unix seconds of block 0 (default: now); an earlier one leaves room for a history in the past. */
+  genesisTimestamp?: number
+}) {
   const bin = join(root, 'node_modules', '.bin', 'anvil')
   if (!existsSync(bin)) throw new Error('anvil is missing: run `npm install` first (it comes with @foundry-rs/anvil).')
   // Thirty-two unlocked accounts, so each e2e journey can own a few (see tests/e2e/fixtures.ts).
@@ -108,6 +191,7 @@ export async function startAnvil({ port, blockTime }: { port: number; blockTime?
     '--silent',
   ]
   if (blockTime) args.push('--block-time', String(blockTime))
+  if (genesisTimestamp !== undefined) args.push('--timestamp', String(genesisTimestamp))
   // Its own process group: the npm wrapper spawns the real binary, and stopping must reach both.
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
   let stderr = ''

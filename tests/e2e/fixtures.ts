@@ -7,7 +7,18 @@ import { installTestWallet } from './support/installTestWallet'
 import { devMnemonic } from '../../scripts/lib/startStack'
 
 /** The local stack global-setup started for this run. */
-export type E2EStack = { rpcUrl: string; trackerUrl: string; relayUrl: string; webUrl: string; deployment: Deployment }
+export type E2EStack = {
+  rpcUrl: string
+  trackerUrl: string
+  relayUrl: string
+  webUrl: string
+  deployment: Deployment
+  /**
+   * anvil itself, when the page's `rpcUrl` is a rate-limited endpoint in front of it: the injected
+   * wallet (a wallet has its own RPC) and the `chain` clients use it, so checks spend no page budget.
+   */
+  chainRpcUrl?: string
+}
 
 export type OpenContextOptions = {
   /** Index of the anvil dev account the injected wallet holds; no wallet when omitted. */
@@ -56,13 +67,13 @@ export const test = base.extend<Fixtures>({
         await context.addCookies([
           {
             name: 'keyswarm-stack',
-            value: encodeURIComponent(JSON.stringify({ rpcUrl: stack.rpcUrl, trackers: [stack.trackerUrl] })),
+            value: encodeURIComponent(JSON.stringify({ rpcUrl: stack.rpcUrl, trackers: [stack.trackerUrl], relays: [stack.relayUrl] })),
             url: new URL(site).origin,
           },
         ])
       if (account !== undefined)
         await context.addInitScript(installTestWallet, {
-          rpcUrl: stack.rpcUrl,
+          rpcUrl: stack.chainRpcUrl ?? stack.rpcUrl,
           address: devAccount(account),
           chainId: anvil.id,
         })
@@ -72,7 +83,7 @@ export const test = base.extend<Fixtures>({
     for (const context of contexts) await context.close()
   },
   chain: async ({ stack }, use) => {
-    const transport = http(stack.rpcUrl)
+    const transport = http(stack.chainRpcUrl ?? stack.rpcUrl)
     await use({
       public: createPublicClient({ chain: anvil, transport }),
       test: createTestClient({ chain: anvil, mode: 'anvil', transport }),

@@ -12,6 +12,7 @@ import { type HDAccount, mnemonicToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import type { Deployment } from '../../lib/chain/deployments/index'
 import { deployAll } from '../../scripts/deploy'
+import { installMulticall3 } from '../../scripts/lib/installMulticall3'
 import { anvilDeployerKey, devMnemonic, freePort, startAnvil } from '../../scripts/lib/startStack'
 
 /** Parameters of {@link startTestChain}. */
@@ -20,7 +21,10 @@ export type StartTestChainParameters = {
   blockTime?: number
 }
 
-/** A running anvil chain with Keyswarm and the mock stablecoin deployed, and clients for it. */
+/**
+ * A running anvil chain with Keyswarm and the mock stablecoin deployed, Multicall3 at its canonical
+ * address, and clients for it.
+ */
 export type TestChain = {
   rpcUrl: string
   deployment: Deployment
@@ -38,8 +42,10 @@ export type TestChain = {
 }
 
 /**
- * Starts a fresh anvil chain on a free port and deploys Keyswarm and the mock stablecoin to it,
- * for unit tests that need a real chain.
+ * Starts a fresh anvil chain on a free port, puts Multicall3 at its canonical address and deploys
+ * Keyswarm and the mock stablecoin to it, for unit tests that need a real chain. Put
+ * scripts/lib/rpcProxy.ts's `startRpcProxy({ upstream: chain.rpcUrl })` in front to test against a
+ * public endpoint's limits.
  * @example
  * let chain: TestChain
  * beforeAll(async () => { chain = await startTestChain() }, 60_000)
@@ -47,14 +53,18 @@ export type TestChain = {
  */
 export async function startTestChain({ blockTime }: StartTestChainParameters = {}): Promise<TestChain> {
   const anvil = await startAnvil({ port: await freePort(), blockTime })
-  const deployment = await deployAll({
-    rpcUrl: anvil.rpcUrl,
-    privateKey: anvilDeployerKey,
-    mockStablecoin: true,
-  }).catch(async (error: unknown) => {
-    await anvil.stop()
-    throw new Error('Could not deploy Keyswarm to the test chain.', { cause: error })
-  })
+  const deployment = await installMulticall3({ rpcUrl: anvil.rpcUrl })
+    .then(() =>
+      deployAll({
+        rpcUrl: anvil.rpcUrl,
+        privateKey: anvilDeployerKey,
+        mockStablecoin: true,
+      }),
+    )
+    .catch(async (error: unknown) => {
+      await anvil.stop()
+      throw new Error('Could not deploy Keyswarm to the test chain.', { cause: error })
+    })
   const transport = http(anvil.rpcUrl)
   const client: PublicClient = createPublicClient({ chain: foundry, transport, pollingInterval: 50 })
   const account = (index: number) => mnemonicToAccount(devMnemonic, { addressIndex: index })

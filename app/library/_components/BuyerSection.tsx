@@ -3,9 +3,9 @@
 import { useQueryClient } from '@tanstack/react-query'
 import type { Address } from 'viem'
 import { useConfig, usePublicClient } from 'wagmi'
+import { useTargetDeployment } from '@/components/chain/useTargetDeployment'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
-import { appConfig } from '@/lib/config'
-import { formatError } from '@/lib/formatError'
+import { ChainReadError } from '@/components/chain/ChainReadError'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
 import { restorePurchases } from '@/lib/purchases/restorePurchases'
 import { ActionStatus } from './ActionStatus'
@@ -19,19 +19,22 @@ import { libraryQueryKey } from './useCreatorDashboard'
  * purchases (one signature brings every purchase's key to this device). Hidden when there are none.
  */
 export function BuyerSection({ buyer }: { buyer: Address | undefined }) {
-  const { data, error } = useBuyerPurchases(buyer)
+  const { data, error, isFetching, refetch } = useBuyerPurchases(buyer)
   const config = useConfig()
-  const chainId = appConfig.chains[0].id
+  const { chainId } = useTargetDeployment()
   const publicClient = usePublicClient({ chainId })
   const queryClient = useQueryClient()
   const action = useChainAction()
-  if (error)
-    return (
-      <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-        Your purchases could not be read from the chain: {formatError(error)}
-      </p>
-    )
-  if (!data || data.length === 0) return null
+  const failed = error && (
+    <ChainReadError
+      what="Your purchases"
+      error={error}
+      keeping={!!data}
+      onRetry={() => void refetch()}
+      retrying={isFetching}
+    />
+  )
+  if (!data || data.length === 0) return failed || null
   const missing = data.filter((p) => (p.state === 'delivered' || p.state === 'settled') && !p.key).length
 
   const restore = () =>
@@ -70,6 +73,7 @@ export function BuyerSection({ buyer }: { buyer: Address | undefined }) {
         </button>
       </div>
       {!buyer && <p className="text-sm text-zinc-500">Connect the wallet you bought with to restore or refund.</p>}
+      {failed}
       <ActionStatus state={action} testId="restore-status" />
       <ul className="space-y-3">
         {data.map((purchase) => (

@@ -2,8 +2,8 @@
 
 import type { Address } from 'viem'
 import { CreatorAgent } from '@/components/paywall/CreatorAgent'
+import { ChainReadError } from '@/components/chain/ChainReadError'
 import { RestoreListings } from '@/components/publish/RestoreListings'
-import { formatError } from '@/lib/formatError'
 import { CreatorBalances } from './CreatorBalances'
 import { CreatorListingCard } from './CreatorListingCard'
 import { useCreatorDashboard } from './useCreatorDashboard'
@@ -14,16 +14,26 @@ import { useCreatorDashboard } from './useCreatorDashboard'
  * for a new device, "Restore my listings".
  */
 export function CreatorSection({ creator }: { creator: Address }) {
-  const { data, error } = useCreatorDashboard(creator)
-  if (error)
+  const { data, error, isPending, isFetching, refetch } = useCreatorDashboard(creator)
+  const failed = error && (
+    <ChainReadError
+      what="Your listings"
+      error={error}
+      keeping={!!data}
+      onRetry={() => void refetch()}
+      retrying={isFetching}
+    />
+  )
+  if (isPending && !error)
     return (
-      <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-        Your listings could not be read from the chain: {formatError(error)}
+      <p role="status" className="text-sm text-zinc-500" data-testid="creator-loading">
+        Reading your listings and sales from the chain…
       </p>
     )
-  if (!data || data.listings.length === 0) return null
+  if (!data || data.listings.length === 0) return failed || null
   return (
     <section aria-labelledby="selling" className="space-y-5" data-testid="creator-section">
+      {failed}
       <div>
         <h2 id="selling" className="text-xl font-semibold tracking-tight">
           What you sell

@@ -5,8 +5,7 @@ import { useEffect } from 'react'
 import type { Address, Hex } from 'viem'
 import { usePublicClient } from 'wagmi'
 import { type BuyerPurchase, readBuyerPurchases } from '@/lib/chain/readBuyerPurchases'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
-import { appConfig } from '@/lib/config'
+import { useTargetDeployment } from '@/components/chain/useTargetDeployment'
 import { listLibrary } from '@/lib/library/listLibrary'
 import { onLibraryChange } from '@/lib/library/onLibraryChange'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
@@ -29,7 +28,7 @@ export type OwnedPurchase = BuyerPurchase & {
  * whenever the torrent library changes.
  */
 export function useBuyerPurchases(buyer: Address | undefined, { enabled = true }: { enabled?: boolean } = {}) {
-  const chainId = appConfig.chains[0].id
+  const { chainId, deployment } = useTargetDeployment()
   const client = usePublicClient({ chainId })
   const queryClient = useQueryClient()
   const queryKey = [...libraryQueryKey, 'buyer', chainId, buyer]
@@ -39,15 +38,15 @@ export function useBuyerPurchases(buyer: Address | undefined, { enabled = true }
   )
   return useQuery({
     queryKey,
-    enabled: enabled && !!client,
+    enabled: enabled && !!client && !!deployment,
     refetchInterval: 5000,
-    queryFn: async (): Promise<OwnedPurchase[]> => {
-      const deployment = requireDeployment(chainId)
+    queryFn: async ({ signal }): Promise<OwnedPurchase[]> => {
       const [records, entries] = await Promise.all([browserKeystore().listPurchases({ chainId }), listLibrary()])
       // Another account's purchases on this device stay out while a wallet is connected.
       const mine = records.filter((r) => !buyer || r.buyer.toLowerCase() === buyer.toLowerCase())
       const purchases = await readBuyerPurchases(client!, {
-        deployment,
+        deployment: deployment!,
+        signal,
         buyer,
         purchaseIds: mine.map((r) => BigInt(r.purchaseId)),
       })

@@ -5,28 +5,27 @@ import type { Address } from 'viem'
 import { usePublicClient } from 'wagmi'
 import { readCreatorBalances } from '@/lib/chain/readCreatorBalances'
 import { readCreatorListings } from '@/lib/chain/readCreatorListings'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
-import { appConfig } from '@/lib/config'
+import { useTargetDeployment } from '@/components/chain/useTargetDeployment'
 
 /** The query key prefix of everything /library reads from the chain, to refresh it after an action. */
 export const libraryQueryKey = ['keyswarm', 'library'] as const
 
 /**
  * What `creator` sells on the app's chain: its listings with their sales, and its money per token.
- * Refreshed every few seconds (sales, deliveries and deadlines move on their own).
+ * Refreshed every few seconds (sales, deliveries and deadlines move on their own); the log cache
+ * makes each refresh read only new blocks. Follows the connected chain (see `useTargetDeployment`).
  */
 export function useCreatorDashboard(creator: Address | undefined) {
-  const chainId = appConfig.chains[0].id
+  const { chainId, deployment } = useTargetDeployment()
   const client = usePublicClient({ chainId })
   return useQuery({
     queryKey: [...libraryQueryKey, 'creator', chainId, creator],
-    enabled: !!client && !!creator,
+    enabled: !!client && !!creator && !!deployment,
     refetchInterval: 4000,
-    queryFn: async () => {
-      const deployment = requireDeployment(chainId)
-      const listings = await readCreatorListings(client!, { deployment, creator: creator! })
+    queryFn: async ({ signal }) => {
+      const listings = await readCreatorListings(client!, { deployment: deployment!, creator: creator!, signal })
       const balances = listings.length
-        ? await readCreatorBalances(client!, { deployment, creator: creator!, listings })
+        ? await readCreatorBalances(client!, { deployment: deployment!, creator: creator!, listings })
         : []
       return { listings, balances }
     },
