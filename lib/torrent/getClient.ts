@@ -1,5 +1,6 @@
 import { type TorrentClient, clientSlot } from './clientSlot'
 import { UnsupportedBrowserError } from './errors'
+import { trackReceipts } from './trackReceipts'
 
 export type { TorrentClient } from './clientSlot'
 
@@ -28,6 +29,8 @@ async function createClient(): Promise<TorrentClient> {
   const client = new WebTorrentClient({ dht: false, lsd: false, utPex: false })
   // Torrent errors with no listener of their own land here; they must reach the log, not vanish.
   client.on('error', (error: unknown) => console.error('[keyswarm] torrent client error', error))
+  // Every torrent, added or seeded, speaks the seeding receipts extension from its first wire.
+  client.on('add', trackReceipts)
   performance.mark('keyswarm:client')
   return client
 }
