@@ -14,9 +14,12 @@ import { contractsDir } from './lib/buildContracts'
 const ceilings = [
   { name: 'purchase ETH', ceiling: 100_000, items: 1 },
   { name: 'purchase ERC-20', ceiling: 120_000, items: 1 },
+  { name: 'purchase ETH, first sale', ceiling: 100_000, items: 1 },
+  { name: 'purchase ERC-20, first sale', ceiling: 120_000, items: 1 },
   { name: 'deliver', ceiling: 50_000, items: 1 },
   { name: 'deliverMany (10 items)', ceiling: 25_000, items: 10, unit: 'per item' },
   { name: 'claim', ceiling: 70_000, items: 1 },
+  { name: 'claimMany (10 items)', ceiling: 30_000, items: 10, unit: 'per item' },
   { name: 'dispute', ceiling: 70_000, items: 1 },
   { name: 'list', ceiling: 250_000, items: 1, unit: 'with 200 bytes of metadata' },
 ] as const

@@ -12,7 +12,8 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 /// session key B; the creator delivers the content key K sealed to B; a buyer who receives a wrong
 /// key proves it on chain by revealing the session secret b and is refunded in full. After the
 /// dispute window the escrow settles: `seedShareBps` of it pays the seeders who served the buyer
-/// (EIP-712 receipts signed by the session key), the rest is the creator's.
+/// (EIP-712 receipts signed by the purchase's receipt key, which no dispute reveals), the rest is the
+/// creator's.
 /// @dev Sealing, bit for bit: S = b·C = c·B; shared = address(S);
 /// pad = keccak256(abi.encode(shared, purchaseId)); sealedKey = K xor pad;
 /// keyHash = keccak256(abi.encode(K)). There is no owner: nobody can take funds or change the rules
@@ -59,12 +60,13 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     /// @notice Public reputation counters. `delivered` counts deliveries that became final (the
     /// purchase settled), `refunded` undelivered purchases paid back, `disputed` keys proven wrong.
     struct Stats {
-        uint48 listings;
-        uint48 sold;
-        uint48 delivered;
-        uint48 refunded;
-        uint48 disputed;
-        /// @dev For a listing: when it was listed. Keeps the slot non-zero so counting is cheap.
+        uint40 listings;
+        uint40 sold;
+        uint40 delivered;
+        uint40 refunded;
+        uint40 disputed;
+        /// @dev For a listing: when it was listed. Shares the counters' slot (240 bits in all) and
+        /// keeps it non-zero, so even a listing's first sale counts with a cheap update.
         uint40 since;
     }
 
@@ -95,28 +97,30 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     }
 
     /// @dev Two slots, both written at purchase, so nothing later pays for a fresh one. Slot 0's
-    /// 20 bytes change meaning with the status: the buyer until delivery (and after a refund); from
-    /// delivery, the commitment bytes20(keccak256(abi.encode(buyer, sealedKey))), which is all a
-    /// dispute needs (the sealed key itself is in the `Delivered` event); once settled the buyer has
-    /// no claim left, and they keep the seeding pool's ledger (paid bytes, paid amount). See
-    /// `_commitment` and `_ledger`.
+    /// 20 bytes change meaning with the status: until delivery (and after a refund) the buyer's
+    /// commitment bytes20(keccak256(abi.encode(buyer, session))), which binds the session key B to
+    /// the buyer without a slot of its own; from delivery, the dispute commitment
+    /// bytes20(keccak256(abi.encode(that, sealedKey))), which is all a dispute needs (the sealed key
+    /// itself is in the `Delivered` event); once settled the buyer has no claim left, and they keep
+    /// the seeding pool's ledger (paid bytes, paid amount). Slot 1 holds the receipt signer, the
+    /// address receipts must recover to: a key apart from the session key, so the session secret a
+    /// dispute reveals signs nothing. See `_buyerCommitment`, `_commitment` and `_ledger`.
     struct Purchase {
-        bytes20 buyerOrCommitmentOrLedger;
+        bytes20 commitmentOrLedger;
         uint96 amount;
-        address session;
+        address receiptSigner;
         uint48 contentId;
         uint40 purchasedAt;
         Status status;
     }
 
-    /// @notice A purchase decoded for readers. `buyer` is known while the purchase is undelivered or
-    /// refunded, zero otherwise (the contract keeps only a commitment to it from delivery on): read it
-    /// from the `Purchased` event, and the sealed key from the `Delivered` event. `paidBytes` and
-    /// `paidOut` are the seeding pool's, once settled.
+    /// @notice A purchase decoded for readers. The contract keeps only commitments to the buyer, the
+    /// session key and the sealed key: read them from the `Purchased` and `Delivered` events.
+    /// `receiptSigner` is the address seeding receipts must be signed by. `paidBytes` and `paidOut`
+    /// are the seeding pool's, once settled.
     struct PurchaseInfo {
         uint256 contentId;
-        address buyer;
-        address session;
+        address receiptSigner;
         uint256 amount;
         uint64 purchasedAt;
         uint64 deliveryDeadline;
@@ -127,7 +131,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         uint256 paidOut;
     }
 
-    /// @notice One seeding receipt to claim; `sig` is the session key's EIP-712 signature.
+    /// @notice One seeding receipt to claim; `sig` is the receipt key's EIP-712 signature.
     struct Claim {
         uint256 purchaseId;
         address seeder;
@@ -148,7 +152,8 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         address indexed buyer,
         uint256 amount,
         uint256 sessionX,
-        uint256 sessionY
+        uint256 sessionY,
+        address receiptSigner
     );
     event Delivered(uint256 indexed purchaseId, bytes32 sealedKey);
     event Refunded(uint256 indexed purchaseId, address indexed buyer, uint256 amount);
@@ -173,6 +178,8 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     error KeyswarmFreeListing(uint256 contentId);
     error KeyswarmListingInactive(uint256 contentId);
     error KeyswarmInvalidSessionKey(uint256 x, uint256 y);
+    /// @notice The receipt signer is zero or the session key's own address (whose secret a dispute reveals).
+    error KeyswarmInvalidReceiptSigner(address receiptSigner);
     error KeyswarmPriceAboveMax(uint256 price, uint256 maxPrice);
     error KeyswarmWrongPayment(uint256 sent, uint256 price);
     error KeyswarmFeeOnTransfer(address token, uint256 expected, uint256 received);
@@ -184,8 +191,8 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     error KeyswarmEmptySealedKey(uint256 purchaseId);
     error KeyswarmLengthMismatch(uint256 ids, uint256 sealedKeys);
     error KeyswarmNotBuyer(uint256 purchaseId, address caller);
-    /// @notice In a dispute: the caller is not the buyer, or `sealedKey` is not the one delivered. The
-    /// stored commitment binds both together and cannot tell which.
+    /// @notice In a dispute: the caller is not the buyer, the session secret is not the purchase's, or
+    /// `sealedKey` is not the one delivered. The stored commitment binds all three and cannot tell which.
     error KeyswarmNotBuyerOrSealedKey(uint256 purchaseId, address caller, bytes32 sealedKey);
     error KeyswarmDeliveryPending(uint256 purchaseId, uint256 deadline);
     error KeyswarmNotDelivered(uint256 purchaseId);
@@ -315,12 +322,16 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
 
     // ---------------------------------------------------------------- buyers
 
-    /// @notice Buys a listing: pays into escrow and names the session public key B the key is sealed to.
+    /// @notice Buys a listing: pays into escrow, names the session public key B the key is sealed to
+    /// and the receipt signer whose EIP-712 receipts pay the seeders.
     /// @dev ETH: send at least the price (and at most maxPrice); any excess comes straight back.
-    /// ERC-20: approve first; tokens that take a fee on transfer are refused.
+    /// ERC-20: approve first; tokens that take a fee on transfer are refused. The receipt signer is
+    /// a key apart from B: a dispute reveals B's secret, and receipts signed by B would then let
+    /// anyone drain the seeding pool.
+    /// @param receiptSigner address(R) of the purchase's receipt key; not zero, not address(B).
     /// @param maxPrice The most the caller agrees to pay; a price raised in between reverts.
     /// @return purchaseId The new purchase's id (sequential from 1).
-    function purchase(uint256 contentId, uint256 sessionX, uint256 sessionY, uint256 maxPrice)
+    function purchase(uint256 contentId, uint256 sessionX, uint256 sessionY, address receiptSigner, uint256 maxPrice)
         external
         payable
         nonReentrant
@@ -334,13 +345,15 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         if (!l.active) revert KeyswarmListingInactive(contentId);
         if (price > maxPrice) revert KeyswarmPriceAboveMax(price, maxPrice);
         if (!_onCurve(sessionX, sessionY)) revert KeyswarmInvalidSessionKey(sessionX, sessionY);
+        address session = _pointAddress(sessionX, sessionY);
+        if (receiptSigner == address(0) || receiptSigner == session) revert KeyswarmInvalidReceiptSigner(receiptSigner);
 
         purchaseId = _nextPurchaseId++;
         _purchases[purchaseId] = Purchase({
-            buyerOrCommitmentOrLedger: bytes20(msg.sender),
+            commitmentOrLedger: _buyerCommitment(msg.sender, session),
             // forge-lint: disable-next-line(unsafe-typecast) -- read from a uint96 field
             amount: uint96(price),
-            session: _pointAddress(sessionX, sessionY),
+            receiptSigner: receiptSigner,
             // forge-lint: disable-next-line(unsafe-typecast) -- ids are sequential; 2**48 listings cannot be paid for
             contentId: uint48(contentId),
             purchasedAt: uint40(block.timestamp),
@@ -348,7 +361,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         });
         listingStats[contentId].sold += 1;
         creatorStats[creator].sold += 1;
-        emit Purchased(purchaseId, contentId, msg.sender, price, sessionX, sessionY);
+        emit Purchased(purchaseId, contentId, msg.sender, price, sessionX, sessionY, receiptSigner);
 
         address token = l.token;
         if (token == address(0)) {
@@ -361,10 +374,13 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     }
 
     /// @notice Takes the refund of a purchase whose key was not delivered before the deadline.
-    function refund(uint256 purchaseId) external nonReentrant {
+    /// @dev The purchase stores a commitment to buyer and session key, not the buyer itself (see
+    /// `Purchase`), so the buyer names its session key's address again.
+    /// @param session address(B), the session key the purchase named.
+    function refund(uint256 purchaseId, address session) external nonReentrant {
         Purchase storage p = _openPurchase(purchaseId);
         if (p.status == Status.Delivered) revert KeyswarmAlreadyDelivered(purchaseId);
-        if (p.buyerOrCommitmentOrLedger != bytes20(msg.sender)) revert KeyswarmNotBuyer(purchaseId, msg.sender);
+        if (p.commitmentOrLedger != _buyerCommitment(msg.sender, session)) revert KeyswarmNotBuyer(purchaseId, msg.sender);
         uint256 deadline = p.purchasedAt + deliveryWindow;
         if (block.timestamp <= deadline) revert KeyswarmDeliveryPending(purchaseId, deadline);
 
@@ -378,12 +394,13 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     }
 
     /// @notice Proves a delivered key wrong and takes a full refund. Reveals the session secret b:
-    /// the contract checks address(b·G) is the session, unseals with S = b·C exactly as the buyer's tab
-    /// does, and refunds only if keccak256(abi.encode(K')) differs from the listing's keyHash.
-    /// @dev Reverts with KeyswarmKeyIsValid when the key is right: a dispute costs the buyer gas only.
+    /// the contract computes address(b·G), unseals with S = b·C exactly as the buyer's tab does, and
+    /// refunds only if keccak256(abi.encode(K')) differs from the listing's keyHash.
+    /// @dev Reverts with KeyswarmKeyIsValid when the key is right: a dispute costs the buyer gas only,
+    /// and the b it revealed signs no receipt (receipts recover to the separate receipt signer).
     /// The contract does not store the sealed key (see `Purchase`): the buyer passes it back from the
-    /// `Delivered` event, and the stored commitment proves at once that the caller is the buyer and that
-    /// this is the key delivered.
+    /// `Delivered` event, and the stored commitment proves at once that the caller is the buyer, that
+    /// b is the purchase's session secret and that this is the key delivered.
     /// @param sessionSecret The session secret b (revealing it costs the buyer nothing else).
     /// @param sealedKey The `sealedKey` of the purchase's `Delivered` event.
     function dispute(uint256 purchaseId, uint256 sessionSecret, bytes32 sealedKey) external nonReentrant {
@@ -391,11 +408,10 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         if (p.status != Status.Delivered) revert KeyswarmNotDelivered(purchaseId);
         uint256 deadline = p.purchasedAt + deliveryWindow + disputeWindow;
         if (block.timestamp > deadline) revert KeyswarmDisputeWindowClosed(purchaseId, deadline);
-        if (p.buyerOrCommitmentOrLedger != _commitment(msg.sender, sealedKey)) {
+        if (sessionSecret == 0 || sessionSecret >= N) revert KeyswarmWrongSessionSecret(purchaseId);
+        address session = _mulAddress(sessionSecret, GX, GV);
+        if (p.commitmentOrLedger != _commitment(_buyerCommitment(msg.sender, session), sealedKey)) {
             revert KeyswarmNotBuyerOrSealedKey(purchaseId, msg.sender, sealedKey);
-        }
-        if (sessionSecret == 0 || sessionSecret >= N || _mulAddress(sessionSecret, GX, GV) != p.session) {
-            revert KeyswarmWrongSessionSecret(purchaseId);
         }
 
         uint256 contentId = p.contentId;
@@ -439,21 +455,25 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         _settle(purchaseId, _openPurchase(purchaseId));
     }
 
-    /// @notice Settles many purchases (see `settle`); already settled ones are skipped.
-    function settleMany(uint256[] calldata purchaseIds) external {
+    /// @notice Settles many purchases (see `settle`). Skips, without reverting, every id that cannot
+    /// settle now (unknown, undelivered, refunded, disputed, already settled, dispute window open), so
+    /// one stale id never fails a batch.
+    /// @return settled How many purchases this call settled.
+    function settleMany(uint256[] calldata purchaseIds) external returns (uint256 settled) {
         for (uint256 i; i < purchaseIds.length; ++i) {
             Purchase storage p = _purchases[purchaseIds[i]];
-            Status status = p.status;
-            if (status == Status.Open || status == Status.Delivered) _settle(purchaseIds[i], p);
+            if (p.status != Status.Delivered || !_disputeWindowOver(p)) continue;
+            _settle(purchaseIds[i], p);
+            ++settled;
         }
     }
 
-    /// @notice Pays a seeder from a purchase's pool for a receipt signed by the purchase's session
-    /// key: pool * bytes / size minus what the seeder already took. Bytes are cumulative; a replayed
+    /// @notice Pays a seeder from a purchase's pool for a receipt signed by the purchase's receipt
+    /// key (`receiptSigner`, named at purchase): pool * bytes / size minus what the seeder already took. Bytes are cumulative; a replayed
     /// or lower receipt pays nothing, and the bytes paid for one purchase never exceed its size.
     /// Anyone may submit; the payout is credited to the seeder's balance. Settles first if due.
     /// @param bytes_ The cumulative bytes the receipt acknowledges.
-    /// @param sig The session key's signature over EIP-712 `Receipt(purchaseId, seeder, bytes)`.
+    /// @param sig The receipt key's signature over EIP-712 `Receipt(purchaseId, seeder, bytes)`.
     /// @return amount What was credited to the seeder.
     function claim(uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig)
         external
@@ -510,7 +530,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         Purchase storage p = _purchases[purchaseId];
         if (p.status == Status.None) return info;
         info.contentId = p.contentId;
-        info.session = p.session;
+        info.receiptSigner = p.receiptSigner;
         info.amount = p.amount;
         info.purchasedAt = p.purchasedAt;
         // Windows sum to less than 2**32 (constructor) and purchasedAt is a uint40: all fit in 64 bits.
@@ -521,11 +541,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         // forge-lint: disable-next-line(unsafe-typecast)
         info.claimDeadline = uint64(info.disputeDeadline + claimWindow);
         info.state = purchaseState(purchaseId);
-        if (p.status == Status.Settled) {
-            (info.paidBytes, info.paidOut) = _ledger(p);
-        } else if (p.status == Status.Open || p.status == Status.Refunded) {
-            info.buyer = address(p.buyerOrCommitmentOrLedger);
-        }
+        if (p.status == Status.Settled) (info.paidBytes, info.paidOut) = _ledger(p);
     }
 
     /// @notice Where a purchase is now: Pending, Expired (refundable), Delivered (disputable),
@@ -544,7 +560,9 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         return block.timestamp <= deliveryDeadline + disputeWindow ? PurchaseState.Delivered : PurchaseState.Settled;
     }
 
-    /// @notice The EIP-712 digest a session key signs for a seeding receipt.
+    /// @notice The EIP-712 digest a receipt key signs for a seeding receipt: domain
+    /// `EIP712Domain(name "Keyswarm", version "1", chainId, verifyingContract this)`, type
+    /// `Receipt(uint256 purchaseId,address seeder,uint64 bytes)`.
     function receiptDigest(uint256 purchaseId, address seeder, uint64 bytes_) public view returns (bytes32) {
         // keccak256(abi.encode(RECEIPT_TYPEHASH, purchaseId, seeder, bytes_)) in scratch memory: claims are
         // priced against a 70k ceiling and abi.encode would allocate for a hash used once.
@@ -615,14 +633,13 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         // Overwrites the buyer with its commitment: two updates of slots written at purchase, no fresh
         // slot for the sealed key (it travels in the event). Deliveries are counted when they become
         // final (see `_settle`).
-        p.buyerOrCommitmentOrLedger = _commitment(address(p.buyerOrCommitmentOrLedger), sealedKey);
+        p.commitmentOrLedger = _commitment(p.commitmentOrLedger, sealedKey);
         p.status = Status.Delivered;
         emit Delivered(purchaseId, sealedKey);
     }
 
     function _settle(uint256 purchaseId, Purchase storage p) private {
-        if (p.status != Status.Delivered) revert KeyswarmNotSettleable(purchaseId);
-        if (block.timestamp <= p.purchasedAt + deliveryWindow + disputeWindow) revert KeyswarmNotSettleable(purchaseId);
+        if (p.status != Status.Delivered || !_disputeWindowOver(p)) revert KeyswarmNotSettleable(purchaseId);
 
         uint256 contentId = p.contentId;
         Listing storage l = _listings[contentId];
@@ -649,20 +666,20 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         }
         uint256 deadline = _claimDeadline(p);
         if (block.timestamp > deadline) revert KeyswarmClaimWindowClosed(purchaseId, deadline);
-        _checkReceipt(p.session, purchaseId, seeder, bytes_, sig);
+        _checkReceipt(p.receiptSigner, purchaseId, seeder, bytes_, sig);
         uint64 before = paidBytesOf[purchaseId][seeder];
         if (bytes_ <= before) return 0;
         return _credit(p, purchaseId, seeder, before, bytes_ - before);
     }
 
-    /// @dev Reverts unless `sig` is `session`'s EIP-712 signature of the receipt.
-    function _checkReceipt(address session, uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig)
+    /// @dev Reverts unless `sig` is `receiptSigner`'s EIP-712 signature of the receipt.
+    function _checkReceipt(address receiptSigner, uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig)
         private
         view
     {
         (address signer, ECDSA.RecoverError err,) =
             ECDSA.tryRecoverCalldata(receiptDigest(purchaseId, seeder, bytes_), sig);
-        if (err != ECDSA.RecoverError.NoError || signer != session) revert KeyswarmInvalidReceipt(purchaseId, seeder);
+        if (err != ECDSA.RecoverError.NoError || signer != receiptSigner) revert KeyswarmInvalidReceipt(purchaseId, seeder);
     }
 
     /// @dev Pays `seeder` for up to `added` more bytes of purchase `p`, beyond the `before` it had.
@@ -693,6 +710,10 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         emit Claimed(purchaseId, seeder, credited, amount);
     }
 
+    function _disputeWindowOver(Purchase storage p) private view returns (bool) {
+        return block.timestamp > p.purchasedAt + deliveryWindow + disputeWindow;
+    }
+
     function _claimDeadline(Purchase storage p) private view returns (uint256) {
         // A uint40 time plus windows summing below 2**32 (constructor) cannot overflow.
         unchecked {
@@ -704,18 +725,25 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         return amount * seedShareBps / BPS;
     }
 
-    /// @dev What a delivery stores in place of the buyer: 160 bits binding the buyer to the sealed key.
-    /// Matching a stored commitment with another caller or key is a second preimage (2**160 work); the
-    /// cheapest abuse is a buyer who already knows K grinding session keys for a collision between a
-    /// good and a bad sealed key, about 2**80 hashes and curve multiplications: far above any price.
-    function _commitment(address buyer, bytes32 sealedKey) private pure returns (bytes20) {
-        return bytes20(keccak256(abi.encode(buyer, sealedKey)));
+    /// @dev What a purchase stores in place of the buyer: 160 bits binding the buyer to its session
+    /// key's address, so the session key needs no slot of its own (the receipt signer takes it).
+    function _buyerCommitment(address buyer, address session) private pure returns (bytes20) {
+        return bytes20(keccak256(abi.encode(buyer, session)));
+    }
+
+    /// @dev What a delivery stores in place of the buyer's commitment: 160 bits binding buyer, session
+    /// and sealed key. Matching a stored commitment with another caller, session or key is a second
+    /// preimage (2**160 work); the cheapest abuse is a buyer who already knows K grinding session keys
+    /// for a collision between a good and a bad sealed key, about 2**80 hashes and curve
+    /// multiplications: far above any price.
+    function _commitment(bytes20 buyerCommitment, bytes32 sealedKey) private pure returns (bytes20) {
+        return bytes20(keccak256(abi.encode(buyerCommitment, sealedKey)));
     }
 
     /// @dev After settlement slot 0's 20 bytes hold (paidOut << 64 | paidBytes): 96 + 64 bits. Settling
     /// overwrites the delivery commitment with an empty ledger; nothing needs the commitment after that.
     function _ledger(Purchase storage p) private view returns (uint64 paidBytes, uint256 paidOut) {
-        uint160 packed = uint160(p.buyerOrCommitmentOrLedger);
+        uint160 packed = uint160(p.commitmentOrLedger);
         // forge-lint: disable-next-line(unsafe-typecast) -- the low 64 bits are paidBytes by construction
         return (uint64(packed), packed >> 64);
     }
@@ -723,7 +751,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     function _setLedger(Purchase storage p, uint64 paidBytes, uint256 paidOut) private {
         // paidOut <= pool <= amount < 2**96, so it fits in the upper 96 bits.
         // forge-lint: disable-next-line(unsafe-typecast)
-        p.buyerOrCommitmentOrLedger = bytes20(uint160(paidOut) << 64 | paidBytes);
+        p.commitmentOrLedger = bytes20(uint160(paidOut) << 64 | paidBytes);
     }
 
     function _pull(IERC20 token, uint256 amount) private {

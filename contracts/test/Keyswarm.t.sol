@@ -49,7 +49,7 @@ contract KeyswarmTest is KeyswarmBase {
         assertEq(l.keyHash, p.keyHash, "keyHash");
         assertEq(l.deliveryX, delivery.publicKeyX, "deliveryX");
         assertEq(bytes32(l.infoHash), bytes32(p.infoHash), "infoHash");
-        (uint48 listed,,,,,) = keyswarm.creatorStats(creator);
+        (uint40 listed,,,,,) = keyswarm.creatorStats(creator);
         assertEq(listed, 1, "creator listings");
         (,,,,, uint40 since) = keyswarm.listingStats(id);
         assertEq(since, block.timestamp, "listed at");
@@ -81,7 +81,7 @@ contract KeyswarmTest is KeyswarmBase {
         assertEq(keyswarm.listings(id).creator, creator, "creator");
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmFreeListing.selector, id));
         vm.prank(buyer);
-        keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, 0);
+        keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, receipt.addr, 0);
     }
 
     function test_ListGiveawayWithKeyAtPriceZero() public {
@@ -199,7 +199,7 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.setActive(id, false);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmListingInactive.selector, id));
         vm.prank(buyer);
-        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, PRICE);
+        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, receipt.addr, PRICE);
         // A paused listing still serves the buyers who paid.
         _deliver(bought);
         vm.prank(creator);
@@ -278,23 +278,22 @@ contract KeyswarmTest is KeyswarmBase {
     function test_PurchaseEscrowsEthAndRecordsTheSession() public {
         uint256 id = _listEth();
         vm.expectEmit(true, true, true, true, address(keyswarm));
-        emit Keyswarm.Purchased(1, id, buyer, PRICE, session.publicKeyX, session.publicKeyY);
+        emit Keyswarm.Purchased(1, id, buyer, PRICE, session.publicKeyX, session.publicKeyY, receipt.addr);
         uint256 purchaseId = _buy(id);
         assertEq(purchaseId, 1, "first purchase id");
         assertEq(address(keyswarm).balance, PRICE, "escrowed");
         Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
         assertEq(info.contentId, id, "contentId");
-        assertEq(info.buyer, buyer, "buyer");
-        assertEq(info.session, session.addr, "session = address(B)");
+        assertEq(info.receiptSigner, receipt.addr, "receipt signer");
         assertEq(info.amount, PRICE, "amount");
         assertEq(info.purchasedAt, block.timestamp, "purchasedAt");
         assertEq(info.deliveryDeadline, block.timestamp + DELIVERY_WINDOW, "delivery deadline");
         assertEq(info.disputeDeadline, block.timestamp + DELIVERY_WINDOW + DISPUTE_WINDOW, "dispute deadline");
         assertEq(info.claimDeadline, info.disputeDeadline + CLAIM_WINDOW, "claim deadline");
         assertEq(uint256(info.state), uint256(Keyswarm.PurchaseState.Pending), "pending");
-        (, uint48 sold,,,,) = keyswarm.listingStats(id);
+        (, uint40 sold,,,,) = keyswarm.listingStats(id);
         assertEq(sold, 1, "listing sold");
-        (, uint48 creatorSold,,,,) = keyswarm.creatorStats(creator);
+        (, uint40 creatorSold,,,,) = keyswarm.creatorStats(creator);
         assertEq(creatorSold, 1, "creator sold");
         assertEq(keyswarm.purchaseCount(), 1, "count");
     }
@@ -313,14 +312,14 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.setPrice(id, PRICE / 2);
         uint256 before = buyer.balance;
         vm.prank(buyer);
-        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, PRICE);
+        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, receipt.addr, PRICE);
         assertEq(buyer.balance, before - PRICE / 2, "charged the lowered price only");
         assertEq(address(keyswarm).balance, PRICE / 2, "escrow");
     }
 
     function test_RevertWhen_PurchaseUnknownListing() public {
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmUnknownListing.selector, 9));
-        keyswarm.purchase(9, session.publicKeyX, session.publicKeyY, 0);
+        keyswarm.purchase(9, session.publicKeyX, session.publicKeyY, receipt.addr, 0);
     }
 
     function test_RevertWhen_PurchasePriceRaisedAboveMax() public {
@@ -329,7 +328,7 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.setPrice(id, PRICE + 1);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPriceAboveMax.selector, PRICE + 1, PRICE));
         vm.prank(buyer);
-        keyswarm.purchase{value: PRICE + 1}(id, session.publicKeyX, session.publicKeyY, PRICE);
+        keyswarm.purchase{value: PRICE + 1}(id, session.publicKeyX, session.publicKeyY, receipt.addr, PRICE);
     }
 
     function test_RevertWhen_PurchaseTokenPriceRaisedAboveMax() public {
@@ -338,7 +337,7 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.setPrice(id, USD_PRICE * 2);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPriceAboveMax.selector, USD_PRICE * 2, USD_PRICE));
         vm.prank(buyer);
-        keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, USD_PRICE);
+        keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, receipt.addr, USD_PRICE);
     }
 
     function test_RevertWhen_PurchaseSessionKeyOffCurve() public {
@@ -349,14 +348,14 @@ contract KeyswarmTest is KeyswarmBase {
             )
         );
         vm.prank(buyer);
-        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY + 1, PRICE);
+        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY + 1, receipt.addr, PRICE);
     }
 
     function test_RevertWhen_PurchaseSessionKeyIsZero() public {
         uint256 id = _listEth();
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidSessionKey.selector, 0, 0));
         vm.prank(buyer);
-        keyswarm.purchase{value: PRICE}(id, 0, 0, PRICE);
+        keyswarm.purchase{value: PRICE}(id, 0, 0, receipt.addr, PRICE);
     }
 
     function test_RevertWhen_PurchaseSessionKeyOutsideField() public {
@@ -365,21 +364,21 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 x = P;
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidSessionKey.selector, x, session.publicKeyY));
         vm.prank(buyer);
-        keyswarm.purchase{value: PRICE}(id, x, session.publicKeyY, PRICE);
+        keyswarm.purchase{value: PRICE}(id, x, session.publicKeyY, receipt.addr, PRICE);
     }
 
     function test_RevertWhen_PurchaseUnderpaysEth() public {
         uint256 id = _listEth();
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongPayment.selector, PRICE - 1, PRICE));
         vm.prank(buyer);
-        keyswarm.purchase{value: PRICE - 1}(id, session.publicKeyX, session.publicKeyY, PRICE);
+        keyswarm.purchase{value: PRICE - 1}(id, session.publicKeyX, session.publicKeyY, receipt.addr, PRICE);
     }
 
     function test_RevertWhen_PurchaseTokenListingWithEth() public {
         uint256 id = _listUsd();
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongPayment.selector, 1, 0));
         vm.prank(buyer);
-        keyswarm.purchase{value: 1}(id, session.publicKeyX, session.publicKeyY, USD_PRICE);
+        keyswarm.purchase{value: 1}(id, session.publicKeyX, session.publicKeyY, receipt.addr, USD_PRICE);
     }
 
     function test_RevertWhen_PurchaseWithFeeOnTransferToken() public {
@@ -390,7 +389,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 id = _list(address(fee), 1000, SHARE, SIZE);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmFeeOnTransfer.selector, address(fee), 1000, 990));
         vm.prank(buyer);
-        keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, 1000);
+        keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, receipt.addr, 1000);
     }
 
     function test_RevertWhen_PurchaseWithoutAllowance() public {
@@ -399,7 +398,7 @@ contract KeyswarmTest is KeyswarmBase {
         usd.approve(address(keyswarm), 0);
         vm.expectRevert();
         vm.prank(buyer);
-        keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, USD_PRICE);
+        keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, receipt.addr, USD_PRICE);
     }
 
     // ------------------------------------------------------------ deliver
@@ -417,13 +416,11 @@ contract KeyswarmTest is KeyswarmBase {
 
     function test_DeliveryReplacesTheBuyerWithACommitment() public {
         uint256 purchaseId = _buy(_listEth());
-        assertEq(keyswarm.purchases(purchaseId).buyer, buyer, "buyer known until delivery");
         _deliver(purchaseId);
         Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
-        // Only bytes20(keccak256(abi.encode(buyer, sealedKey))) is stored; readers take both from events.
-        assertEq(info.buyer, address(0), "buyer not stored after delivery");
+        // Only commitments to buyer, session and sealed key are stored; readers take them from events.
         assertEq(info.amount, PRICE, "amount kept");
-        assertEq(info.session, session.addr, "session kept");
+        assertEq(info.receiptSigner, receipt.addr, "receipt signer kept");
     }
 
     function test_DeliverAtTheDeadline() public {
@@ -472,7 +469,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buy(_listEth());
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.prank(buyer);
-        keyswarm.refund(purchaseId);
+        keyswarm.refund(purchaseId, session.addr);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
         vm.prank(creator);
         keyswarm.deliver(purchaseId, bytes32(uint256(1)));
@@ -525,13 +522,13 @@ contract KeyswarmTest is KeyswarmBase {
         vm.expectEmit(true, true, false, true, address(keyswarm));
         emit Keyswarm.Refunded(purchaseId, buyer, PRICE);
         vm.prank(buyer);
-        keyswarm.refund(purchaseId);
+        keyswarm.refund(purchaseId, session.addr);
         assertEq(buyer.balance, before + PRICE, "refunded in full");
         assertEq(address(keyswarm).balance, 0, "nothing left");
         assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Refunded), "state");
-        (,,, uint48 refunded,,) = keyswarm.listingStats(id);
+        (,,, uint40 refunded,,) = keyswarm.listingStats(id);
         assertEq(refunded, 1, "listing refunded");
-        (,,, uint48 creatorRefunded,,) = keyswarm.creatorStats(creator);
+        (,,, uint40 creatorRefunded,,) = keyswarm.creatorStats(creator);
         assertEq(creatorRefunded, 1, "creator refunded");
     }
 
@@ -540,7 +537,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 before = usd.balanceOf(buyer);
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.prank(buyer);
-        keyswarm.refund(purchaseId);
+        keyswarm.refund(purchaseId, session.addr);
         assertEq(usd.balanceOf(buyer), before + USD_PRICE, "refunded");
     }
 
@@ -550,7 +547,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.warp(deadline);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmDeliveryPending.selector, purchaseId, deadline));
         vm.prank(buyer);
-        keyswarm.refund(purchaseId);
+        keyswarm.refund(purchaseId, session.addr);
     }
 
     function test_RevertWhen_RefundByStranger() public {
@@ -558,7 +555,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyer.selector, purchaseId, stranger));
         vm.prank(stranger);
-        keyswarm.refund(purchaseId);
+        keyswarm.refund(purchaseId, session.addr);
     }
 
     function test_RevertWhen_RefundDelivered() public {
@@ -566,22 +563,22 @@ contract KeyswarmTest is KeyswarmBase {
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmAlreadyDelivered.selector, purchaseId));
         vm.prank(buyer);
-        keyswarm.refund(purchaseId);
+        keyswarm.refund(purchaseId, session.addr);
     }
 
     function test_RevertWhen_RefundTwice() public {
         uint256 purchaseId = _buy(_listEth());
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.prank(buyer);
-        keyswarm.refund(purchaseId);
+        keyswarm.refund(purchaseId, session.addr);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
         vm.prank(buyer);
-        keyswarm.refund(purchaseId);
+        keyswarm.refund(purchaseId, session.addr);
     }
 
     function test_RevertWhen_RefundUnknownPurchase() public {
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmUnknownPurchase.selector, 3));
-        keyswarm.refund(3);
+        keyswarm.refund(3, session.addr);
     }
 
     function test_RevertWhen_RefundToABuyerRejectingEth() public {
@@ -592,7 +589,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmTransferFailed.selector, address(rejecter), PRICE));
         vm.prank(address(rejecter));
-        keyswarm.refund(purchaseId);
+        keyswarm.refund(purchaseId, session.addr);
     }
 
     // ------------------------------------------------------------ dispute
@@ -611,9 +608,9 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.dispute(purchaseId, sessionSecret, wrong);
         assertEq(buyer.balance, before + PRICE, "refunded in full");
         assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Disputed), "state");
-        (,,,, uint48 disputed,) = keyswarm.listingStats(id);
+        (,,,, uint40 disputed,) = keyswarm.listingStats(id);
         assertEq(disputed, 1, "listing disputed");
-        (,,,, uint48 creatorDisputed,) = keyswarm.creatorStats(creator);
+        (,,,, uint40 creatorDisputed,) = keyswarm.creatorStats(creator);
         assertEq(creatorDisputed, 1, "creator disputed");
     }
 
@@ -654,7 +651,10 @@ contract KeyswarmTest is KeyswarmBase {
     function test_RevertWhen_DisputeWithAnotherSecret() public {
         uint256 purchaseId = _buyDelivered(_listEth());
         bytes32 sealedKey = _sealed(purchaseId);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongSessionSecret.selector, purchaseId));
+        // The commitment binds buyer, session and sealed key together: another b is refused by it.
+        vm.expectRevert(
+            abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyerOrSealedKey.selector, purchaseId, buyer, sealedKey)
+        );
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret + 1, sealedKey);
     }
@@ -742,9 +742,9 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.settle(purchaseId);
         assertEq(keyswarm.balanceOf(creator, address(0)), PRICE - pool, "creator share");
         assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Settled), "state");
-        (,, uint48 delivered,,,) = keyswarm.listingStats(id);
+        (,, uint40 delivered,,,) = keyswarm.listingStats(id);
         assertEq(delivered, 1, "listing delivered");
-        (,, uint48 creatorDelivered,,,) = keyswarm.creatorStats(creator);
+        (,, uint40 creatorDelivered,,,) = keyswarm.creatorStats(creator);
         assertEq(creatorDelivered, 1, "creator delivered");
         Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
         assertEq(info.paidBytes, 0, "no bytes paid yet");
@@ -795,7 +795,7 @@ contract KeyswarmTest is KeyswarmBase {
     function test_ClaimPaysPoolTimesBytesOverSize() public {
         uint256 purchaseId = _buySettled(_listEth());
         uint256 pool = PRICE * SHARE / 10_000;
-        bytes memory sig = _receipt(sessionSecret, purchaseId, seeder, SIZE / 4);
+        bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE / 4);
         vm.expectEmit(true, true, false, true, address(keyswarm));
         emit Keyswarm.Claimed(purchaseId, seeder, SIZE / 4, pool / 4);
         vm.prank(stranger); // anyone may submit; the seeder is paid
@@ -851,8 +851,8 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 a = _buySettled(id);
         uint256 b = _buySettled(id);
         Keyswarm.Claim[] memory claims = new Keyswarm.Claim[](2);
-        claims[0] = Keyswarm.Claim(a, seeder, SIZE, _receipt(sessionSecret, a, seeder, SIZE));
-        claims[1] = Keyswarm.Claim(b, seeder, SIZE / 2, _receipt(sessionSecret, b, seeder, SIZE / 2));
+        claims[0] = Keyswarm.Claim(a, seeder, SIZE, _receipt(receiptSecret, a, seeder, SIZE));
+        claims[1] = Keyswarm.Claim(b, seeder, SIZE / 2, _receipt(receiptSecret, b, seeder, SIZE / 2));
         uint256 pool = PRICE * SHARE / 10_000;
         uint256 total = keyswarm.claimMany(claims);
         assertEq(total, pool + pool / 2, "total");
@@ -868,14 +868,14 @@ contract KeyswarmTest is KeyswarmBase {
 
     function test_RevertWhen_ClaimForAnotherSeeder() public {
         uint256 purchaseId = _buySettled(_listEth());
-        bytes memory sig = _receipt(sessionSecret, purchaseId, seeder, SIZE);
+        bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, stranger));
         keyswarm.claim(purchaseId, stranger, SIZE, sig);
     }
 
     function test_RevertWhen_ClaimWithMoreBytesThanSigned() public {
         uint256 purchaseId = _buySettled(_listEth());
-        bytes memory sig = _receipt(sessionSecret, purchaseId, seeder, SIZE / 2);
+        bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE / 2);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
     }
@@ -888,7 +888,7 @@ contract KeyswarmTest is KeyswarmBase {
 
     function test_RevertWhen_ClaimBeforeSettlement() public {
         uint256 purchaseId = _buyDelivered(_listEth());
-        bytes memory sig = _receipt(sessionSecret, purchaseId, seeder, SIZE);
+        bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
     }
@@ -897,8 +897,8 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buy(_listEth());
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.prank(buyer);
-        keyswarm.refund(purchaseId);
-        bytes memory sig = _receipt(sessionSecret, purchaseId, seeder, SIZE);
+        keyswarm.refund(purchaseId, session.addr);
+        bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
     }
@@ -907,7 +907,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buySettled(_listEth());
         uint256 deadline = keyswarm.purchases(purchaseId).claimDeadline;
         vm.warp(deadline + 1);
-        bytes memory sig = _receipt(sessionSecret, purchaseId, seeder, SIZE);
+        bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmClaimWindowClosed.selector, purchaseId, deadline));
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
     }
@@ -969,7 +969,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buy(_listEth());
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.prank(buyer);
-        keyswarm.refund(purchaseId);
+        keyswarm.refund(purchaseId, session.addr);
         vm.warp(block.timestamp + 60 days);
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
         keyswarm.sweep(purchaseId);
@@ -1019,7 +1019,7 @@ contract KeyswarmTest is KeyswarmBase {
 
     function test_PurchaseStateOfUnknownIsNone() public view {
         assertEq(uint256(keyswarm.purchaseState(42)), uint256(Keyswarm.PurchaseState.None), "none");
-        assertEq(keyswarm.purchases(42).buyer, address(0), "empty");
+        assertEq(keyswarm.purchases(42).receiptSigner, address(0), "empty");
     }
 
     function test_CountersTellTheWholeStory() public {
@@ -1033,8 +1033,8 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.dispute(disputed, sessionSecret, WRONG_SEALED_KEY);
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.prank(buyer);
-        keyswarm.refund(refunded);
-        (uint48 listings, uint48 sold, uint48 delivered, uint48 refundedCount, uint48 disputedCount,) =
+        keyswarm.refund(refunded, session.addr);
+        (uint40 listings, uint40 sold, uint40 delivered, uint40 refundedCount, uint40 disputedCount,) =
             keyswarm.creatorStats(creator);
         assertEq(listings, 1, "listings");
         assertEq(sold, 3, "sold");

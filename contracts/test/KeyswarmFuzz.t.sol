@@ -14,7 +14,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         uint256 id = _list(address(0), price, SHARE, SIZE);
         vm.deal(buyer, sent);
         vm.prank(buyer);
-        try keyswarm.purchase{value: sent}(id, session.publicKeyX, session.publicKeyY, maxPrice) {
+        try keyswarm.purchase{value: sent}(id, session.publicKeyX, session.publicKeyY, receipt.addr, maxPrice) {
             assertLe(price, maxPrice, "charged above the max");
             assertGe(sent, price, "accepted too little");
             assertEq(buyer.balance, sent - price, "charged exactly the price");
@@ -31,7 +31,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         uint256 id = _list(address(usd), price, SHARE, SIZE);
         uint256 before = usd.balanceOf(buyer);
         vm.prank(buyer);
-        try keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, maxPrice) {
+        try keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, receipt.addr, maxPrice) {
             assertLe(price, maxPrice, "charged above the max");
             assertEq(usd.balanceOf(buyer), before - price, "charged the price");
         } catch {
@@ -45,14 +45,19 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         uint256 id = _listEth();
         vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidSessionKey.selector, x, y));
         vm.prank(buyer);
-        keyswarm.purchase{value: PRICE}(id, x, y, PRICE);
+        keyswarm.purchase{value: PRICE}(id, x, y, receipt.addr, PRICE);
     }
 
     function testFuzz_AcceptsAnySessionKeyOnTheCurve(uint256 secret) public {
         secret = bound(secret, 1, N - 1);
+        vm.assume(secret != receiptSecret);
         Vm.Wallet memory s = vm.createWallet(secret);
         uint256 purchaseId = _buyAs(buyer, _listEth(), s);
-        assertEq(keyswarm.purchases(purchaseId).session, s.addr, "session = address(B)");
+        // Only a commitment to (buyer, address(B)) is stored: the refund proves it names this B.
+        vm.warp(keyswarm.purchases(purchaseId).deliveryDeadline + 1);
+        vm.prank(buyer);
+        keyswarm.refund(purchaseId, s.addr);
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Refunded), "refunded");
     }
 
     function testFuzz_SettlementSplitsExactly(uint256 price, uint16 share) public {
@@ -94,6 +99,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
 
     function testFuzz_TheRightKeyAlwaysSurvives(bytes32 key, uint256 secret) public {
         secret = bound(secret, 1, N - 1);
+        vm.assume(secret != receiptSecret);
         contentKey = key;
         session = vm.createWallet(secret);
         sessionSecret = secret;

@@ -34,7 +34,7 @@ contract KeyswarmReentrancyTest is KeyswarmBase {
         uint256 id = _list(address(evil), 1000, SHARE, SIZE);
         evil.arm(
             address(keyswarm),
-            abi.encodeCall(Keyswarm.purchase, (id, session.publicKeyX, session.publicKeyY, 1000))
+            abi.encodeCall(Keyswarm.purchase, (id, session.publicKeyX, session.publicKeyY, receipt.addr, 1000))
         );
         _buy(id);
         assertTrue(evil.attacked(), "attacked");
@@ -46,9 +46,9 @@ contract KeyswarmReentrancyTest is KeyswarmBase {
         uint256 id = _list(address(evil), 1000, SHARE, SIZE);
         uint256 purchaseId = _buy(id);
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
-        evil.arm(address(keyswarm), abi.encodeCall(Keyswarm.refund, (purchaseId)));
+        evil.arm(address(keyswarm), abi.encodeCall(Keyswarm.refund, (purchaseId, session.addr)));
         vm.prank(buyer);
-        keyswarm.refund(purchaseId);
+        keyswarm.refund(purchaseId, session.addr);
         _assertBlocked(evil.attackSucceeded(), evil.attackError());
         assertEq(evil.balanceOf(address(keyswarm)), 0, "refunded once");
     }
@@ -67,9 +67,9 @@ contract KeyswarmReentrancyTest is KeyswarmBase {
         uint256 id = _listEth();
         uint256 purchaseId = _buyAs(address(mallory), id, session);
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
-        mallory.arm(address(keyswarm), abi.encodeCall(Keyswarm.refund, (purchaseId)));
+        mallory.arm(address(keyswarm), abi.encodeCall(Keyswarm.refund, (purchaseId, session.addr)));
         vm.prank(address(mallory));
-        keyswarm.refund(purchaseId);
+        keyswarm.refund(purchaseId, session.addr);
         assertTrue(mallory.attacked(), "attacked");
         _assertBlocked(mallory.attackSucceeded(), mallory.attackError());
         assertEq(address(keyswarm).balance, 0, "refunded once, nothing more taken");
@@ -106,10 +106,10 @@ contract KeyswarmReentrancyTest is KeyswarmBase {
         keyswarm.setPrice(id, PRICE / 2);
         mallory.arm(
             address(keyswarm),
-            abi.encodeCall(Keyswarm.purchase, (id, session.publicKeyX, session.publicKeyY, PRICE))
+            abi.encodeCall(Keyswarm.purchase, (id, session.publicKeyX, session.publicKeyY, receipt.addr, PRICE))
         );
         vm.prank(address(mallory));
-        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, PRICE);
+        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, receipt.addr, PRICE);
         _assertBlocked(mallory.attackSucceeded(), mallory.attackError());
         assertEq(keyswarm.purchaseCount(), 1, "one purchase only");
     }

@@ -103,3 +103,11 @@ export class MissingEventError extends ChainError {
     )
   }
 }
+
+/** A purchase id the chain has no `Purchased` event for. */
+export class UnknownPurchaseError extends ChainError {
+  override name = 'UnknownPurchaseError'
+  constructor(purchaseId: bigint) {
+    super(`There is no purchase #${purchaseId} on this chain.`)
+  }
+}

@@ -18,6 +18,11 @@ export type PurchaseListingParameters = {
   /** The price the buyer saw; the purchase never pays more (`maxPrice`). */
   price: bigint
   session: Point
+  /**
+   * address(R) of the purchase's receipt key (`receiptKey` in lib/crypto): the only signer whose
+   * seeding receipts the contract pays. Apart from the session key, whose secret a dispute reveals.
+   */
+  receiptSigner: Address
   /** Called when the wallet is asked for an approval (token listings), then for the purchase. */
   onStep?: (step: 'approve' | 'purchase') => void
 }
@@ -33,14 +38,14 @@ export type PurchaseListingReturnType = {
 
 /**
  * Buys a listing: checks the price is still the one shown and that the buyer can pay, approves
- * the token when the allowance is short, then sends `purchase` naming the session key B.
+ * the token when the allowance is short, then sends `purchase` naming the session key B and the receipt signer.
  * @throws PriceChangedError, InsufficientFundsError, TransactionRevertedError, MissingEventError, or the wallet's refusal.
  */
 export async function purchaseListing(
   config: Config,
   params: PurchaseListingParameters,
 ): Promise<PurchaseListingReturnType> {
-  const { deployment, buyer, contentId, token, price, session, onStep } = params
+  const { deployment, buyer, contentId, token, price, session, receiptSigner, onStep } = params
   const { chainId, keyswarm } = deployment
   const stored = await readContract(config, {
     address: keyswarm,
@@ -86,7 +91,7 @@ export async function purchaseListing(
   const { transactionHash, receipt } = await writeAndWait(config, {
     deployment,
     functionName: 'purchase',
-    args: [contentId, session.x, session.y, price],
+    args: [contentId, session.x, session.y, receiptSigner, price],
     value: token === zeroAddress ? price : 0n,
     what: 'purchase',
   })

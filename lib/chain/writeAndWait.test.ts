@@ -11,7 +11,7 @@ import { connect } from 'wagmi/actions'
 import { mock } from 'wagmi/connectors'
 import { listForTest } from '../../tests/unit-helpers/listForTest'
 import { type TestChain, startTestChain } from '../../tests/unit-helpers/startTestChain'
-import { publicPoint } from '../crypto'
+import { pointAddress, publicPoint } from '../crypto'
 import { formatError } from '../formatError'
 import { keyswarmAbi } from './abi/keyswarmAbi'
 import { TransactionRevertedError } from './errors'
@@ -57,7 +57,7 @@ test('sends the value of a payable call', async () => {
   const { receipt } = await writeAndWait(config, {
     deployment: chain.deployment,
     functionName: 'purchase',
-    args: [contentId, session.x, session.y, parseEther('0.01')],
+    args: [contentId, session.x, session.y, pointAddress(publicPoint(generatePrivateKey())), parseEther('0.01')],
     value: parseEther('0.01'),
     what: 'purchase',
   })

@@ -6,7 +6,7 @@ import { prepareWallet } from '../chain/prepareWallet'
 import { purchaseListing } from '../chain/purchaseListing'
 import type { ListingState } from '../chain/readListing'
 import { readPurchases } from '../chain/readPurchases'
-import { sessionKey } from '../crypto'
+import { receiptKey, sessionKey } from '../crypto'
 import { receiveKey } from './receiveKey'
 import { savePurchase } from './savePurchase'
 import type { PurchaseRecord } from './types'
@@ -47,6 +47,8 @@ export async function unlockListing(
   // The nonce counts this buyer's earlier purchases of the listing, so another device finds b again.
   const nonce = BigInt((await readPurchases(publicClient, { deployment, buyer, contentId: listing.contentId })).length)
   const session = sessionKey({ accountSecret: secret, contentId: listing.contentId, nonce })
+  // Receipts are signed by a key of their own: a dispute reveals b, never r.
+  const receipt = receiptKey({ accountSecret: secret, contentId: listing.contentId, nonce })
   const bought = await purchaseListing(config, {
     deployment,
     buyer,
@@ -54,6 +56,7 @@ export async function unlockListing(
     token: listing.token,
     price: listing.currentPrice,
     session: session.publicKey,
+    receiptSigner: receipt.address,
     onStep,
   })
   const record: PurchaseRecord = {

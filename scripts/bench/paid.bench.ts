@@ -29,7 +29,7 @@ import {
 import { mnemonicToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
 import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
-import { publicPoint } from '../../lib/crypto'
+import { pointAddress, publicPoint } from '../../lib/crypto'
 import { installTestWallet } from '../../tests/e2e/support/installTestWallet'
 import { type Stack, freePort, startStack, devMnemonic } from '../lib/startStack'
 import { figure } from './goal'
@@ -189,11 +189,12 @@ async function batchDelivery(client: Client, stack: Stack, contentId: bigint) {
     Array.from({ length: BATCH }, (_, i) => {
       const buyer: Address = devAccount(10 + i)
       const B = publicPoint(keccak256(toHex(`bench session ${i} ${Date.now()}`)))
+      const R = pointAddress(publicPoint(keccak256(toHex(`bench receipt ${i} ${Date.now()}`))))
       return createWalletClient({ chain: anvil, transport: http(stack.rpcUrl), account: buyer }).writeContract({
         address: stack.deployment.keyswarm,
         abi: keyswarmAbi,
         functionName: 'purchase',
-        args: [contentId, B.x, B.y, price],
+        args: [contentId, B.x, B.y, R, price],
         value: price,
       })
     }),

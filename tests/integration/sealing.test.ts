@@ -24,7 +24,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { keyswarmAbi } from '@/lib/chain/abi/keyswarmAbi'
 import { mockStablecoinAbi } from '@/lib/chain/abi/mockStablecoinAbi'
 import type { Deployment } from '@/lib/chain/deployments'
+import { receiptTypedData } from '@/lib/chain/receiptTypedData'
 import { keyHash } from '@/lib/crypto/keyHash'
+import { pointAddress } from '@/lib/crypto/pointAddress'
 import { publicPoint } from '@/lib/crypto/publicPoint'
 import { sealKey } from '@/lib/crypto/sealKey'
 import { unsealKey } from '@/lib/crypto/unsealKey'
@@ -87,23 +89,26 @@ async function list(token: Address, listingPrice: bigint): Promise<bigint> {
   return listed!.args.contentId
 }
 
-/** Buys with a fresh session key b; returns the purchase id and b. */
+/** Buys with a fresh session key b and receipt key r; returns the purchase id, b and r. */
 async function purchase(contentId: bigint, sessionLabel: string, value: bigint) {
   const sessionSecret = keccak256(stringToHex(`Keyswarm test session ${sessionLabel}`))
+  const receiptSecret = keccak256(stringToHex(`Keyswarm test receipt ${sessionLabel}`))
   const B = publicPoint(sessionSecret)
+  const receiptSigner = pointAddress(publicPoint(receiptSecret))
   const receipt = await mined(
     wallet(buyer).writeContract({
       address: deployment.keyswarm,
       abi: keyswarmAbi,
       functionName: 'purchase',
-      args: [contentId, B.x, B.y, price],
+      args: [contentId, B.x, B.y, receiptSigner, price],
       value,
     }),
   )
   const [purchased] = parseEventLogs({ abi: keyswarmAbi, logs: receipt.logs, eventName: 'Purchased' })
   expect(purchased!.args.sessionX).toBe(B.x)
   expect(purchased!.args.sessionY).toBe(B.y)
-  return { purchaseId: purchased!.args.purchaseId, sessionSecret, sessionPublicKey: B }
+  expect(purchased!.args.receiptSigner).toBe(privateKeyToAccount(receiptSecret).address)
+  return { purchaseId: purchased!.args.purchaseId, sessionSecret, sessionPublicKey: B, receiptSecret }
 }
 
 async function deliver(purchaseId: bigint, sealedKey: Hex) {
@@ -264,9 +269,9 @@ describe('sealing, TypeScript against the contract', () => {
     expect(await balance()).toBe(before + usdPrice)
   })
 
-  test('a seeding receipt signed with viem by the session key pays the seeder', async () => {
+  test('a seeding receipt signed with viem by the receipt key pays the seeder; the session secret signs nothing', async () => {
     const contentId = await list('0x0000000000000000000000000000000000000000', price)
-    const { purchaseId, sessionSecret, sessionPublicKey } = await purchase(contentId, 'receipt', price)
+    const { purchaseId, sessionSecret, sessionPublicKey, receiptSecret } = await purchase(contentId, 'receipt', price)
     await deliver(purchaseId, sealKey({ key: contentKey, deliverySecret, sessionPublicKey, purchaseId }))
     const info = await publicClient().readContract({
       address: deployment.keyswarm,
@@ -280,26 +285,18 @@ describe('sealing, TypeScript against the contract', () => {
 
     const seeder = '0x000000000000000000000000000000000000beef'
     const bytes = size / 2n
-    const signature = await privateKeyToAccount(sessionSecret).signTypedData({
-      domain: { name: 'Keyswarm', version: '1', chainId: foundry.id, verifyingContract: deployment.keyswarm },
-      types: {
-        Receipt: [
-          { name: 'purchaseId', type: 'uint256' },
-          { name: 'seeder', type: 'address' },
-          { name: 'bytes', type: 'uint64' },
-        ],
-      },
-      primaryType: 'Receipt',
-      message: { purchaseId, seeder, bytes },
-    })
-    await mined(
+    const typedData = receiptTypedData({ deployment, purchaseId, seeder, bytes })
+    // b is what a dispute reveals: a receipt it signs is refused.
+    const forged = await privateKeyToAccount(sessionSecret).signTypedData(typedData)
+    const claim = (signature: Hex) =>
       wallet(buyer).writeContract({
         address: deployment.keyswarm,
         abi: keyswarmAbi,
         functionName: 'claim',
         args: [purchaseId, seeder, bytes, signature],
-      }),
-    )
+      })
+    expect(await revertReason(claim(forged))).toBe('KeyswarmInvalidReceipt')
+    await mined(claim(await privateKeyToAccount(receiptSecret).signTypedData(typedData)))
     const credited = await publicClient().readContract({
       address: deployment.keyswarm,
       abi: keyswarmAbi,

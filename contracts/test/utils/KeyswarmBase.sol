@@ -34,6 +34,9 @@ abstract contract KeyswarmBase is Test {
     Vm.Wallet internal delivery;
     uint256 internal sessionSecret = 0x5E5510;
     Vm.Wallet internal session;
+    /// @dev The purchases' receipt key, apart from the session key (whose secret a dispute reveals).
+    uint256 internal receiptSecret = 0x4EC3;
+    Vm.Wallet internal receipt;
     bytes32 internal contentKey = keccak256("the content key K");
 
     function setUp() public virtual {
@@ -42,6 +45,7 @@ abstract contract KeyswarmBase is Test {
         usd = new MockStablecoin();
         delivery = vm.createWallet(deliverySecret);
         session = vm.createWallet(sessionSecret);
+        receipt = vm.createWallet(receiptSecret);
         vm.deal(buyer, 100 ether);
         usd.mint(buyer, 1_000_000e6);
         vm.prank(buyer);
@@ -95,9 +99,9 @@ abstract contract KeyswarmBase is Test {
         Keyswarm.Listing memory l = keyswarm.listings(contentId);
         vm.prank(who);
         if (l.token == address(0)) {
-            return keyswarm.purchase{value: l.price}(contentId, s.publicKeyX, s.publicKeyY, l.price);
+            return keyswarm.purchase{value: l.price}(contentId, s.publicKeyX, s.publicKeyY, receipt.addr, l.price);
         }
-        return keyswarm.purchase(contentId, s.publicKeyX, s.publicKeyY, l.price);
+        return keyswarm.purchase(contentId, s.publicKeyX, s.publicKeyY, receipt.addr, l.price);
     }
 
     /// @dev The creator's side of the sealing: S = c·B, computed with the ecrecover trick.
@@ -162,6 +166,6 @@ abstract contract KeyswarmBase is Test {
     }
 
     function _claim(uint256 purchaseId, address to, uint64 bytes_) internal returns (uint256) {
-        return keyswarm.claim(purchaseId, to, bytes_, _receipt(sessionSecret, purchaseId, to, bytes_));
+        return keyswarm.claim(purchaseId, to, bytes_, _receipt(receiptSecret, purchaseId, to, bytes_));
     }
 }

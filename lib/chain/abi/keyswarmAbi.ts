@@ -148,28 +148,28 @@ export const keyswarmAbi = [
     "outputs": [
       {
         "name": "listings",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "sold",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "delivered",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "refunded",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "disputed",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "since",
@@ -438,28 +438,28 @@ export const keyswarmAbi = [
     "outputs": [
       {
         "name": "listings",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "sold",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "delivered",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "refunded",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "disputed",
-        "type": "uint48",
-        "internalType": "uint48"
+        "type": "uint40",
+        "internalType": "uint40"
       },
       {
         "name": "since",
@@ -584,6 +584,11 @@ export const keyswarmAbi = [
         "internalType": "uint256"
       },
       {
+        "name": "receiptSigner",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
         "name": "maxPrice",
         "type": "uint256",
         "internalType": "uint256"
@@ -652,12 +657,7 @@ export const keyswarmAbi = [
             "internalType": "uint256"
           },
           {
-            "name": "buyer",
-            "type": "address",
-            "internalType": "address"
-          },
-          {
-            "name": "session",
+            "name": "receiptSigner",
             "type": "address",
             "internalType": "address"
           },
@@ -743,6 +743,11 @@ export const keyswarmAbi = [
         "name": "purchaseId",
         "type": "uint256",
         "internalType": "uint256"
+      },
+      {
+        "name": "session",
+        "type": "address",
+        "internalType": "address"
       }
     ],
     "outputs": [],
@@ -848,7 +853,13 @@ export const keyswarmAbi = [
         "internalType": "uint256[]"
       }
     ],
-    "outputs": [],
+    "outputs": [
+      {
+        "name": "settled",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
     "stateMutability": "nonpayable"
   },
   {
@@ -1153,6 +1164,12 @@ export const keyswarmAbi = [
         "type": "uint256",
         "indexed": false,
         "internalType": "uint256"
+      },
+      {
+        "name": "receiptSigner",
+        "type": "address",
+        "indexed": false,
+        "internalType": "address"
       }
     ],
     "anonymous": false
@@ -1453,6 +1470,17 @@ export const keyswarmAbi = [
       },
       {
         "name": "seeder",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "KeyswarmInvalidReceiptSigner",
+    "inputs": [
+      {
+        "name": "receiptSigner",
         "type": "address",
         "internalType": "address"
       }

@@ -14,6 +14,7 @@ import { manifestKey } from '../manifestKey'
 import { pointAddress } from '../pointAddress'
 import { sealingPad } from '../sealingPad'
 import { sealKey } from '../sealKey'
+import { receiptKey } from '../receiptKey'
 import { sessionKey } from '../sessionKey'
 import type { ManifestEntry, Point } from '../types'
 
@@ -41,6 +42,7 @@ export async function formatVectors() {
   const contentId = 1n
   const nonce = 0n
   const session = sessionKey({ accountSecret: m, contentId, nonce })
+  const receipt = receiptKey({ accountSecret: m, contentId, nonce })
 
   const purchaseId = 1n
   const S = secp256k1.ProjectivePoint.fromAffine(session.publicKey).multiply(BigInt(delivery.secret)).toAffine()
@@ -74,6 +76,10 @@ export async function formatVectors() {
       nonce: nonce.toString(),
       sessionSecret: session.secret,
       sessionPublicKey: hexPoint(session.publicKey),
+      sessionAddress: pointAddress(session.publicKey),
+      receiptSecret: receipt.secret,
+      receiptPublicKey: hexPoint(receipt.publicKey),
+      receiptSigner: receipt.address,
     },
     sealing: {
       purchaseId: purchaseId.toString(),

@@ -1,11 +1,11 @@
 import { type Address, type Hex, createWalletClient, http, keccak256, parseEther, parseEventLogs, toHex } from 'viem'
 import { anvil } from 'viem/chains'
 import { keyswarmAbi } from '../../../lib/chain/abi/keyswarmAbi'
-import { publicPoint } from '../../../lib/crypto'
+import { pointAddress, publicPoint } from '../../../lib/crypto'
 import type { E2EChain, E2EStack } from '../fixtures'
 
 /**
- * Buys a listing straight on chain from an unlocked dev account, with a throwaway session key:
+ * Buys a listing straight on chain from an unlocked dev account, with throwaway session and receipt keys:
  * for journeys that watch the creator's side only. Returns the purchase id.
  */
 export async function buyOnChain(
@@ -15,11 +15,12 @@ export async function buyOnChain(
 ): Promise<bigint> {
   const wallet = createWalletClient({ chain: anvil, transport: http(stack.rpcUrl), account: buyer })
   const B = publicPoint(keccak256(toHex(`session ${buyer} ${contentId} ${Date.now()} ${Math.random()}`)))
+  const R = pointAddress(publicPoint(keccak256(toHex(`receipt ${buyer} ${contentId} ${Date.now()} ${Math.random()}`))))
   const hash = await wallet.writeContract({
     address: stack.deployment.keyswarm,
     abi: keyswarmAbi,
     functionName: 'purchase',
-    args: [contentId, B.x, B.y, price],
+    args: [contentId, B.x, B.y, R, price],
     value: price,
   })
   const receipt = await chain.public.waitForTransactionReceipt({ hash })
