@@ -26,4 +26,3 @@ export function decodeReceiptsMessage(data: unknown): ReceiptsMessage | undefine
     signature: bytesToHex(data.subarray(69)),
   }
 }
-

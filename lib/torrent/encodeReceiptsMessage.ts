@@ -28,4 +28,3 @@ export function encodeReceiptsMessage(message: ReceiptsMessage): Uint8Array {
   out.set(hexToBytes(signature), 69)
   return out
 }
-

@@ -59,7 +59,9 @@ describe('receiptsExtension', () => {
   test('a receipt naming another seeder is dropped before any check', async () => {
     const onReceipt = vi.fn(async () => {})
     const { buyerWire, seederWire } = await connect(config({ payee: seeder, onReceipt }), config())
-    const seen = new Promise((resolve) => seederWire.on('extended', (ext: unknown) => ext !== 'handshake' && resolve(ext)))
+    const seen = new Promise((resolve) =>
+      seederWire.on('extended', (ext: unknown) => ext !== 'handshake' && resolve(ext)),
+    )
     buyerWire.ks_receipts!.sendReceipt({ ...receipt, seeder: other })
     await seen
     expect(onReceipt).not.toHaveBeenCalled()

@@ -33,4 +33,3 @@ export const PAYEE_LENGTH = 1 + 20
 export const RECEIPT_LENGTH = 1 + 8 + 32 + 20 + 8 + 65
 /** The largest uint64. */
 export const MAX_U64 = (1n << 64n) - 1n
-

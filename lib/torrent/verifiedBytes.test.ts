@@ -7,7 +7,12 @@ describe('verifiedBytes', () => {
     counts.received(0, 'a', 16384)
     counts.received(0, 'b', 16384)
     counts.received(0, 'a', 16384)
-    expect(counts.verified(0, 49152)).toEqual(new Map([['a', 32768], ['b', 16384]]))
+    expect(counts.verified(0, 49152)).toEqual(
+      new Map([
+        ['a', 32768],
+        ['b', 16384],
+      ]),
+    )
   })
 
   test('credits nothing for a piece that failed its hash check', () => {

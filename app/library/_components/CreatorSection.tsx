@@ -6,6 +6,7 @@ import { RestoreListings } from '@/components/publish/RestoreListings'
 import { formatError } from '@/lib/formatError'
 import { CreatorBalances } from './CreatorBalances'
 import { CreatorListingCard } from './CreatorListingCard'
+import { SweepPools } from './SweepPools'
 import { useCreatorDashboard } from './useCreatorDashboard'
 
 /**
@@ -36,6 +37,7 @@ export function CreatorSection({ creator }: { creator: Address }) {
       <CreatorAgent />
       <RestoreListings />
       <CreatorBalances balances={data.balances} />
+      <SweepPools listings={data.listings} />
       <ul className="space-y-4">
         {data.listings.map((listing) => (
           <CreatorListingCard key={String(listing.contentId)} listing={listing} />
