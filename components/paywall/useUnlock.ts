@@ -8,6 +8,7 @@ import type { ListingState } from '@/lib/chain/readListing'
 import { refundPurchase } from '@/lib/chain/refundPurchase'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { formatError } from '@/lib/formatError'
+import { checkListingSize } from '@/lib/purchases/checkListingSize'
 import { findOpenPurchase } from '@/lib/purchases/findOpenPurchase'
 import { listPurchases } from '@/lib/purchases/listPurchases'
 import { receiveKey } from '@/lib/purchases/receiveKey'
@@ -182,6 +183,7 @@ export function useUnlock(listing: ListingState | undefined) {
     const startedAt = performance.now()
     setState({ startedAt, step: 'connect' })
     try {
+      await checkListingSize({ listing, signal: controller.current.signal })
       const contentKey = await unlockListing(config, publicClient, {
         deployment: requireDeployment(config.chains[0].id),
         listing,
