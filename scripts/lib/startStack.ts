@@ -87,7 +87,7 @@ export async function startStack({ ports, outDir, blockTime, log = () => {} }: S
 export async function startAnvil({ port, blockTime }: { port: number; blockTime?: number }) {
   const bin = join(root, 'node_modules', '.bin', 'anvil')
   if (!existsSync(bin)) throw new Error('anvil is missing: run `npm install` first (it comes with @foundry-rs/anvil).')
-  // Thirty unlocked accounts, so each e2e journey can own a few (see tests/e2e/fixtures.ts).
+  // Thirty-three unlocked accounts, so each e2e journey can own a few (see tests/e2e/fixtures.ts).
   const args = [
     '--host',
     '127.0.0.1',
@@ -96,7 +96,7 @@ export async function startAnvil({ port, blockTime }: { port: number; blockTime?
     '--chain-id',
     String(anvil.id),
     '--accounts',
-    '30',
+    '33',
     '--silent',
   ]
   if (blockTime) args.push('--block-time', String(blockTime))

@@ -26,10 +26,10 @@ type Fixtures = {
 }
 
 /**
- * The address of anvil's dev account `index` (0–29; the stack starts anvil with 30). Each journey
+ * The address of anvil's dev account `index` (0–32; the stack starts anvil with 33). Each journey
  * owns its accounts so that none sees another's listings, agents or nonces: 0 deploys, 1–4 the
  * foundation, 5–9 the paid journeys, 10–13 the library, 14–16 embedding, 17–20 publishing,
- * 21–24 the agent, 25–27 streaming, 28 the account-secret cache.
+ * 21–24 the agent, 25–27 streaming, 28 the account-secret cache, 29–31 seeder earnings.
  */
 export function devAccount(index: number): Address {
   return mnemonicToAccount(devMnemonic, { addressIndex: index }).address

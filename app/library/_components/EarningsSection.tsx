@@ -105,6 +105,7 @@ function EarningsCard({ seeder, token, earnings, withdrawable }: EarningsCardPro
       data-testid="earnings-card"
       data-token={token}
       data-receipts={earnings.length}
+      data-bytes={String(sum(open, (e) => BigInt(e.receipt.bytes)))}
       data-value={String(sum(open, (e) => e.value))}
       data-claimable={String(claimableValue)}
       data-claimed={String(sum(earnings, (e) => e.claimed))}
