@@ -31,6 +31,17 @@ export type ReceiptsWire = {
 
 /** The receipts extension's state in this tab (internal to lib/torrent: use `configureReceipts`). */
 export const receiptsSlot: { config: ReceiptsConfig; wires: Set<ReceiptsWire> } = {
-  config: { enabled: true, interval: 4 * 1024 * 1024 },
+  // `localStorage['keyswarm:receipts'] = 'off'` leaves the extension out of this tab's wires: the
+  // baseline of the receipts benchmark, and a way to rule the extension out when a swarm misbehaves.
+  config: { enabled: !receiptsTurnedOff(), interval: 4 * 1024 * 1024 },
   wires: new Set(),
+}
+
+function receiptsTurnedOff(): boolean {
+  try {
+    return typeof localStorage !== 'undefined' && localStorage.getItem('keyswarm:receipts') === 'off'
+  } catch {
+    // Storage refused (a sandboxed frame): receipts stay on.
+    return false
+  }
 }
