@@ -3,11 +3,13 @@
  * 24/7 daemon. Same loop as the creator's tab (lib/agent/runAgent): watches purchases of the
  * creator's listings and delivers sealed keys in batches, signed by the agent key. Needs only an
  * RPC URL and the secrets the creator exported from the /publish page. Also reads RPC_URL and
- * AGENT_SECRETS from the environment.
+ * AGENT_SECRETS from the environment. Every `--collect` seconds (default 600) it also sweeps the
+ * seeding pools seeders left once their claim window closed into the creator's balance.
  */
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { createPublicClient, defineChain, formatEther, http } from 'viem'
+import { collectPools } from '../lib/agent/collectPools'
 import { createAgentWallet } from '../lib/agent/createAgentWallet'
 import { runAgent } from '../lib/agent/runAgent'
 import type { AgentSecrets } from '../lib/agent/types'
@@ -15,7 +17,12 @@ import { requireDeployment } from '../lib/chain/requireDeployment'
 import { formatError } from '../lib/formatError'
 
 const { values } = parseArgs({
-  options: { rpc: { type: 'string' }, secrets: { type: 'string' }, interval: { type: 'string' } },
+  options: {
+    rpc: { type: 'string' },
+    secrets: { type: 'string' },
+    interval: { type: 'string' },
+    collect: { type: 'string' },
+  },
 })
 const rpcUrl = values.rpc ?? process.env.RPC_URL
 const secretsPath = values.secrets ?? process.env.AGENT_SECRETS
@@ -46,6 +53,19 @@ const stop = () => {
 }
 process.once('SIGINT', stop)
 process.once('SIGTERM', stop)
+const creator = secrets.listings[0]?.creator
+const collect = async () => {
+  if (!creator || controller.signal.aborted) return
+  try {
+    const done = await collectPools(publicClient, wallet, { deployment, creator })
+    if (done.swept.length) console.log(`swept the seeding pools of ${done.swept.join(', ')} to the creator`)
+  } catch (error) {
+    console.error(`Sweeping seeding pools failed: ${formatError(error)} (trying again later)`)
+  }
+}
+const collecting = setInterval(() => void collect(), Number(values.collect ?? 600) * 1000)
+controller.signal.addEventListener('abort', () => clearInterval(collecting))
+void collect()
 await runAgent(publicClient, wallet, {
   deployment,
   listings: () => secrets.listings,

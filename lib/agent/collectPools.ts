@@ -1,0 +1,58 @@
+import type { Account, Address, Chain, Hash, PublicClient, Transport, WalletClient } from 'viem'
+import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
+import { TransactionRevertedError } from '../chain/errors'
+import type { Deployment } from '../chain/deployments/index'
+import { readCreatorListings } from '../chain/readCreatorListings'
+import { readEarnings } from '../receipts/readEarnings'
+import { readSweepable } from '../receipts/readSweepable'
+import { toClaims } from '../receipts/toClaims'
+import type { HeldReceipt } from '../receipts/types'
+
+/** Parameters of {@link collectPools}. */
+export type CollectPoolsParameters = {
+  deployment: Deployment
+  creator: Address
+  /** Receipts the creator holds for its own seeding (from its tab's store); none for the daemon. */
+  receipts?: readonly HeldReceipt[]
+}
+
+/** What {@link collectPools} sent. */
+export type CollectPoolsReturnType = { claimed: number; swept: bigint[]; transactionHashes: Hash[] }
+
+/**
+ * The agent's pass over the creator's seeding money, with the agent key paying the gas (anyone may
+ * submit a claim or a sweep; the money always goes to the seeder's or creator's balance): one
+ * `claimMany` of the creator's own receipts that are claimable now, then a `sweep` of each sale
+ * whose claim window closed with money left in its pool.
+ */
+export async function collectPools(
+  publicClient: PublicClient,
+  walletClient: WalletClient<Transport, Chain | undefined, Account>,
+  { deployment, creator, receipts = [] }: CollectPoolsParameters,
+): Promise<CollectPoolsReturnType> {
+  const contract = { address: deployment.keyswarm, abi: keyswarmAbi, chain: walletClient.chain } as const
+  const transactionHashes: Hash[] = []
+  const send = async (what: string, hash: Promise<Hash>) => {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash })
+    if (receipt.status !== 'success') throw new TransactionRevertedError(what)
+    transactionHashes.push(receipt.transactionHash)
+  }
+  const own = receipts.filter((r) => r.seeder.toLowerCase() === creator.toLowerCase())
+  const claimable = own.length
+    ? (await readEarnings(publicClient, { deployment, receipts: own })).filter((e) => e.status === 'claimable')
+    : []
+  if (claimable.length)
+    await send(
+      'claim',
+      walletClient.writeContract({
+        ...contract,
+        functionName: 'claimMany',
+        args: [toClaims(claimable.map((e) => e.receipt))],
+      }),
+    )
+  const listings = await readCreatorListings(publicClient, { deployment, creator })
+  const sweepable = await readSweepable(publicClient, { deployment, listings })
+  for (const { purchaseId } of sweepable)
+    await send('sweep', walletClient.writeContract({ ...contract, functionName: 'sweep', args: [purchaseId] }))
+  return { claimed: claimable.length, swept: sweepable.map((s) => s.purchaseId), transactionHashes }
+}
