@@ -2,6 +2,8 @@
  * `npm run abi`: writes the contracts' ABIs from contracts/out into lib/chain/abi as `as const`
  * TypeScript, so viem and wagmi type every read, write and event. The files are committed.
  * `npm run abi:check` (`--check`) writes nothing and fails when a committed file is stale.
+ * Both fail when Keyswarm declares an event or error that its documented interface
+ * (contracts/src/IKeyswarm.sol) does not: the interface is where readers look them up.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -31,8 +33,28 @@ export const ${name} = ${JSON.stringify(abi, null, 2)} as const
 `
 }
 
+/** Events and errors Keyswarm inherits from OpenZeppelin (EIP712, SafeERC20, ReentrancyGuard, ECDSA). */
+const inherited =
+  /^(EIP712DomainChanged|SafeERC20FailedOperation|StringTooLong|InvalidShortString|ReentrancyGuardReentrantCall|ECDSA\w+)$/
+
+/** The events and errors of Keyswarm's ABI that IKeyswarm does not declare. */
+function undocumented(): string[] {
+  const declared = new Set(
+    readArtifact('IKeyswarm').abi.map((item) => `${item.type} ${'name' in item ? item.name : ''}`),
+  )
+  return readArtifact('Keyswarm')
+    .abi.filter((item) => (item.type === 'event' || item.type === 'error') && !inherited.test(item.name))
+    .map((item) => `${item.type} ${'name' in item ? item.name : ''}`)
+    .filter((name) => !declared.has(name))
+}
+
 function main() {
   const check = process.argv.includes('--check')
+  const missing = undocumented()
+  if (missing.length > 0) {
+    console.error(`Declare these in contracts/src/IKeyswarm.sol, with NatSpec:\n  ${missing.join('\n  ')}`)
+    process.exit(1)
+  }
   const stale: string[] = []
   for (const { contract, name, doc } of targets) {
     const path = join(abiDir, `${name}.ts`)

@@ -6,6 +6,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IKeyswarm} from "./IKeyswarm.sol";
 
 /// @title Keyswarm paywall
 /// @notice Sells the content keys of encrypted torrents. A buyer pays into escrow with a fresh
@@ -20,55 +21,10 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 /// of an existing listing. Times follow a fixed schedule from the purchase: delivery until
 /// `purchasedAt + deliveryWindow`, disputes until that plus `disputeWindow` (so the buyer always has
 /// at least `disputeWindow` after a delivery), seeding claims for `claimWindow` after that.
-contract Keyswarm is EIP712, ReentrancyGuardTransient {
+contract Keyswarm is IKeyswarm, EIP712, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-    // ---------------------------------------------------------------- types
-
-    /// @notice What `list` takes. `token` is address(0) for ETH. A free listing (price 0, keyHash 0)
-    /// registers provenance only and cannot be bought.
-    struct ListingParams {
-        bytes20 infoHash;
-        uint64 size;
-        address token;
-        uint256 price;
-        uint16 seedShareBps;
-        bytes32 keyHash;
-        uint256 deliveryX;
-        uint256 deliveryY;
-        string title;
-        string description;
-        string[] trackers;
-        string[] webSeeds;
-    }
-
-    /// @notice A listing as stored. Metadata lives in the `Listed` and `SourcesChanged` events only.
-    struct Listing {
-        address creator;
-        uint96 price;
-        address token;
-        uint64 size;
-        uint16 seedShareBps;
-        bool active;
-        /// @dev Parity of the delivery key's y: with x it is all the ecrecover trick needs.
-        bool deliveryYOdd;
-        bytes32 keyHash;
-        uint256 deliveryX;
-        bytes20 infoHash;
-    }
-
-    /// @notice Public reputation counters. `delivered` counts deliveries that became final (the
-    /// purchase settled), `refunded` undelivered purchases paid back, `disputed` keys proven wrong.
-    struct Stats {
-        uint40 listings;
-        uint40 sold;
-        uint40 delivered;
-        uint40 refunded;
-        uint40 disputed;
-        /// @dev For a listing: when it was listed. Shares the counters' slot (240 bits in all) and
-        /// keeps it non-zero, so even a listing's first sale counts with a cheap update.
-        uint40 since;
-    }
+    // ---------------------------------------------------------------- storage types
 
     /// @notice Where a purchase is, as stored. `Open` is paid and undelivered; `Delivered` holds its
     /// escrow until it settles or is disputed.
@@ -78,21 +34,6 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         Delivered,
         Refunded,
         Disputed,
-        Settled
-    }
-
-    /// @notice Where a purchase is, as the UI should read it (time taken into account).
-    enum PurchaseState {
-        None,
-        /// Paid, waiting for the key.
-        Pending,
-        /// Not delivered before the deadline: the buyer may take a refund.
-        Expired,
-        /// Key delivered, dispute window open.
-        Delivered,
-        Refunded,
-        Disputed,
-        /// Final: settled on chain, or the dispute window is over and settling is a formality.
         Settled
     }
 
@@ -113,99 +54,6 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         uint40 purchasedAt;
         Status status;
     }
-
-    /// @notice A purchase decoded for readers. The contract keeps only commitments to the buyer, the
-    /// session key and the sealed key: read them from the `Purchased` and `Delivered` events.
-    /// `receiptSigner` is the address seeding receipts must be signed by. `paidBytes` and `paidOut`
-    /// are the seeding pool's, once settled.
-    struct PurchaseInfo {
-        uint256 contentId;
-        address receiptSigner;
-        uint256 amount;
-        uint64 purchasedAt;
-        uint64 deliveryDeadline;
-        uint64 disputeDeadline;
-        uint64 claimDeadline;
-        PurchaseState state;
-        uint64 paidBytes;
-        uint256 paidOut;
-    }
-
-    /// @notice One seeding receipt to claim; `sig` is the receipt key's EIP-712 signature.
-    struct Claim {
-        uint256 purchaseId;
-        address seeder;
-        uint64 bytes_;
-        bytes sig;
-    }
-
-    // ---------------------------------------------------------------- events
-
-    event Listed(uint256 indexed contentId, address indexed creator, bytes20 indexed infoHash, ListingParams params);
-    event PriceChanged(uint256 indexed contentId, uint256 price);
-    event ActiveChanged(uint256 indexed contentId, bool active);
-    event SourcesChanged(uint256 indexed contentId, string[] trackers, string[] webSeeds);
-    event AgentSet(address indexed creator, address indexed agent, bool allowed);
-    event Purchased(
-        uint256 indexed purchaseId,
-        uint256 indexed contentId,
-        address indexed buyer,
-        uint256 amount,
-        uint256 sessionX,
-        uint256 sessionY,
-        address receiptSigner
-    );
-    event Delivered(uint256 indexed purchaseId, bytes32 sealedKey);
-    event Refunded(uint256 indexed purchaseId, address indexed buyer, uint256 amount);
-    event Disputed(uint256 indexed purchaseId, address indexed buyer, uint256 amount);
-    event Settled(uint256 indexed purchaseId, uint256 creatorShare, uint256 pool);
-    event Claimed(uint256 indexed purchaseId, address indexed seeder, uint64 bytes_, uint256 amount);
-    event Swept(uint256 indexed purchaseId, address indexed creator, uint256 amount);
-    event Withdrawn(address indexed account, address indexed token, uint256 amount);
-
-    // ---------------------------------------------------------------- errors
-
-    error KeyswarmInvalidWindows();
-    error KeyswarmInvalidInfoHash();
-    error KeyswarmInvalidSize();
-    error KeyswarmInvalidShare(uint256 seedShareBps);
-    error KeyswarmPriceTooLarge(uint256 price);
-    error KeyswarmPaidListingWithoutKey();
-    error KeyswarmInvalidDeliveryKey(uint256 x, uint256 y);
-    error KeyswarmTokenNotContract(address token);
-    error KeyswarmUnknownListing(uint256 contentId);
-    error KeyswarmNotCreator(uint256 contentId, address caller);
-    error KeyswarmFreeListing(uint256 contentId);
-    error KeyswarmListingInactive(uint256 contentId);
-    error KeyswarmInvalidSessionKey(uint256 x, uint256 y);
-    /// @notice The receipt signer is zero or the session key's own address (whose secret a dispute reveals).
-    error KeyswarmInvalidReceiptSigner(address receiptSigner);
-    error KeyswarmPriceAboveMax(uint256 price, uint256 maxPrice);
-    error KeyswarmWrongPayment(uint256 sent, uint256 price);
-    error KeyswarmFeeOnTransfer(address token, uint256 expected, uint256 received);
-    error KeyswarmUnknownPurchase(uint256 purchaseId);
-    error KeyswarmNotDeliverer(uint256 purchaseId, address caller);
-    error KeyswarmPurchaseClosed(uint256 purchaseId);
-    error KeyswarmDeliveryTooLate(uint256 purchaseId, uint256 deadline);
-    error KeyswarmAlreadyDelivered(uint256 purchaseId);
-    error KeyswarmEmptySealedKey(uint256 purchaseId);
-    error KeyswarmLengthMismatch(uint256 ids, uint256 sealedKeys);
-    error KeyswarmNotBuyer(uint256 purchaseId, address caller);
-    /// @notice In a dispute: the caller is not the buyer, the session secret is not the purchase's, or
-    /// `sealedKey` is not the one delivered. The stored commitment binds all three and cannot tell which.
-    error KeyswarmNotBuyerOrSealedKey(uint256 purchaseId, address caller, bytes32 sealedKey);
-    error KeyswarmDeliveryPending(uint256 purchaseId, uint256 deadline);
-    error KeyswarmNotDelivered(uint256 purchaseId);
-    error KeyswarmDisputeWindowClosed(uint256 purchaseId, uint256 deadline);
-    error KeyswarmWrongSessionSecret(uint256 purchaseId);
-    error KeyswarmKeyIsValid(uint256 purchaseId);
-    error KeyswarmNotSettleable(uint256 purchaseId);
-    error KeyswarmInvalidReceipt(uint256 purchaseId, address seeder);
-    error KeyswarmClaimWindowClosed(uint256 purchaseId, uint256 deadline);
-    error KeyswarmClaimWindowOpen(uint256 purchaseId, uint256 deadline);
-    error KeyswarmNothingToSweep(uint256 purchaseId);
-    error KeyswarmNothingToWithdraw(address token);
-    error KeyswarmTransferFailed(address to, uint256 amount);
 
     // ---------------------------------------------------------------- constants and state
 
@@ -241,8 +89,8 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     mapping(address creator => mapping(address agent => bool)) public isAgent;
     /// @notice Withdrawable balance of an account in a token (address(0) = ETH).
     mapping(address account => mapping(address token => uint256)) public balanceOf;
-    /// @notice Bytes of a purchase a seeder has been paid for (its best receipt so far, capped).
-    mapping(uint256 purchaseId => mapping(address seeder => uint64)) public paidBytesOf;
+    /// @notice Each seeder's newest paid purchase and the bytes paid for it (its best receipt, capped).
+    mapping(address seeder => SeederCursor) public claimCursorOf;
 
     /// @param deliveryWindow_ Seconds to deliver after a purchase (1 hour in deployments).
     /// @param disputeWindow_ Seconds to dispute after the delivery deadline (1 hour in deployments).
@@ -469,9 +317,17 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     }
 
     /// @notice Pays a seeder from a purchase's pool for a receipt signed by the purchase's receipt
-    /// key (`receiptSigner`, named at purchase): pool * bytes / size minus what the seeder already took. Bytes are cumulative; a replayed
-    /// or lower receipt pays nothing, and the bytes paid for one purchase never exceed its size.
-    /// Anyone may submit; the payout is credited to the seeder's balance. Settles first if due.
+    /// key (`receiptSigner`, named at purchase): pool * bytes / size minus what the seeder already
+    /// took. Bytes are cumulative; a replayed or lower receipt pays nothing, and the bytes paid for
+    /// one purchase never exceed its size. Settles first if due. The seeder (or its agent, `setAgent`)
+    /// sends it; the payout is credited to the seeder's balance.
+    /// @dev A seeder claims its purchases in increasing id order: claiming one closes the older ones
+    /// to it (they pay 0, without reverting), and only the newest can be topped up by a later receipt.
+    /// This keeps one slot per seeder (`claimCursorOf`) instead of a fresh slot per purchase and
+    /// seeder, which `claimMany` could not afford. Purchase ids follow purchase time, so their claim
+    /// windows open in id order too; claim once a buyer is done. Only the seeder or its agent may
+    /// move its cursor: a buyer could otherwise submit a receipt of its own to skip a seeder past the
+    /// purchases it has not claimed yet.
     /// @param bytes_ The cumulative bytes the receipt acknowledges.
     /// @param sig The receipt key's signature over EIP-712 `Receipt(purchaseId, seeder, bytes)`.
     /// @return amount What was credited to the seeder.
@@ -482,7 +338,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         return _claim(purchaseId, seeder, bytes_, sig);
     }
 
-    /// @notice `claim` for many receipts.
+    /// @notice `claim` for many receipts; give each seeder's in increasing purchase id order.
     /// @return total The sum credited.
     function claimMany(Claim[] calldata claims) external returns (uint256 total) {
         for (uint256 i; i < claims.length; ++i) {
@@ -491,22 +347,31 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
     }
 
     /// @notice After the claim window, moves what seeders left in a purchase's pool to the creator.
+    /// Anyone may call it; the creator's balance is credited. Settles first if due.
     function sweep(uint256 purchaseId) external {
         Purchase storage p = _purchases[purchaseId];
         if (p.status == Status.Delivered) _settle(purchaseId, p);
         else if (p.status != Status.Settled) revert KeyswarmNotSettleable(purchaseId);
         uint256 deadline = _claimDeadline(p);
         if (block.timestamp <= deadline) revert KeyswarmClaimWindowOpen(purchaseId, deadline);
+        if (_sweep(purchaseId, p) == 0) revert KeyswarmNothingToSweep(purchaseId);
+    }
 
-        Listing storage l = _listings[p.contentId];
-        uint256 pool = _pool(p.amount, l.seedShareBps);
-        (uint64 paidBytes, uint256 paidOut) = _ledger(p);
-        uint256 left = pool - paidOut;
-        if (left == 0) revert KeyswarmNothingToSweep(purchaseId);
-        _setLedger(p, paidBytes, pool);
-        address creator = l.creator;
-        balanceOf[creator][l.token] += left;
-        emit Swept(purchaseId, creator, left);
+    /// @notice `sweep` for many purchases. Skips, without reverting, every id with nothing to sweep
+    /// now (claim window open, never delivered, refunded, disputed, swept or claimed in full), so
+    /// one stale id never fails a batch.
+    /// @return total The sum moved to creators' balances.
+    function sweepMany(uint256[] calldata purchaseIds) external returns (uint256 total) {
+        for (uint256 i; i < purchaseIds.length; ++i) {
+            Purchase storage p = _purchases[purchaseIds[i]];
+            Status status = p.status;
+            if ((status != Status.Delivered && status != Status.Settled) || block.timestamp <= _claimDeadline(p)) {
+                continue;
+            }
+            // Past the claim deadline, a delivered purchase is past its dispute window too.
+            if (status == Status.Delivered) _settle(purchaseIds[i], p);
+            total += _sweep(purchaseIds[i], p);
+        }
     }
 
     /// @notice Sends the caller its whole balance in `token` (address(0) = ETH).
@@ -658,6 +523,7 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         private
         returns (uint256)
     {
+        if (msg.sender != seeder && !isAgent[seeder][msg.sender]) revert KeyswarmNotSeeder(purchaseId, seeder, msg.sender);
         Purchase storage p = _purchases[purchaseId];
         Status status = p.status;
         if (status != Status.Settled) {
@@ -667,7 +533,9 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
         uint256 deadline = _claimDeadline(p);
         if (block.timestamp > deadline) revert KeyswarmClaimWindowClosed(purchaseId, deadline);
         _checkReceipt(p.receiptSigner, purchaseId, seeder, bytes_, sig);
-        uint64 before = paidBytesOf[purchaseId][seeder];
+        SeederCursor memory cursor = claimCursorOf[seeder];
+        if (purchaseId < cursor.purchaseId) return 0;
+        uint64 before = purchaseId == cursor.purchaseId ? cursor.paidBytes : 0;
         if (bytes_ <= before) return 0;
         return _credit(p, purchaseId, seeder, before, bytes_ - before);
     }
@@ -704,10 +572,24 @@ contract Keyswarm is EIP712, ReentrancyGuardTransient {
             paidBytes += added;
             paidOut += amount;
         }
-        paidBytesOf[purchaseId][seeder] = credited;
+        // forge-lint: disable-next-line(unsafe-typecast) -- ids are sequential; 2**192 purchases cannot be paid for
+        claimCursorOf[seeder] = SeederCursor(uint192(purchaseId), credited);
         _setLedger(p, paidBytes, paidOut);
         if (amount != 0) balanceOf[seeder][l.token] += amount;
         emit Claimed(purchaseId, seeder, credited, amount);
+    }
+
+    /// @dev Credits the creator with what is left of a settled purchase's pool; returns it (0: nothing done).
+    function _sweep(uint256 purchaseId, Purchase storage p) private returns (uint256 left) {
+        Listing storage l = _listings[p.contentId];
+        uint256 pool = _pool(p.amount, l.seedShareBps);
+        (uint64 paidBytes, uint256 paidOut) = _ledger(p);
+        left = pool - paidOut;
+        if (left == 0) return 0;
+        _setLedger(p, paidBytes, pool);
+        address creator = l.creator;
+        balanceOf[creator][l.token] += left;
+        emit Swept(purchaseId, creator, left);
     }
 
     function _disputeWindowOver(Purchase storage p) private view returns (bool) {

@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {KeyswarmBase} from "./utils/KeyswarmBase.sol";
 import {Vm} from "./utils/Vm.sol";
 import {Keyswarm} from "../src/Keyswarm.sol";
+import {IKeyswarm} from "../src/IKeyswarm.sol";
 import {FeeToken} from "./mocks/FeeToken.sol";
 import {EthRejecter} from "./mocks/EthRejecter.sol";
 
@@ -18,27 +19,27 @@ contract KeyswarmTest is KeyswarmBase {
     }
 
     function test_RevertWhen_AWindowIsZero() public {
-        vm.expectRevert(Keyswarm.KeyswarmInvalidWindows.selector);
+        vm.expectRevert(IKeyswarm.KeyswarmInvalidWindows.selector);
         new Keyswarm(0, 1, 1);
-        vm.expectRevert(Keyswarm.KeyswarmInvalidWindows.selector);
+        vm.expectRevert(IKeyswarm.KeyswarmInvalidWindows.selector);
         new Keyswarm(1, 0, 1);
-        vm.expectRevert(Keyswarm.KeyswarmInvalidWindows.selector);
+        vm.expectRevert(IKeyswarm.KeyswarmInvalidWindows.selector);
         new Keyswarm(1, 1, 0);
     }
 
     function test_RevertWhen_WindowsOverflowTheSchedule() public {
-        vm.expectRevert(Keyswarm.KeyswarmInvalidWindows.selector);
+        vm.expectRevert(IKeyswarm.KeyswarmInvalidWindows.selector);
         new Keyswarm(type(uint32).max, 1, 1);
     }
 
     // ------------------------------------------------------------ list
 
     function test_ListStoresWhatTheContractNeeds() public {
-        Keyswarm.ListingParams memory p = _params(address(usd), USD_PRICE, SHARE, SIZE);
+        IKeyswarm.ListingParams memory p = _params(address(usd), USD_PRICE, SHARE, SIZE);
         vm.prank(creator);
         uint256 id = keyswarm.list(p);
         assertEq(id, 1, "first id");
-        Keyswarm.Listing memory l = keyswarm.listings(id);
+        IKeyswarm.Listing memory l = keyswarm.listings(id);
         assertEq(l.creator, creator, "creator");
         assertEq(l.price, USD_PRICE, "price");
         assertEq(l.token, address(usd), "token");
@@ -57,9 +58,9 @@ contract KeyswarmTest is KeyswarmBase {
     }
 
     function test_ListEmitsTheMetadata() public {
-        Keyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
+        IKeyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
         vm.expectEmit(true, true, true, true, address(keyswarm));
-        emit Keyswarm.Listed(1, creator, p.infoHash, p);
+        emit IKeyswarm.Listed(1, creator, p.infoHash, p);
         vm.prank(creator);
         keyswarm.list(p);
     }
@@ -72,14 +73,14 @@ contract KeyswarmTest is KeyswarmBase {
     }
 
     function test_ListFreeListingRegistersProvenanceOnly() public {
-        Keyswarm.ListingParams memory p = _params(address(0), 0, 0, SIZE);
+        IKeyswarm.ListingParams memory p = _params(address(0), 0, 0, SIZE);
         p.keyHash = bytes32(0);
         p.deliveryX = 0;
         p.deliveryY = 0;
         vm.prank(creator);
         uint256 id = keyswarm.list(p);
         assertEq(keyswarm.listings(id).creator, creator, "creator");
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmFreeListing.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmFreeListing.selector, id));
         vm.prank(buyer);
         keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, receipt.addr, 0);
     }
@@ -89,59 +90,59 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buyDelivered(id);
         _afterDisputeWindow(purchaseId);
         keyswarm.settle(purchaseId);
-        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Settled), "settled");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(IKeyswarm.PurchaseState.Settled), "settled");
     }
 
     function test_RevertWhen_ListInfoHashIsZero() public {
-        Keyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
+        IKeyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
         p.infoHash = bytes20(0);
-        vm.expectRevert(Keyswarm.KeyswarmInvalidInfoHash.selector);
+        vm.expectRevert(IKeyswarm.KeyswarmInvalidInfoHash.selector);
         keyswarm.list(p);
     }
 
     function test_RevertWhen_ListSizeIsZero() public {
-        vm.expectRevert(Keyswarm.KeyswarmInvalidSize.selector);
+        vm.expectRevert(IKeyswarm.KeyswarmInvalidSize.selector);
         keyswarm.list(_params(address(0), PRICE, SHARE, 0));
     }
 
     function test_RevertWhen_ListShareAboveAll() public {
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidShare.selector, 10_001));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidShare.selector, 10_001));
         keyswarm.list(_params(address(0), PRICE, 10_001, SIZE));
     }
 
     function test_RevertWhen_ListPriceTooLarge() public {
         uint256 price = uint256(type(uint96).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPriceTooLarge.selector, price));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmPriceTooLarge.selector, price));
         keyswarm.list(_params(address(0), price, SHARE, SIZE));
     }
 
     function test_RevertWhen_ListPaidWithoutKey() public {
-        Keyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
+        IKeyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
         p.keyHash = bytes32(0);
-        vm.expectRevert(Keyswarm.KeyswarmPaidListingWithoutKey.selector);
+        vm.expectRevert(IKeyswarm.KeyswarmPaidListingWithoutKey.selector);
         keyswarm.list(p);
     }
 
     function test_RevertWhen_ListDeliveryKeyOffCurve() public {
-        Keyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
+        IKeyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
         p.deliveryY += 1;
         vm.expectRevert(
-            abi.encodeWithSelector(Keyswarm.KeyswarmInvalidDeliveryKey.selector, p.deliveryX, p.deliveryY)
+            abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidDeliveryKey.selector, p.deliveryX, p.deliveryY)
         );
         keyswarm.list(p);
     }
 
     function test_RevertWhen_ListDeliveryKeyOutsideField() public {
-        Keyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
+        IKeyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
         p.deliveryX = P;
         vm.expectRevert(
-            abi.encodeWithSelector(Keyswarm.KeyswarmInvalidDeliveryKey.selector, p.deliveryX, p.deliveryY)
+            abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidDeliveryKey.selector, p.deliveryX, p.deliveryY)
         );
         keyswarm.list(p);
     }
 
     function test_RevertWhen_ListTokenIsNotAContract() public {
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmTokenNotContract.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmTokenNotContract.selector, stranger));
         keyswarm.list(_params(stranger, PRICE, SHARE, SIZE));
     }
 
@@ -151,7 +152,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 id = _listEth();
         uint256 before = _buy(id);
         vm.expectEmit(true, false, false, true, address(keyswarm));
-        emit Keyswarm.PriceChanged(id, 2 * PRICE);
+        emit IKeyswarm.PriceChanged(id, 2 * PRICE);
         vm.prank(creator);
         keyswarm.setPrice(id, 2 * PRICE);
         assertEq(keyswarm.listings(id).price, 2 * PRICE, "new price");
@@ -162,22 +163,22 @@ contract KeyswarmTest is KeyswarmBase {
 
     function test_RevertWhen_SetPriceByStranger() public {
         uint256 id = _listEth();
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotCreator.selector, id, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotCreator.selector, id, stranger));
         vm.prank(stranger);
         keyswarm.setPrice(id, 1);
     }
 
     function test_RevertWhen_SetPriceOfUnknownListing() public {
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmUnknownListing.selector, 7));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmUnknownListing.selector, 7));
         keyswarm.setPrice(7, 1);
     }
 
     function test_RevertWhen_SetPriceOfFreeListing() public {
-        Keyswarm.ListingParams memory p = _params(address(0), 0, 0, SIZE);
+        IKeyswarm.ListingParams memory p = _params(address(0), 0, 0, SIZE);
         p.keyHash = bytes32(0);
         vm.prank(creator);
         uint256 id = keyswarm.list(p);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmFreeListing.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmFreeListing.selector, id));
         vm.prank(creator);
         keyswarm.setPrice(id, 1);
     }
@@ -185,7 +186,7 @@ contract KeyswarmTest is KeyswarmBase {
     function test_RevertWhen_SetPriceTooLarge() public {
         uint256 id = _listEth();
         uint256 price = uint256(type(uint96).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPriceTooLarge.selector, price));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmPriceTooLarge.selector, price));
         vm.prank(creator);
         keyswarm.setPrice(id, price);
     }
@@ -194,10 +195,10 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 id = _listEth();
         uint256 bought = _buy(id);
         vm.expectEmit(true, false, false, true, address(keyswarm));
-        emit Keyswarm.ActiveChanged(id, false);
+        emit IKeyswarm.ActiveChanged(id, false);
         vm.prank(creator);
         keyswarm.setActive(id, false);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmListingInactive.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmListingInactive.selector, id));
         vm.prank(buyer);
         keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, receipt.addr, PRICE);
         // A paused listing still serves the buyers who paid.
@@ -209,7 +210,7 @@ contract KeyswarmTest is KeyswarmBase {
 
     function test_RevertWhen_SetActiveByStranger() public {
         uint256 id = _listEth();
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotCreator.selector, id, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotCreator.selector, id, stranger));
         vm.prank(stranger);
         keyswarm.setActive(id, false);
     }
@@ -221,14 +222,14 @@ contract KeyswarmTest is KeyswarmBase {
         trackers[1] = "wss://b.example";
         string[] memory webSeeds = new string[](0);
         vm.expectEmit(true, false, false, true, address(keyswarm));
-        emit Keyswarm.SourcesChanged(id, trackers, webSeeds);
+        emit IKeyswarm.SourcesChanged(id, trackers, webSeeds);
         vm.prank(creator);
         keyswarm.setSources(id, trackers, webSeeds);
     }
 
     function test_RevertWhen_SetSourcesByStranger() public {
         uint256 id = _listEth();
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotCreator.selector, id, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotCreator.selector, id, stranger));
         vm.prank(stranger);
         keyswarm.setSources(id, new string[](0), new string[](0));
     }
@@ -239,14 +240,14 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 id = _listEth();
         uint256 purchaseId = _buy(id);
         vm.expectEmit(true, true, false, true, address(keyswarm));
-        emit Keyswarm.AgentSet(creator, agent, true);
+        emit IKeyswarm.AgentSet(creator, agent, true);
         vm.prank(creator);
         keyswarm.setAgent(agent, true);
         assertTrue(keyswarm.isAgent(creator, agent), "agent");
         bytes32 sealedKey = _sealed(purchaseId);
         vm.prank(agent);
         keyswarm.deliver(purchaseId, sealedKey);
-        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Delivered), "delivered");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(IKeyswarm.PurchaseState.Delivered), "delivered");
     }
 
     function test_RevertWhen_RevokedAgentDelivers() public {
@@ -257,7 +258,7 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.setAgent(agent, false);
         vm.stopPrank();
         bytes32 sealedKey = _sealed(purchaseId);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotDeliverer.selector, purchaseId, agent));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotDeliverer.selector, purchaseId, agent));
         vm.prank(agent);
         keyswarm.deliver(purchaseId, sealedKey);
     }
@@ -268,7 +269,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.prank(stranger);
         keyswarm.setAgent(agent, true);
         bytes32 sealedKey = _sealed(purchaseId);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotDeliverer.selector, purchaseId, agent));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotDeliverer.selector, purchaseId, agent));
         vm.prank(agent);
         keyswarm.deliver(purchaseId, sealedKey);
     }
@@ -278,11 +279,11 @@ contract KeyswarmTest is KeyswarmBase {
     function test_PurchaseEscrowsEthAndRecordsTheSession() public {
         uint256 id = _listEth();
         vm.expectEmit(true, true, true, true, address(keyswarm));
-        emit Keyswarm.Purchased(1, id, buyer, PRICE, session.publicKeyX, session.publicKeyY, receipt.addr);
+        emit IKeyswarm.Purchased(1, id, buyer, PRICE, session.publicKeyX, session.publicKeyY, receipt.addr);
         uint256 purchaseId = _buy(id);
         assertEq(purchaseId, 1, "first purchase id");
         assertEq(address(keyswarm).balance, PRICE, "escrowed");
-        Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
+        IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
         assertEq(info.contentId, id, "contentId");
         assertEq(info.receiptSigner, receipt.addr, "receipt signer");
         assertEq(info.amount, PRICE, "amount");
@@ -290,7 +291,7 @@ contract KeyswarmTest is KeyswarmBase {
         assertEq(info.deliveryDeadline, block.timestamp + DELIVERY_WINDOW, "delivery deadline");
         assertEq(info.disputeDeadline, block.timestamp + DELIVERY_WINDOW + DISPUTE_WINDOW, "dispute deadline");
         assertEq(info.claimDeadline, info.disputeDeadline + CLAIM_WINDOW, "claim deadline");
-        assertEq(uint256(info.state), uint256(Keyswarm.PurchaseState.Pending), "pending");
+        assertEq(uint256(info.state), uint256(IKeyswarm.PurchaseState.Pending), "pending");
         (, uint40 sold,,,,) = keyswarm.listingStats(id);
         assertEq(sold, 1, "listing sold");
         (, uint40 creatorSold,,,,) = keyswarm.creatorStats(creator);
@@ -317,8 +318,23 @@ contract KeyswarmTest is KeyswarmBase {
         assertEq(address(keyswarm).balance, PRICE / 2, "escrow");
     }
 
+    function test_RevertWhen_PurchaseWithoutAReceiptSigner() public {
+        uint256 id = _listEth();
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidReceiptSigner.selector, address(0)));
+        vm.prank(buyer);
+        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, address(0), PRICE);
+    }
+
+    function test_RevertWhen_PurchaseSignsReceiptsWithTheSessionKey() public {
+        uint256 id = _listEth();
+        // A dispute reveals b: receipts signed by B's own key would be anyone's to forge.
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidReceiptSigner.selector, session.addr));
+        vm.prank(buyer);
+        keyswarm.purchase{value: PRICE}(id, session.publicKeyX, session.publicKeyY, session.addr, PRICE);
+    }
+
     function test_RevertWhen_PurchaseUnknownListing() public {
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmUnknownListing.selector, 9));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmUnknownListing.selector, 9));
         keyswarm.purchase(9, session.publicKeyX, session.publicKeyY, receipt.addr, 0);
     }
 
@@ -326,7 +342,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 id = _listEth();
         vm.prank(creator);
         keyswarm.setPrice(id, PRICE + 1);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPriceAboveMax.selector, PRICE + 1, PRICE));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmPriceAboveMax.selector, PRICE + 1, PRICE));
         vm.prank(buyer);
         keyswarm.purchase{value: PRICE + 1}(id, session.publicKeyX, session.publicKeyY, receipt.addr, PRICE);
     }
@@ -335,7 +351,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 id = _listUsd();
         vm.prank(creator);
         keyswarm.setPrice(id, USD_PRICE * 2);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPriceAboveMax.selector, USD_PRICE * 2, USD_PRICE));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmPriceAboveMax.selector, USD_PRICE * 2, USD_PRICE));
         vm.prank(buyer);
         keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, receipt.addr, USD_PRICE);
     }
@@ -344,7 +360,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 id = _listEth();
         vm.expectRevert(
             abi.encodeWithSelector(
-                Keyswarm.KeyswarmInvalidSessionKey.selector, session.publicKeyX, session.publicKeyY + 1
+                IKeyswarm.KeyswarmInvalidSessionKey.selector, session.publicKeyX, session.publicKeyY + 1
             )
         );
         vm.prank(buyer);
@@ -353,7 +369,7 @@ contract KeyswarmTest is KeyswarmBase {
 
     function test_RevertWhen_PurchaseSessionKeyIsZero() public {
         uint256 id = _listEth();
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidSessionKey.selector, 0, 0));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidSessionKey.selector, 0, 0));
         vm.prank(buyer);
         keyswarm.purchase{value: PRICE}(id, 0, 0, receipt.addr, PRICE);
     }
@@ -362,21 +378,21 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 id = _listEth();
         // Coordinates must be field elements: p itself is not one.
         uint256 x = P;
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidSessionKey.selector, x, session.publicKeyY));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidSessionKey.selector, x, session.publicKeyY));
         vm.prank(buyer);
         keyswarm.purchase{value: PRICE}(id, x, session.publicKeyY, receipt.addr, PRICE);
     }
 
     function test_RevertWhen_PurchaseUnderpaysEth() public {
         uint256 id = _listEth();
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongPayment.selector, PRICE - 1, PRICE));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmWrongPayment.selector, PRICE - 1, PRICE));
         vm.prank(buyer);
         keyswarm.purchase{value: PRICE - 1}(id, session.publicKeyX, session.publicKeyY, receipt.addr, PRICE);
     }
 
     function test_RevertWhen_PurchaseTokenListingWithEth() public {
         uint256 id = _listUsd();
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongPayment.selector, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmWrongPayment.selector, 1, 0));
         vm.prank(buyer);
         keyswarm.purchase{value: 1}(id, session.publicKeyX, session.publicKeyY, receipt.addr, USD_PRICE);
     }
@@ -387,7 +403,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.prank(buyer);
         fee.approve(address(keyswarm), type(uint256).max);
         uint256 id = _list(address(fee), 1000, SHARE, SIZE);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmFeeOnTransfer.selector, address(fee), 1000, 990));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmFeeOnTransfer.selector, address(fee), 1000, 990));
         vm.prank(buyer);
         keyswarm.purchase(id, session.publicKeyX, session.publicKeyY, receipt.addr, 1000);
     }
@@ -407,17 +423,17 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buy(_listEth());
         bytes32 sealedKey = _sealed(purchaseId);
         vm.expectEmit(true, false, false, true, address(keyswarm));
-        emit Keyswarm.Delivered(purchaseId, sealedKey);
+        emit IKeyswarm.Delivered(purchaseId, sealedKey);
         vm.prank(creator);
         keyswarm.deliver(purchaseId, sealedKey);
-        Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
-        assertEq(uint256(info.state), uint256(Keyswarm.PurchaseState.Delivered), "delivered");
+        IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
+        assertEq(uint256(info.state), uint256(IKeyswarm.PurchaseState.Delivered), "delivered");
     }
 
     function test_DeliveryReplacesTheBuyerWithACommitment() public {
         uint256 purchaseId = _buy(_listEth());
         _deliver(purchaseId);
-        Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
+        IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
         // Only commitments to buyer, session and sealed key are stored; readers take them from events.
         assertEq(info.amount, PRICE, "amount kept");
         assertEq(info.receiptSigner, receipt.addr, "receipt signer kept");
@@ -431,13 +447,13 @@ contract KeyswarmTest is KeyswarmBase {
 
     function test_RevertWhen_DeliverByStranger() public {
         uint256 purchaseId = _buy(_listEth());
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotDeliverer.selector, purchaseId, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotDeliverer.selector, purchaseId, stranger));
         vm.prank(stranger);
         keyswarm.deliver(purchaseId, bytes32(uint256(1)));
     }
 
     function test_RevertWhen_DeliverUnknownPurchase() public {
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmUnknownPurchase.selector, 5));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmUnknownPurchase.selector, 5));
         vm.prank(creator);
         keyswarm.deliver(5, bytes32(uint256(1)));
     }
@@ -446,21 +462,21 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buy(_listEth());
         uint256 deadline = block.timestamp + DELIVERY_WINDOW;
         vm.warp(deadline + 1);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmDeliveryTooLate.selector, purchaseId, deadline));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmDeliveryTooLate.selector, purchaseId, deadline));
         vm.prank(creator);
         keyswarm.deliver(purchaseId, bytes32(uint256(1)));
     }
 
     function test_RevertWhen_DeliverTwice() public {
         uint256 purchaseId = _buyDelivered(_listEth());
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmAlreadyDelivered.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmAlreadyDelivered.selector, purchaseId));
         vm.prank(creator);
         keyswarm.deliver(purchaseId, bytes32(uint256(1)));
     }
 
     function test_RevertWhen_DeliverEmptySealedKey() public {
         uint256 purchaseId = _buy(_listEth());
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmEmptySealedKey.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmEmptySealedKey.selector, purchaseId));
         vm.prank(creator);
         keyswarm.deliver(purchaseId, bytes32(0));
     }
@@ -470,7 +486,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.prank(buyer);
         keyswarm.refund(purchaseId, session.addr);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
         vm.prank(creator);
         keyswarm.deliver(purchaseId, bytes32(uint256(1)));
     }
@@ -488,12 +504,12 @@ contract KeyswarmTest is KeyswarmBase {
         vm.prank(creator);
         keyswarm.deliverMany(ids, sealedKeys);
         for (uint256 i; i < 3; ++i) {
-            assertEq(uint256(keyswarm.purchaseState(ids[i])), uint256(Keyswarm.PurchaseState.Delivered), "delivered");
+            assertEq(uint256(keyswarm.purchaseState(ids[i])), uint256(IKeyswarm.PurchaseState.Delivered), "delivered");
         }
     }
 
     function test_RevertWhen_DeliverManyLengthsDiffer() public {
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmLengthMismatch.selector, 2, 1));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmLengthMismatch.selector, 2, 1));
         keyswarm.deliverMany(new uint256[](2), new bytes32[](1));
     }
 
@@ -505,10 +521,10 @@ contract KeyswarmTest is KeyswarmBase {
         sealedKeys[0] = _sealed(ids[0]);
         ids[1] = ids[0];
         sealedKeys[1] = sealedKeys[0];
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmAlreadyDelivered.selector, ids[0]));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmAlreadyDelivered.selector, ids[0]));
         vm.prank(creator);
         keyswarm.deliverMany(ids, sealedKeys);
-        assertEq(uint256(keyswarm.purchaseState(ids[0])), uint256(Keyswarm.PurchaseState.Pending), "nothing delivered");
+        assertEq(uint256(keyswarm.purchaseState(ids[0])), uint256(IKeyswarm.PurchaseState.Pending), "nothing delivered");
     }
 
     // ------------------------------------------------------------ refund
@@ -518,14 +534,14 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buy(id);
         uint256 before = buyer.balance;
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
-        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Expired), "expired");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(IKeyswarm.PurchaseState.Expired), "expired");
         vm.expectEmit(true, true, false, true, address(keyswarm));
-        emit Keyswarm.Refunded(purchaseId, buyer, PRICE);
+        emit IKeyswarm.Refunded(purchaseId, buyer, PRICE);
         vm.prank(buyer);
         keyswarm.refund(purchaseId, session.addr);
         assertEq(buyer.balance, before + PRICE, "refunded in full");
         assertEq(address(keyswarm).balance, 0, "nothing left");
-        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Refunded), "state");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(IKeyswarm.PurchaseState.Refunded), "state");
         (,,, uint40 refunded,,) = keyswarm.listingStats(id);
         assertEq(refunded, 1, "listing refunded");
         (,,, uint40 creatorRefunded,,) = keyswarm.creatorStats(creator);
@@ -545,23 +561,27 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buy(_listEth());
         uint256 deadline = block.timestamp + DELIVERY_WINDOW;
         vm.warp(deadline);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmDeliveryPending.selector, purchaseId, deadline));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmDeliveryPending.selector, purchaseId, deadline));
         vm.prank(buyer);
         keyswarm.refund(purchaseId, session.addr);
     }
 
-    function test_RevertWhen_RefundByStranger() public {
+    function test_RevertWhen_RefundByStrangerOrWithAnotherSession() public {
         uint256 purchaseId = _buy(_listEth());
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyer.selector, purchaseId, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotBuyer.selector, purchaseId, stranger));
         vm.prank(stranger);
         keyswarm.refund(purchaseId, session.addr);
+        // The purchase stores a commitment to (buyer, address(B)): the buyer must name the same B.
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotBuyer.selector, purchaseId, buyer));
+        vm.prank(buyer);
+        keyswarm.refund(purchaseId, receipt.addr);
     }
 
     function test_RevertWhen_RefundDelivered() public {
         uint256 purchaseId = _buyDelivered(_listEth());
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmAlreadyDelivered.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmAlreadyDelivered.selector, purchaseId));
         vm.prank(buyer);
         keyswarm.refund(purchaseId, session.addr);
     }
@@ -571,13 +591,13 @@ contract KeyswarmTest is KeyswarmBase {
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
         vm.prank(buyer);
         keyswarm.refund(purchaseId, session.addr);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
         vm.prank(buyer);
         keyswarm.refund(purchaseId, session.addr);
     }
 
     function test_RevertWhen_RefundUnknownPurchase() public {
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmUnknownPurchase.selector, 3));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmUnknownPurchase.selector, 3));
         keyswarm.refund(3, session.addr);
     }
 
@@ -587,7 +607,7 @@ contract KeyswarmTest is KeyswarmBase {
         vm.deal(address(rejecter), PRICE);
         uint256 purchaseId = _buyAs(address(rejecter), id, session);
         vm.warp(block.timestamp + DELIVERY_WINDOW + 1);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmTransferFailed.selector, address(rejecter), PRICE));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmTransferFailed.selector, address(rejecter), PRICE));
         vm.prank(address(rejecter));
         keyswarm.refund(purchaseId, session.addr);
     }
@@ -603,11 +623,11 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.deliver(purchaseId, wrong);
         uint256 before = buyer.balance;
         vm.expectEmit(true, true, false, true, address(keyswarm));
-        emit Keyswarm.Disputed(purchaseId, buyer, PRICE);
+        emit IKeyswarm.Disputed(purchaseId, buyer, PRICE);
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret, wrong);
         assertEq(buyer.balance, before + PRICE, "refunded in full");
-        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Disputed), "state");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(IKeyswarm.PurchaseState.Disputed), "state");
         (,,,, uint40 disputed,) = keyswarm.listingStats(id);
         assertEq(disputed, 1, "listing disputed");
         (,,,, uint40 creatorDisputed,) = keyswarm.creatorStats(creator);
@@ -622,7 +642,7 @@ contract KeyswarmTest is KeyswarmBase {
         keyswarm.deliver(purchaseId, misdirected);
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret, misdirected);
-        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Disputed), "state");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(IKeyswarm.PurchaseState.Disputed), "state");
     }
 
     function test_DisputeInToken() public {
@@ -643,7 +663,7 @@ contract KeyswarmTest is KeyswarmBase {
     function test_RevertWhen_DisputeTheRightKey() public {
         uint256 purchaseId = _buyDelivered(_listEth());
         bytes32 sealedKey = _sealed(purchaseId);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmKeyIsValid.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmKeyIsValid.selector, purchaseId));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret, sealedKey);
     }
@@ -653,7 +673,7 @@ contract KeyswarmTest is KeyswarmBase {
         bytes32 sealedKey = _sealed(purchaseId);
         // The commitment binds buyer, session and sealed key together: another b is refused by it.
         vm.expectRevert(
-            abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyerOrSealedKey.selector, purchaseId, buyer, sealedKey)
+            abi.encodeWithSelector(IKeyswarm.KeyswarmNotBuyerOrSealedKey.selector, purchaseId, buyer, sealedKey)
         );
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret + 1, sealedKey);
@@ -662,7 +682,7 @@ contract KeyswarmTest is KeyswarmBase {
     function test_RevertWhen_DisputeWithSecretZero() public {
         uint256 purchaseId = _buyDelivered(_listEth());
         bytes32 sealedKey = _sealed(purchaseId);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongSessionSecret.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmWrongSessionSecret.selector, purchaseId));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, 0, sealedKey);
     }
@@ -671,7 +691,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buyDelivered(_listEth());
         bytes32 sealedKey = _sealed(purchaseId);
         // b + n names the same point as b; only the canonical scalar is accepted.
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmWrongSessionSecret.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmWrongSessionSecret.selector, purchaseId));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret + N, sealedKey);
     }
@@ -680,7 +700,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buyWithWrongKey(_listEth());
         // Someone who copied b and the sealed key from the mempool cannot take the refund.
         vm.expectRevert(
-            abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyerOrSealedKey.selector, purchaseId, stranger, WRONG_SEALED_KEY)
+            abi.encodeWithSelector(IKeyswarm.KeyswarmNotBuyerOrSealedKey.selector, purchaseId, stranger, WRONG_SEALED_KEY)
         );
         vm.prank(stranger);
         keyswarm.dispute(purchaseId, sessionSecret, WRONG_SEALED_KEY);
@@ -690,7 +710,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buyDelivered(_listEth());
         // The right key was delivered; a buyer who claims another one was sent is caught by the commitment.
         bytes32 claimed = _sealed(purchaseId) ^ bytes32(uint256(1));
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotBuyerOrSealedKey.selector, purchaseId, buyer, claimed));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotBuyerOrSealedKey.selector, purchaseId, buyer, claimed));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret, claimed);
     }
@@ -699,7 +719,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buySettled(_listEth());
         bytes32 sealedKey = _sealed(purchaseId);
         // The ledger now fills the commitment's bytes; the status refuses first.
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret, sealedKey);
     }
@@ -707,25 +727,27 @@ contract KeyswarmTest is KeyswarmBase {
     function test_RevertWhen_DisputeUndelivered() public {
         uint256 purchaseId = _buy(_listEth());
         bytes32 sealedKey = _sealed(purchaseId);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotDelivered.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotDelivered.selector, purchaseId));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret, sealedKey);
     }
 
+    /// @dev A late dispute is refused, and the b its calldata made public signs no receipt (issue #12).
     function test_RevertWhen_DisputeAfterTheWindow() public {
         uint256 purchaseId = _buyWithWrongKey(_listEth());
         uint256 deadline = keyswarm.purchases(purchaseId).disputeDeadline;
         vm.warp(deadline + 1);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmDisputeWindowClosed.selector, purchaseId, deadline));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmDisputeWindowClosed.selector, purchaseId, deadline));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret, WRONG_SEALED_KEY);
+        _assertTheRevealedSecretSignsNothing(purchaseId);
     }
 
     function test_RevertWhen_DisputeTwice() public {
         uint256 purchaseId = _buyWithWrongKey(_listEth());
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret, WRONG_SEALED_KEY);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret, WRONG_SEALED_KEY);
     }
@@ -738,15 +760,15 @@ contract KeyswarmTest is KeyswarmBase {
         _afterDisputeWindow(purchaseId);
         uint256 pool = PRICE * SHARE / 10_000;
         vm.expectEmit(true, false, false, true, address(keyswarm));
-        emit Keyswarm.Settled(purchaseId, PRICE - pool, pool);
+        emit IKeyswarm.Settled(purchaseId, PRICE - pool, pool);
         keyswarm.settle(purchaseId);
         assertEq(keyswarm.balanceOf(creator, address(0)), PRICE - pool, "creator share");
-        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Settled), "state");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(IKeyswarm.PurchaseState.Settled), "state");
         (,, uint40 delivered,,,) = keyswarm.listingStats(id);
         assertEq(delivered, 1, "listing delivered");
         (,, uint40 creatorDelivered,,,) = keyswarm.creatorStats(creator);
         assertEq(creatorDelivered, 1, "creator delivered");
-        Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
+        IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
         assertEq(info.paidBytes, 0, "no bytes paid yet");
         assertEq(info.paidOut, 0, "no pool paid yet");
     }
@@ -754,26 +776,26 @@ contract KeyswarmTest is KeyswarmBase {
     function test_SettledStateShowsOnceTheWindowIsOver() public {
         uint256 purchaseId = _buyDelivered(_listEth());
         _afterDisputeWindow(purchaseId);
-        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Settled), "final");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(IKeyswarm.PurchaseState.Settled), "final");
     }
 
     function test_RevertWhen_SettleDuringTheDisputeWindow() public {
         uint256 purchaseId = _buyDelivered(_listEth());
         vm.warp(keyswarm.purchases(purchaseId).disputeDeadline);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotSettleable.selector, purchaseId));
         keyswarm.settle(purchaseId);
     }
 
     function test_RevertWhen_SettleUndelivered() public {
         uint256 purchaseId = _buy(_listEth());
         vm.warp(block.timestamp + 30 days);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotSettleable.selector, purchaseId));
         keyswarm.settle(purchaseId);
     }
 
     function test_RevertWhen_SettleTwice() public {
         uint256 purchaseId = _buySettled(_listEth());
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmPurchaseClosed.selector, purchaseId));
         keyswarm.settle(purchaseId);
     }
 
@@ -790,6 +812,46 @@ contract KeyswarmTest is KeyswarmBase {
         assertEq(keyswarm.balanceOf(creator, address(0)), 2 * (PRICE - pool), "both settled once");
     }
 
+    function test_SettleManySettlesWhatIsDueAndSkipsTheRest() public {
+        uint256 id = _listEth();
+        uint256 refunded = _buy(id);
+        uint256 disputed = _buyWithWrongKey(id);
+        vm.prank(buyer);
+        keyswarm.dispute(disputed, sessionSecret, WRONG_SEALED_KEY);
+        uint256 settled = _buySettled(id);
+        uint256 due = _buyDelivered(id);
+        uint256 dueToo = _buyDelivered(_listUsd());
+        uint256 undelivered = _buy(id);
+        vm.warp(keyswarm.purchases(due).disputeDeadline + 1);
+        vm.prank(buyer);
+        keyswarm.refund(refunded, session.addr);
+        // Bought now: still inside its dispute window.
+        uint256 disputable = _buyDelivered(id);
+
+        uint256[] memory ids = new uint256[](9);
+        ids[0] = refunded;
+        ids[1] = disputed;
+        ids[2] = settled;
+        ids[3] = due;
+        ids[4] = undelivered;
+        ids[5] = disputable;
+        ids[6] = 999; // unknown
+        ids[7] = dueToo;
+        ids[8] = due; // twice in one batch
+        uint256 creatorBefore = keyswarm.balanceOf(creator, address(0));
+        assertEq(keyswarm.settleMany(ids), 2, "only the two due purchases settle");
+        uint256 pool = PRICE * SHARE / 10_000;
+        assertEq(keyswarm.balanceOf(creator, address(0)), creatorBefore + PRICE - pool, "the ETH one paid once");
+        assertEq(keyswarm.balanceOf(creator, address(usd)), USD_PRICE - USD_PRICE * SHARE / 10_000, "the token one");
+        assertEq(uint256(keyswarm.purchaseState(disputable)), uint256(IKeyswarm.PurchaseState.Delivered), "untouched");
+        assertEq(uint256(keyswarm.purchaseState(undelivered)), uint256(IKeyswarm.PurchaseState.Expired), "untouched");
+        assertEq(uint256(keyswarm.purchaseState(refunded)), uint256(IKeyswarm.PurchaseState.Refunded), "untouched");
+        assertEq(uint256(keyswarm.purchaseState(disputed)), uint256(IKeyswarm.PurchaseState.Disputed), "untouched");
+        // What it skipped can still settle later, on its own schedule.
+        vm.warp(keyswarm.purchases(disputable).disputeDeadline + 1);
+        keyswarm.settle(disputable);
+    }
+
     // ------------------------------------------------------------ claim
 
     function test_ClaimPaysPoolTimesBytesOverSize() public {
@@ -797,13 +859,13 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 pool = PRICE * SHARE / 10_000;
         bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE / 4);
         vm.expectEmit(true, true, false, true, address(keyswarm));
-        emit Keyswarm.Claimed(purchaseId, seeder, SIZE / 4, pool / 4);
-        vm.prank(stranger); // anyone may submit; the seeder is paid
+        emit IKeyswarm.Claimed(purchaseId, seeder, SIZE / 4, pool / 4);
+        vm.prank(seeder);
         uint256 paid = keyswarm.claim(purchaseId, seeder, SIZE / 4, sig);
         assertEq(paid, pool / 4, "a quarter of the pool");
         assertEq(keyswarm.balanceOf(seeder, address(0)), pool / 4, "seeder balance");
-        assertEq(keyswarm.paidBytesOf(purchaseId, seeder), SIZE / 4, "bytes");
-        Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
+        assertEq(_paidBytes(purchaseId, seeder), SIZE / 4, "bytes");
+        IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
         assertEq(info.paidBytes, SIZE / 4, "purchase bytes");
         assertEq(info.paidOut, pool / 4, "purchase paid out");
     }
@@ -831,7 +893,7 @@ contract KeyswarmTest is KeyswarmBase {
         _claim(purchaseId, seeder, SIZE * 3 / 4);
         // The buyer's tab signed for more than the file; only what is left of the size is paid.
         uint256 paid = _claim(purchaseId, other, SIZE);
-        assertEq(keyswarm.paidBytesOf(purchaseId, other), SIZE / 4, "capped bytes");
+        assertEq(_paidBytes(purchaseId, other), SIZE / 4, "capped bytes");
         assertEq(paid, pool / 4, "capped pay");
         assertEq(keyswarm.purchases(purchaseId).paidBytes, SIZE, "whole size paid");
         assertEq(_claim(purchaseId, vm.addr(0x5EED3), SIZE), 0, "nothing left");
@@ -850,10 +912,11 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 id = _listEth();
         uint256 a = _buySettled(id);
         uint256 b = _buySettled(id);
-        Keyswarm.Claim[] memory claims = new Keyswarm.Claim[](2);
-        claims[0] = Keyswarm.Claim(a, seeder, SIZE, _receipt(receiptSecret, a, seeder, SIZE));
-        claims[1] = Keyswarm.Claim(b, seeder, SIZE / 2, _receipt(receiptSecret, b, seeder, SIZE / 2));
+        IKeyswarm.Claim[] memory claims = new IKeyswarm.Claim[](2);
+        claims[0] = IKeyswarm.Claim(a, seeder, SIZE, _receipt(receiptSecret, a, seeder, SIZE));
+        claims[1] = IKeyswarm.Claim(b, seeder, SIZE / 2, _receipt(receiptSecret, b, seeder, SIZE / 2));
         uint256 pool = PRICE * SHARE / 10_000;
+        vm.prank(seeder);
         uint256 total = keyswarm.claimMany(claims);
         assertEq(total, pool + pool / 2, "total");
         assertEq(keyswarm.balanceOf(seeder, address(0)), total, "credited");
@@ -862,34 +925,39 @@ contract KeyswarmTest is KeyswarmBase {
     function test_RevertWhen_ClaimSignedByAnotherKey() public {
         uint256 purchaseId = _buySettled(_listEth());
         bytes memory sig = _receipt(0x07E5, purchaseId, seeder, SIZE);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
+        vm.prank(seeder);
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
     }
 
     function test_RevertWhen_ClaimForAnotherSeeder() public {
         uint256 purchaseId = _buySettled(_listEth());
         bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidReceipt.selector, purchaseId, stranger));
+        vm.prank(stranger);
         keyswarm.claim(purchaseId, stranger, SIZE, sig);
     }
 
     function test_RevertWhen_ClaimWithMoreBytesThanSigned() public {
         uint256 purchaseId = _buySettled(_listEth());
         bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE / 2);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
+        vm.prank(seeder);
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
     }
 
     function test_RevertWhen_ClaimWithAMalformedSignature() public {
         uint256 purchaseId = _buySettled(_listEth());
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidReceipt.selector, purchaseId, seeder));
+        vm.prank(seeder);
         keyswarm.claim(purchaseId, seeder, SIZE, hex"1234");
     }
 
     function test_RevertWhen_ClaimBeforeSettlement() public {
         uint256 purchaseId = _buyDelivered(_listEth());
         bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        vm.prank(seeder);
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
     }
 
@@ -899,8 +967,71 @@ contract KeyswarmTest is KeyswarmBase {
         vm.prank(buyer);
         keyswarm.refund(purchaseId, session.addr);
         bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        vm.prank(seeder);
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
+    }
+
+    function test_RevertWhen_ClaimByStranger() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotSeeder.selector, purchaseId, seeder, stranger));
+        vm.prank(stranger);
+        keyswarm.claim(purchaseId, seeder, SIZE, sig);
+    }
+
+    function test_AgentClaimsForItsSeeder() public {
+        uint256 purchaseId = _buySettled(_listEth());
+        vm.prank(seeder);
+        keyswarm.setAgent(agent, true);
+        bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
+        vm.prank(agent);
+        keyswarm.claim(purchaseId, seeder, SIZE, sig);
+        assertEq(keyswarm.balanceOf(seeder, address(0)), PRICE * SHARE / 10_000, "credited to the seeder");
+        assertEq(keyswarm.balanceOf(agent, address(0)), 0, "not to the agent");
+    }
+
+    function test_ClaimingANewerPurchaseClosesTheOlderOnes() public {
+        uint256 id = _listEth();
+        uint256 older = _buySettled(id);
+        uint256 newer = _buySettled(id);
+        uint256 pool = PRICE * SHARE / 10_000;
+        _claim(newer, seeder, SIZE / 2);
+        assertEq(_claim(older, seeder, SIZE), 0, "older closed");
+        assertEq(_claim(newer, seeder, SIZE), pool - pool / 2, "the newest can still be topped up");
+        (uint192 newest, uint64 paidBytes) = keyswarm.claimCursorOf(seeder);
+        assertEq(newest, newer, "cursor");
+        assertEq(paidBytes, SIZE, "bytes");
+        // Another seeder's cursor is its own.
+        assertEq(_claim(older, vm.addr(0x5EED2), SIZE), pool, "another seeder");
+    }
+
+    function test_ClaimManySkipsWhatIsOutOfOrder() public {
+        uint256 id = _listEth();
+        uint256 a = _buySettled(id);
+        uint256 b = _buySettled(id);
+        IKeyswarm.Claim[] memory claims = new IKeyswarm.Claim[](3);
+        claims[0] = IKeyswarm.Claim(b, seeder, SIZE / 2, _receipt(receiptSecret, b, seeder, SIZE / 2));
+        claims[1] = IKeyswarm.Claim(a, seeder, SIZE, _receipt(receiptSecret, a, seeder, SIZE));
+        claims[2] = IKeyswarm.Claim(b, seeder, SIZE / 2, _receipt(receiptSecret, b, seeder, SIZE / 2));
+        vm.prank(seeder);
+        uint256 total = keyswarm.claimMany(claims);
+        assertEq(total, PRICE * SHARE / 10_000 / 2, "b once; a is older and b's replay pays nothing");
+    }
+
+    // ------------------------------------------------------------ the session secret a dispute reveals
+
+    /// @dev The theft of issue #12: b is public once a dispute of the right key is broadcast (it
+    /// reverts, its calldata stays) or lands late (see `test_RevertWhen_DisputeAfterTheWindow`).
+    /// Receipts it signs pay nothing; the seeders who served the buyer are still paid in full.
+    function test_RevertWhen_ASessionSecretFromAFailedDisputeSignsReceipts() public {
+        uint256 purchaseId = _buyDelivered(_listEth());
+        bytes32 sealedKey = _sealed(purchaseId);
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmKeyIsValid.selector, purchaseId));
+        vm.prank(buyer);
+        keyswarm.dispute(purchaseId, sessionSecret, sealedKey);
+        _afterDisputeWindow(purchaseId);
+        _assertTheRevealedSecretSignsNothing(purchaseId);
     }
 
     function test_RevertWhen_ClaimAfterTheClaimWindow() public {
@@ -908,7 +1039,8 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 deadline = keyswarm.purchases(purchaseId).claimDeadline;
         vm.warp(deadline + 1);
         bytes memory sig = _receipt(receiptSecret, purchaseId, seeder, SIZE);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmClaimWindowClosed.selector, purchaseId, deadline));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmClaimWindowClosed.selector, purchaseId, deadline));
+        vm.prank(seeder);
         keyswarm.claim(purchaseId, seeder, SIZE, sig);
     }
 
@@ -929,6 +1061,15 @@ contract KeyswarmTest is KeyswarmBase {
         assertEq(keyswarm.receiptDigest(7, seeder, 99), expected, "digest");
     }
 
+    /// @dev Whoever read b signs a receipt for the whole pool to itself: refused; the seeder who served is paid.
+    function _assertTheRevealedSecretSignsNothing(uint256 purchaseId) internal {
+        bytes memory forged = _receipt(sessionSecret, purchaseId, stranger, SIZE);
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidReceipt.selector, purchaseId, stranger));
+        vm.prank(stranger);
+        keyswarm.claim(purchaseId, stranger, SIZE, forged);
+        assertEq(_claim(purchaseId, seeder, SIZE), PRICE * SHARE / 10_000, "the real seeder takes the whole pool");
+    }
+
     // ------------------------------------------------------------ sweep
 
     function test_SweepGivesTheUnclaimedPoolToTheCreator() public {
@@ -937,7 +1078,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 paid = _claim(purchaseId, seeder, SIZE / 4);
         vm.warp(keyswarm.purchases(purchaseId).claimDeadline + 1);
         vm.expectEmit(true, true, false, true, address(keyswarm));
-        emit Keyswarm.Swept(purchaseId, creator, pool - paid);
+        emit IKeyswarm.Swept(purchaseId, creator, pool - paid);
         keyswarm.sweep(purchaseId);
         assertEq(keyswarm.balanceOf(creator, address(0)), PRICE - paid, "creator has all but the seeder's part");
     }
@@ -953,7 +1094,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buySettled(_listEth());
         uint256 deadline = keyswarm.purchases(purchaseId).claimDeadline;
         vm.warp(deadline);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmClaimWindowOpen.selector, purchaseId, deadline));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmClaimWindowOpen.selector, purchaseId, deadline));
         keyswarm.sweep(purchaseId);
     }
 
@@ -961,7 +1102,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 purchaseId = _buySettled(_listEth());
         vm.warp(keyswarm.purchases(purchaseId).claimDeadline + 1);
         keyswarm.sweep(purchaseId);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNothingToSweep.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNothingToSweep.selector, purchaseId));
         keyswarm.sweep(purchaseId);
     }
 
@@ -971,8 +1112,42 @@ contract KeyswarmTest is KeyswarmBase {
         vm.prank(buyer);
         keyswarm.refund(purchaseId, session.addr);
         vm.warp(block.timestamp + 60 days);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNotSettleable.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNotSettleable.selector, purchaseId));
         keyswarm.sweep(purchaseId);
+    }
+
+    function test_SweepManySweepsWhatIsDueAndSkipsTheRest() public {
+        uint256 id = _listEth();
+        uint256 pool = PRICE * SHARE / 10_000;
+        uint256 partlyClaimed = _buySettled(id);
+        uint256 paid = _claim(partlyClaimed, seeder, SIZE / 4);
+        uint256 fullyClaimed = _buySettled(id);
+        _claim(fullyClaimed, vm.addr(0x5EED2), SIZE);
+        uint256 unsettled = _buyDelivered(id);
+        uint256 refunded = _buy(id);
+        vm.warp(keyswarm.purchases(unsettled).claimDeadline + 1);
+        vm.prank(buyer);
+        keyswarm.refund(refunded, session.addr);
+        uint256 swept = _buySettled(id);
+        vm.warp(keyswarm.purchases(swept).claimDeadline + 1);
+        keyswarm.sweep(swept);
+        uint256 stillOpen = _buySettled(id); // bought now: its claim window is open
+
+        uint256[] memory ids = new uint256[](8);
+        ids[0] = partlyClaimed;
+        ids[1] = fullyClaimed;
+        ids[2] = unsettled;
+        ids[3] = refunded;
+        ids[4] = swept;
+        ids[5] = stillOpen;
+        ids[6] = 999;
+        ids[7] = partlyClaimed;
+        uint256 before = keyswarm.balanceOf(creator, address(0));
+        uint256 total = keyswarm.sweepMany(ids);
+        // The unsettled one settles on the way: its creator share and its whole pool.
+        assertEq(total, (pool - paid) + pool, "what was left of two pools, once each");
+        assertEq(keyswarm.balanceOf(creator, address(0)), before + total + (PRICE - pool), "credited");
+        assertEq(keyswarm.purchases(stillOpen).paidOut, 0, "an open claim window is untouched");
     }
 
     // ------------------------------------------------------------ withdraw
@@ -982,7 +1157,7 @@ contract KeyswarmTest is KeyswarmBase {
         uint256 share = keyswarm.balanceOf(creator, address(0));
         uint256 before = creator.balance;
         vm.expectEmit(true, true, false, true, address(keyswarm));
-        emit Keyswarm.Withdrawn(creator, address(0), share);
+        emit IKeyswarm.Withdrawn(creator, address(0), share);
         vm.prank(creator);
         keyswarm.withdraw(address(0));
         assertEq(creator.balance, before + share, "paid");
@@ -1000,7 +1175,7 @@ contract KeyswarmTest is KeyswarmBase {
     }
 
     function test_RevertWhen_WithdrawNothing() public {
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmNothingToWithdraw.selector, address(0)));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmNothingToWithdraw.selector, address(0)));
         vm.prank(creator);
         keyswarm.withdraw(address(0));
     }
@@ -1009,7 +1184,7 @@ contract KeyswarmTest is KeyswarmBase {
         EthRejecter rejecter = new EthRejecter();
         _settledSaleBy(address(rejecter));
         uint256 share = keyswarm.balanceOf(address(rejecter), address(0));
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmTransferFailed.selector, address(rejecter), share));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmTransferFailed.selector, address(rejecter), share));
         vm.prank(address(rejecter));
         keyswarm.withdraw(address(0));
         assertEq(keyswarm.balanceOf(address(rejecter), address(0)), share, "balance kept");
@@ -1018,7 +1193,7 @@ contract KeyswarmTest is KeyswarmBase {
     // ------------------------------------------------------------ views
 
     function test_PurchaseStateOfUnknownIsNone() public view {
-        assertEq(uint256(keyswarm.purchaseState(42)), uint256(Keyswarm.PurchaseState.None), "none");
+        assertEq(uint256(keyswarm.purchaseState(42)), uint256(IKeyswarm.PurchaseState.None), "none");
         assertEq(keyswarm.purchases(42).receiptSigner, address(0), "empty");
     }
 

@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {KeyswarmBase} from "./utils/KeyswarmBase.sol";
 import {Vm} from "./utils/Vm.sol";
 import {Keyswarm} from "../src/Keyswarm.sol";
+import {IKeyswarm} from "../src/IKeyswarm.sol";
 
 /// @notice Fuzz tests over prices, shares, sizes, receipt byte counts and their orderings.
 contract KeyswarmFuzzTest is KeyswarmBase {
@@ -43,7 +44,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         bool onCurve = x < P && y < P && mulmod(y, y, P) == addmod(mulmod(mulmod(x, x, P), x, P), 7, P);
         vm.assume(!onCurve);
         uint256 id = _listEth();
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmInvalidSessionKey.selector, x, y));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmInvalidSessionKey.selector, x, y));
         vm.prank(buyer);
         keyswarm.purchase{value: PRICE}(id, x, y, receipt.addr, PRICE);
     }
@@ -57,7 +58,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         vm.warp(keyswarm.purchases(purchaseId).deliveryDeadline + 1);
         vm.prank(buyer);
         keyswarm.refund(purchaseId, s.addr);
-        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Refunded), "refunded");
+        assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(IKeyswarm.PurchaseState.Refunded), "refunded");
     }
 
     function testFuzz_SettlementSplitsExactly(uint256 price, uint16 share) public {
@@ -89,11 +90,11 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         vm.prank(creator);
         keyswarm.deliver(purchaseId, sealedKey);
         bool right = key == contentKey && otherSession == sessionSecret;
-        if (right) vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmKeyIsValid.selector, purchaseId));
+        if (right) vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmKeyIsValid.selector, purchaseId));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, sessionSecret, sealedKey);
         if (!right) {
-            assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(Keyswarm.PurchaseState.Disputed), "state");
+            assertEq(uint256(keyswarm.purchaseState(purchaseId)), uint256(IKeyswarm.PurchaseState.Disputed), "state");
         }
     }
 
@@ -105,7 +106,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         sessionSecret = secret;
         uint256 purchaseId = _buyDelivered(_listEth());
         bytes32 sealedKey = _sealed(purchaseId);
-        vm.expectRevert(abi.encodeWithSelector(Keyswarm.KeyswarmKeyIsValid.selector, purchaseId));
+        vm.expectRevert(abi.encodeWithSelector(IKeyswarm.KeyswarmKeyIsValid.selector, purchaseId));
         vm.prank(buyer);
         keyswarm.dispute(purchaseId, secret, sealedKey);
     }
@@ -127,24 +128,82 @@ contract KeyswarmFuzzTest is KeyswarmBase {
             address to = seeders[who[i] % 3];
             uint256 most = uint256(size) + size / 2;
             uint64 count = uint64(bound(counts[i], 0, most > type(uint64).max ? type(uint64).max : most));
-            uint256 bytesBefore = keyswarm.paidBytesOf(purchaseId, to);
+            uint256 bytesBefore = _paidBytes(purchaseId, to);
             uint256 paid = _claim(purchaseId, to, count);
             if (count <= bytesBefore) assertEq(paid, 0, "a replayed or lower receipt paid");
         }
         uint256 totalBytes;
         uint256 totalPaid;
         for (uint256 i; i < 3; ++i) {
-            uint256 b = keyswarm.paidBytesOf(purchaseId, seeders[i]);
+            uint256 b = _paidBytes(purchaseId, seeders[i]);
             uint256 balance = keyswarm.balanceOf(seeders[i], address(0));
             assertEq(balance, pool * b / size, "seeder paid pool * bytes / size");
             totalBytes += b;
             totalPaid += balance;
         }
-        Keyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
+        IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseId);
         assertLe(totalBytes, size, "paid bytes exceed the size");
         assertEq(info.paidBytes, totalBytes, "ledger bytes");
         assertEq(info.paidOut, totalPaid, "ledger amount");
         assertLe(totalPaid, pool, "paid more than the pool");
+    }
+
+    /// @dev Cumulative receipts from three seeders over two purchases, claimed in any order and each
+    /// replayed: no purchase pays for more bytes than its size or more than its pool, a replay pays
+    /// nothing, and no seeder is paid twice for the same bytes (its balance never exceeds what its
+    /// best receipt for each purchase is worth).
+    function testFuzz_CumulativeReceiptsFromSeveralSeeders(
+        uint64 size,
+        uint256 price,
+        uint16 share,
+        uint64[8] memory counts,
+        uint8[8] memory who,
+        bool[8] memory second
+    ) public {
+        size = uint64(bound(size, 1, type(uint64).max));
+        price = bound(price, 1, 1_000 ether);
+        share = uint16(bound(share, 1, 10_000));
+        vm.deal(buyer, 2 * price);
+        uint256 id = _list(address(0), price, share, size);
+        uint256[2] memory purchaseIds = [_buyDelivered(id), _buyDelivered(id)];
+        _afterDisputeWindow(purchaseIds[1]);
+        address[3] memory seeders = [vm.addr(0x51), vm.addr(0x52), vm.addr(0x53)];
+        uint64[3][2] memory best;
+        for (uint256 i; i < 8; ++i) {
+            uint256 k = second[i] ? 1 : 0;
+            uint256 s = who[i] % 3;
+            uint256 most = uint256(size) + size / 2;
+            uint64 count = uint64(bound(counts[i], 0, most > type(uint64).max ? type(uint64).max : most));
+            _claim(purchaseIds[k], seeders[s], count);
+            assertEq(_claim(purchaseIds[k], seeders[s], count), 0, "a replayed receipt paid");
+            if (count > best[k][s]) best[k][s] = count;
+        }
+        _assertPaidAtMostOnce(purchaseIds, seeders, best, price * share / 10_000, size);
+    }
+
+    function _assertPaidAtMostOnce(
+        uint256[2] memory purchaseIds,
+        address[3] memory seeders,
+        uint64[3][2] memory best,
+        uint256 pool,
+        uint64 size
+    ) internal view {
+        uint256 totalPaid;
+        for (uint256 k; k < 2; ++k) {
+            IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(purchaseIds[k]);
+            assertLe(info.paidBytes, size, "paid bytes exceed the size");
+            assertLe(info.paidOut, pool, "paid more than the pool");
+            totalPaid += info.paidOut;
+        }
+        uint256 totalBalances;
+        for (uint256 s; s < 3; ++s) {
+            uint256 worth;
+            for (uint256 k; k < 2; ++k) worth += pool * (best[k][s] < size ? best[k][s] : size) / size;
+            uint256 balance = keyswarm.balanceOf(seeders[s], address(0));
+            assertLe(balance, worth, "a seeder was paid twice for the same bytes");
+            totalBalances += balance;
+        }
+        assertEq(totalBalances, totalPaid, "the ledgers add up to the seeders' balances");
     }
 
     /// @dev Splitting one seeder's receipts into steps never pays more than the final receipt alone.
@@ -168,7 +227,7 @@ contract KeyswarmFuzzTest is KeyswarmBase {
         share = uint16(bound(share, 0, 10_000));
         price = bound(price, 0, type(uint96).max);
         uint256 id = _list(address(usd), price, share, size);
-        Keyswarm.Listing memory l = keyswarm.listings(id);
+        IKeyswarm.Listing memory l = keyswarm.listings(id);
         assertEq(l.size, size, "size");
         assertEq(l.seedShareBps, share, "share");
         assertEq(l.price, price, "price");

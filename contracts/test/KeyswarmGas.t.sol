@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {KeyswarmBase} from "./utils/KeyswarmBase.sol";
 import {Keyswarm} from "../src/Keyswarm.sol";
+import {IKeyswarm} from "../src/IKeyswarm.sol";
 import {Vm} from "./utils/Vm.sol";
 
 /// @notice One test per gas ceiling of the issue. Each measured call is the last call of its test and
@@ -25,7 +26,7 @@ contract KeyswarmGasTest is KeyswarmBase {
     }
 
     function test_Gas_List() public {
-        Keyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
+        IKeyswarm.ListingParams memory p = _params(address(0), PRICE, SHARE, SIZE);
         p.infoHash = bytes20(keccak256("another torrent"));
         vm.prank(creator);
         keyswarm.list(p);
@@ -91,6 +92,7 @@ contract KeyswarmGasTest is KeyswarmBase {
         uint256 id = _buySettled(ethListing);
         _claim(id, vm.addr(0x5EED2), SIZE / 4);
         bytes memory sig = _receipt(receiptSecret, id, seeder, SIZE / 2);
+        vm.prank(seeder);
         keyswarm.claim(id, seeder, SIZE / 2, sig);
         vm.snapshotGasLastCall("claim");
     }
@@ -99,15 +101,16 @@ contract KeyswarmGasTest is KeyswarmBase {
         // Ten settled purchases; the seeder already holds a balance, and each purchase has paid another
         // seeder before, as in `test_Gas_Claim`.
         _claim(_buySettled(ethListing), seeder, SIZE / 4);
-        Keyswarm.Claim[] memory claims = new Keyswarm.Claim[](10);
+        IKeyswarm.Claim[] memory claims = new IKeyswarm.Claim[](10);
         uint256[] memory ids = new uint256[](10);
         for (uint256 i; i < 10; ++i) ids[i] = _buyDelivered(ethListing);
         _afterDisputeWindow(ids[9]);
         keyswarm.settleMany(ids);
         for (uint256 i; i < 10; ++i) {
             _claim(ids[i], vm.addr(0x5EED2), SIZE / 4);
-            claims[i] = Keyswarm.Claim(ids[i], seeder, SIZE / 2, _receipt(receiptSecret, ids[i], seeder, SIZE / 2));
+            claims[i] = IKeyswarm.Claim(ids[i], seeder, SIZE / 2, _receipt(receiptSecret, ids[i], seeder, SIZE / 2));
         }
+        vm.prank(seeder);
         keyswarm.claimMany(claims);
         vm.snapshotGasLastCall("claimMany (10 items)");
     }

@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {Test} from "./utils/Test.sol";
 import {Vm} from "./utils/Vm.sol";
 import {Keyswarm} from "../src/Keyswarm.sol";
+import {IKeyswarm} from "../src/IKeyswarm.sol";
 import {MockStablecoin} from "../src/MockStablecoin.sol";
 
 /// @notice Drives Keyswarm at random: lists, buys, delivers (right and wrong keys), refunds,
@@ -54,7 +55,7 @@ contract KeyswarmHandler {
     function list(uint256 who, uint256 price, uint16 share, uint64 size, bool inToken) external {
         uint256 c = who % creators.length;
         Vm.Wallet memory d = vm.createWallet(deliverySecrets[c]);
-        Keyswarm.ListingParams memory p;
+        IKeyswarm.ListingParams memory p;
         p.infoHash = bytes20(keccak256(abi.encode(who, price, size)));
         p.size = uint64(_bound(size, 1, 1e12));
         p.token = inToken ? address(usd) : address(0);
@@ -72,7 +73,7 @@ contract KeyswarmHandler {
         uint256 count = keyswarm.listingCount();
         if (count == 0) return;
         uint256 id = listing % count + 1;
-        Keyswarm.Listing memory l = keyswarm.listings(id);
+        IKeyswarm.Listing memory l = keyswarm.listings(id);
         uint256 s = sessionSecrets[sessionSeed % sessionSecrets.length];
         Vm.Wallet memory w = vm.createWallet(s);
         address b = buyers[who % buyers.length];
@@ -86,9 +87,9 @@ contract KeyswarmHandler {
     }
 
     function deliver(uint256 seed, bool rightKey) external {
-        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Pending);
+        (uint256 purchaseId, IKeyswarm.PurchaseInfo memory info) = _find(seed, IKeyswarm.PurchaseState.Pending);
         if (purchaseId == 0) return;
-        Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
+        IKeyswarm.Listing memory l = keyswarm.listings(info.contentId);
         Vm.Wallet memory b = vm.createWallet(sessionOf[purchaseId]);
         uint256 c = l.creator == creators[0] ? deliverySecrets[0] : deliverySecrets[1];
         address shared =
@@ -102,7 +103,7 @@ contract KeyswarmHandler {
     }
 
     function refund(uint256 seed) external {
-        (uint256 purchaseId,) = _find(seed, Keyswarm.PurchaseState.Expired);
+        (uint256 purchaseId,) = _find(seed, IKeyswarm.PurchaseState.Expired);
         if (purchaseId == 0) return;
         vm.prank(buyerOf[purchaseId]);
         keyswarm.refund(purchaseId, vm.addr(sessionOf[purchaseId]));
@@ -111,7 +112,7 @@ contract KeyswarmHandler {
     }
 
     function dispute(uint256 seed) external {
-        (uint256 purchaseId,) = _find(seed, Keyswarm.PurchaseState.Delivered);
+        (uint256 purchaseId,) = _find(seed, IKeyswarm.PurchaseState.Delivered);
         if (purchaseId == 0) return;
         vm.prank(buyerOf[purchaseId]);
         try keyswarm.dispute(purchaseId, sessionOf[purchaseId], sealedKeyOf[purchaseId]) {
@@ -120,13 +121,13 @@ contract KeyswarmHandler {
         } catch (bytes memory err) {
             // The only acceptable refusal: the key was right.
             // forge-lint: disable-next-line(unsafe-typecast) -- a revert's selector is its first 4 bytes
-            require(bytes4(err) == Keyswarm.KeyswarmKeyIsValid.selector, "dispute failed otherwise");
+            require(bytes4(err) == IKeyswarm.KeyswarmKeyIsValid.selector, "dispute failed otherwise");
             calls["dispute refused"]++;
         }
     }
 
     function settle(uint256 seed) external {
-        (uint256 purchaseId,) = _find(seed, Keyswarm.PurchaseState.Settled);
+        (uint256 purchaseId,) = _find(seed, IKeyswarm.PurchaseState.Settled);
         if (purchaseId == 0 || ghostSettled[purchaseId]) return;
         keyswarm.settle(purchaseId);
         ghostSettled[purchaseId] = true;
@@ -134,26 +135,27 @@ contract KeyswarmHandler {
     }
 
     function claim(uint256 seed, uint256 who, uint64 bytes_) external {
-        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Settled);
+        (uint256 purchaseId, IKeyswarm.PurchaseInfo memory info) = _find(seed, IKeyswarm.PurchaseState.Settled);
         if (purchaseId == 0 || block.timestamp > info.claimDeadline) return;
         address to = seeders[who % seeders.length];
-        Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
+        IKeyswarm.Listing memory l = keyswarm.listings(info.contentId);
         uint64 count = uint64(_bound(bytes_, 0, uint256(l.size) * 2));
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(_receiptSecret(sessionOf[purchaseId]), keyswarm.receiptDigest(purchaseId, to, count));
+        vm.prank(to);
         keyswarm.claim(purchaseId, to, count, abi.encodePacked(r, s, v));
         ghostSettled[purchaseId] = true;
         calls["claim"]++;
     }
 
     function sweep(uint256 seed) external {
-        (uint256 purchaseId, Keyswarm.PurchaseInfo memory info) = _find(seed, Keyswarm.PurchaseState.Settled);
+        (uint256 purchaseId, IKeyswarm.PurchaseInfo memory info) = _find(seed, IKeyswarm.PurchaseState.Settled);
         if (purchaseId == 0 || block.timestamp <= info.claimDeadline) return;
         try keyswarm.sweep(purchaseId) {
             ghostSettled[purchaseId] = true;
             calls["sweep"]++;
         } catch (bytes memory err) {
             // forge-lint: disable-next-line(unsafe-typecast) -- a revert's selector is its first 4 bytes
-            require(bytes4(err) == Keyswarm.KeyswarmNothingToSweep.selector, "sweep failed otherwise");
+            require(bytes4(err) == IKeyswarm.KeyswarmNothingToSweep.selector, "sweep failed otherwise");
         }
     }
 
@@ -179,10 +181,10 @@ contract KeyswarmHandler {
     function owed(address token) external view returns (uint256 total) {
         uint256 count = keyswarm.purchaseCount();
         for (uint256 id = 1; id <= count; ++id) {
-            Keyswarm.PurchaseInfo memory info = keyswarm.purchases(id);
-            Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
+            IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(id);
+            IKeyswarm.Listing memory l = keyswarm.listings(info.contentId);
             if (l.token != token) continue;
-            if (info.state == Keyswarm.PurchaseState.Refunded || info.state == Keyswarm.PurchaseState.Disputed) continue;
+            if (info.state == IKeyswarm.PurchaseState.Refunded || info.state == IKeyswarm.PurchaseState.Disputed) continue;
             // Only settle, claim and sweep settle on chain, and the handler marks each success.
             if (!ghostSettled[id]) {
                 total += info.amount; // not settled on chain yet: the whole escrow
@@ -195,10 +197,10 @@ contract KeyswarmHandler {
     }
 
     /// @dev The first purchase in `state`, scanning from a random start; 0 if there is none.
-    function _find(uint256 seed, Keyswarm.PurchaseState state)
+    function _find(uint256 seed, IKeyswarm.PurchaseState state)
         internal
         view
-        returns (uint256 purchaseId, Keyswarm.PurchaseInfo memory info)
+        returns (uint256 purchaseId, IKeyswarm.PurchaseInfo memory info)
     {
         uint256 count = keyswarm.purchaseCount();
         for (uint256 i; i < count; ++i) {
@@ -269,22 +271,22 @@ contract KeyswarmInvariantTest is Test {
         uint256 count = keyswarm.purchaseCount();
         for (uint256 id = 1; id <= count; ++id) {
             assertFalse(handler.ghostRefunded(id) && handler.ghostSettled(id), "refunded and settled");
-            Keyswarm.PurchaseState state = keyswarm.purchaseState(id);
+            IKeyswarm.PurchaseState state = keyswarm.purchaseState(id);
             if (handler.ghostRefunded(id)) {
                 assertTrue(
-                    state == Keyswarm.PurchaseState.Refunded || state == Keyswarm.PurchaseState.Disputed,
+                    state == IKeyswarm.PurchaseState.Refunded || state == IKeyswarm.PurchaseState.Disputed,
                     "a refunded purchase changed state"
                 );
             }
-            if (handler.ghostSettled(id)) assertTrue(state == Keyswarm.PurchaseState.Settled, "a settled purchase changed state");
+            if (handler.ghostSettled(id)) assertTrue(state == IKeyswarm.PurchaseState.Settled, "a settled purchase changed state");
         }
     }
 
     function invariant_PaidBytesAndAmountsStayWithinSizeAndPool() public view {
         uint256 count = keyswarm.purchaseCount();
         for (uint256 id = 1; id <= count; ++id) {
-            Keyswarm.PurchaseInfo memory info = keyswarm.purchases(id);
-            Keyswarm.Listing memory l = keyswarm.listings(info.contentId);
+            IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(id);
+            IKeyswarm.Listing memory l = keyswarm.listings(info.contentId);
             assertLe(info.paidBytes, l.size, "paid bytes exceed the size");
             assertLe(info.paidOut, info.amount * l.seedShareBps / 10_000, "paid out more than the pool");
         }

@@ -111,3 +111,18 @@ export class UnknownPurchaseError extends ChainError {
     super(`There is no purchase #${purchaseId} on this chain.`)
   }
 }
+
+/**
+ * The buyer's tab refused to send a dispute: it reveals the session secret b, so it is sent only
+ * once the delivered key is proven wrong locally and while the dispute window is open.
+ */
+export class DisputeNotSentError extends ChainError {
+  override name = 'DisputeNotSentError'
+  constructor(purchaseId: bigint, reason: 'the key is right' | 'the window is closed') {
+    super(
+      reason === 'the key is right'
+        ? `The key delivered for purchase #${purchaseId} is right: there is nothing to dispute.`
+        : `The dispute window of purchase #${purchaseId} has closed: a dispute can no longer be sent.`,
+    )
+  }
+}

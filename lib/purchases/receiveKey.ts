@@ -55,9 +55,17 @@ export async function receiveKey(
     })
   } catch (error) {
     if (!(error instanceof WrongKeyDeliveredError)) throw error
-    // The tab disputes by itself: revealing b costs nothing else, and the contract decides.
+    // The key is proven wrong here, so the tab disputes by itself: the contract decides. b is sent
+    // only now (disputePurchase checks the proof again and the window before it reveals b).
     onStep?.('disputing')
-    await disputePurchase(config, { deployment, purchaseId, sessionSecret, sealedKey })
+    await disputePurchase(config, {
+      deployment,
+      purchaseId,
+      sessionSecret,
+      sealedKey,
+      deliveryPublicKey: listing.delivery,
+      keyHash: listing.keyHash,
+    })
     throw new KeyDisputedError(purchaseId, { cause: error })
   }
   await savePurchase({ ...record, key })

@@ -38,6 +38,7 @@ import { devMnemonic } from '../../scripts/lib/startStack'
 // anvil's well-known dev accounts (public test keys, never used for anything real).
 const creator = mnemonicToAccount(devMnemonic, { addressIndex: 1 })
 const buyer = mnemonicToAccount(devMnemonic, { addressIndex: 2 })
+const seederAccount = mnemonicToAccount(devMnemonic, { addressIndex: 3 })
 
 const contentKey = keccak256(stringToHex('Keyswarm cross-implementation content key'))
 const deliverySecret = keccak256(stringToHex('Keyswarm test delivery secret'))
@@ -283,13 +284,13 @@ describe('sealing, TypeScript against the contract', () => {
     await testClient.setNextBlockTimestamp({ timestamp: info.disputeDeadline + 1n })
     await testClient.mine({ blocks: 1 })
 
-    const seeder = '0x000000000000000000000000000000000000beef'
+    const seeder = seederAccount.address
     const bytes = size / 2n
     const typedData = receiptTypedData({ deployment, purchaseId, seeder, bytes })
-    // b is what a dispute reveals: a receipt it signs is refused.
+    // b is what a dispute reveals: a receipt it signs is refused. Claims are sent by the seeder.
     const forged = await privateKeyToAccount(sessionSecret).signTypedData(typedData)
     const claim = (signature: Hex) =>
-      wallet(buyer).writeContract({
+      wallet(seederAccount).writeContract({
         address: deployment.keyswarm,
         abi: keyswarmAbi,
         functionName: 'claim',

@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {Test} from "./Test.sol";
 import {Vm} from "./Vm.sol";
 import {Keyswarm} from "../../src/Keyswarm.sol";
+import {IKeyswarm} from "../../src/IKeyswarm.sol";
 import {MockStablecoin} from "../../src/MockStablecoin.sol";
 
 /// @notice Shared fixture: a deployed Keyswarm, a stablecoin, a creator with a delivery key, a buyer
@@ -57,7 +58,7 @@ abstract contract KeyswarmBase is Test {
     function _params(address token, uint256 price, uint16 share, uint64 size)
         internal
         view
-        returns (Keyswarm.ListingParams memory p)
+        returns (IKeyswarm.ListingParams memory p)
     {
         p.infoHash = bytes20(keccak256(abi.encode("torrent", token, price, share, size)));
         p.size = size;
@@ -96,7 +97,7 @@ abstract contract KeyswarmBase is Test {
     }
 
     function _buyAs(address who, uint256 contentId, Vm.Wallet memory s) internal returns (uint256) {
-        Keyswarm.Listing memory l = keyswarm.listings(contentId);
+        IKeyswarm.Listing memory l = keyswarm.listings(contentId);
         vm.prank(who);
         if (l.token == address(0)) {
             return keyswarm.purchase{value: l.price}(contentId, s.publicKeyX, s.publicKeyY, receipt.addr, l.price);
@@ -165,7 +166,16 @@ abstract contract KeyswarmBase is Test {
         return abi.encodePacked(r, s, v);
     }
 
+    /// @dev The seeder `to` claims the buyer's receipt for `bytes_`.
     function _claim(uint256 purchaseId, address to, uint64 bytes_) internal returns (uint256) {
-        return keyswarm.claim(purchaseId, to, bytes_, _receipt(receiptSecret, purchaseId, to, bytes_));
+        bytes memory sig = _receipt(receiptSecret, purchaseId, to, bytes_);
+        vm.prank(to);
+        return keyswarm.claim(purchaseId, to, bytes_, sig);
+    }
+
+    /// @dev Bytes of `purchaseId` paid to `who`, while it is the seeder's newest claimed purchase.
+    function _paidBytes(uint256 purchaseId, address who) internal view returns (uint64) {
+        (uint192 newest, uint64 paidBytes) = keyswarm.claimCursorOf(who);
+        return newest == purchaseId ? paidBytes : 0;
     }
 }

@@ -83,12 +83,36 @@ export const keyswarmAbi = [
   },
   {
     "type": "function",
+    "name": "claimCursorOf",
+    "inputs": [
+      {
+        "name": "seeder",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "purchaseId",
+        "type": "uint192",
+        "internalType": "uint192"
+      },
+      {
+        "name": "paidBytes",
+        "type": "uint64",
+        "internalType": "uint64"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "claimMany",
     "inputs": [
       {
         "name": "claims",
         "type": "tuple[]",
-        "internalType": "struct Keyswarm.Claim[]",
+        "internalType": "struct IKeyswarm.Claim[]",
         "components": [
           {
             "name": "purchaseId",
@@ -338,7 +362,7 @@ export const keyswarmAbi = [
       {
         "name": "params",
         "type": "tuple",
-        "internalType": "struct Keyswarm.ListingParams",
+        "internalType": "struct IKeyswarm.ListingParams",
         "components": [
           {
             "name": "infoHash",
@@ -483,7 +507,7 @@ export const keyswarmAbi = [
       {
         "name": "",
         "type": "tuple",
-        "internalType": "struct Keyswarm.Listing",
+        "internalType": "struct IKeyswarm.Listing",
         "components": [
           {
             "name": "creator",
@@ -536,30 +560,6 @@ export const keyswarmAbi = [
             "internalType": "bytes20"
           }
         ]
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
-    "name": "paidBytesOf",
-    "inputs": [
-      {
-        "name": "purchaseId",
-        "type": "uint256",
-        "internalType": "uint256"
-      },
-      {
-        "name": "seeder",
-        "type": "address",
-        "internalType": "address"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "",
-        "type": "uint64",
-        "internalType": "uint64"
       }
     ],
     "stateMutability": "view"
@@ -630,7 +630,7 @@ export const keyswarmAbi = [
       {
         "name": "",
         "type": "uint8",
-        "internalType": "enum Keyswarm.PurchaseState"
+        "internalType": "enum IKeyswarm.PurchaseState"
       }
     ],
     "stateMutability": "view"
@@ -649,7 +649,7 @@ export const keyswarmAbi = [
       {
         "name": "info",
         "type": "tuple",
-        "internalType": "struct Keyswarm.PurchaseInfo",
+        "internalType": "struct IKeyswarm.PurchaseInfo",
         "components": [
           {
             "name": "contentId",
@@ -689,7 +689,7 @@ export const keyswarmAbi = [
           {
             "name": "state",
             "type": "uint8",
-            "internalType": "enum Keyswarm.PurchaseState"
+            "internalType": "enum IKeyswarm.PurchaseState"
           },
           {
             "name": "paidBytes",
@@ -877,6 +877,25 @@ export const keyswarmAbi = [
   },
   {
     "type": "function",
+    "name": "sweepMany",
+    "inputs": [
+      {
+        "name": "purchaseIds",
+        "type": "uint256[]",
+        "internalType": "uint256[]"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "total",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "withdraw",
     "inputs": [
       {
@@ -1039,7 +1058,7 @@ export const keyswarmAbi = [
         "name": "params",
         "type": "tuple",
         "indexed": false,
-        "internalType": "struct Keyswarm.ListingParams",
+        "internalType": "struct IKeyswarm.ListingParams",
         "components": [
           {
             "name": "infoHash",
@@ -1633,6 +1652,27 @@ export const keyswarmAbi = [
         "name": "purchaseId",
         "type": "uint256",
         "internalType": "uint256"
+      },
+      {
+        "name": "caller",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "KeyswarmNotSeeder",
+    "inputs": [
+      {
+        "name": "purchaseId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "seeder",
+        "type": "address",
+        "internalType": "address"
       },
       {
         "name": "caller",
