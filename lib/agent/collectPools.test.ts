@@ -4,7 +4,9 @@
  */
 import { keccak256, parseEther, stringToHex, zeroAddress } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { foundry } from 'viem/chains'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { addTestAgent } from '../../tests/unit-helpers/addTestAgent'
 import { buyForTest } from '../../tests/unit-helpers/buyForTest'
 import { listForTest } from '../../tests/unit-helpers/listForTest'
 import { type TestChain, startTestChain } from '../../tests/unit-helpers/startTestChain'
@@ -13,10 +15,10 @@ import { receiptTypedData } from '../chain/receiptTypedData'
 import { defaultWindows } from '../../scripts/deploy'
 import type { HeldReceipt } from '../receipts/types'
 import { collectPools } from './collectPools'
+import { createAgentWallet } from './createAgentWallet'
 
 const CREATOR = 1
 const BUYER = 2
-const AGENT = 3
 const SIZE = 1_000_000n
 const price = parseEther('0.01')
 const pool = price / 10n
@@ -64,7 +66,9 @@ test('claims the creator’s own receipt when the sale is final and sweeps the r
       functionName: 'balanceOf',
       args: [creator, zeroAddress],
     })
-  const agent = chain.wallet(AGENT)
+  // The creator's agent key: the contract lets a seeder's agent claim for it.
+  const { agentKey } = await addTestAgent(chain, { creator: CREATOR })
+  const agent = createAgentWallet({ agentKey, chain: foundry, rpcUrl: chain.rpcUrl })
 
   // In the dispute window nothing is final: nothing is sent.
   expect(await collectPools(client, agent, { deployment, creator, receipts: [receipt] })).toMatchObject({

@@ -20,10 +20,10 @@ export type CollectPoolsParameters = {
 export type CollectPoolsReturnType = { claimed: number; swept: bigint[]; transactionHashes: Hash[] }
 
 /**
- * The agent's pass over the creator's seeding money, with the agent key paying the gas (anyone may
- * submit a claim or a sweep; the money always goes to the seeder's or creator's balance): one
- * `claimMany` of the creator's own receipts that are claimable now, then a `sweep` of each sale
- * whose claim window closed with money left in its pool.
+ * The agent's pass over the creator's seeding money, with the agent key paying the gas (the
+ * contract lets a seeder's agent claim for it, and anyone sweep; the money always goes to the
+ * creator's balance): one `claimMany` of the creator's own receipts that are claimable now, then
+ * one `sweepMany` of the sales whose claim window closed with money left in their pool.
  */
 export async function collectPools(
   publicClient: PublicClient,
@@ -52,7 +52,14 @@ export async function collectPools(
     )
   const listings = await readCreatorListings(publicClient, { deployment, creator })
   const sweepable = await readSweepable(publicClient, { deployment, listings })
-  for (const { purchaseId } of sweepable)
-    await send('sweep', walletClient.writeContract({ ...contract, functionName: 'sweep', args: [purchaseId] }))
+  if (sweepable.length)
+    await send(
+      'sweep',
+      walletClient.writeContract({
+        ...contract,
+        functionName: 'sweepMany',
+        args: [sweepable.map((s) => s.purchaseId)],
+      }),
+    )
   return { claimed: claimable.length, swept: sweepable.map((s) => s.purchaseId), transactionHashes }
 }

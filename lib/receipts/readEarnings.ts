@@ -40,7 +40,8 @@ const SETTLED = 6
 /**
  * What each held receipt is worth, with the contract's own arithmetic: a pool of
  * `amount × seedShareBps ÷ 10000`, `pool × bytes ÷ size` for a receipt, less what its seeder took
- * already, and never past the bytes left unpaid in the purchase. Chain time (the latest block)
+ * already (the seeder's claim cursor), and never past the bytes left unpaid in the purchase. A
+ * purchase below the seeder's cursor is closed: it counts as claimed. Chain time (the latest block)
  * decides whether the claim window is open.
  */
 export async function readEarnings(
@@ -53,10 +54,12 @@ export async function readEarnings(
     Promise.all(
       receipts.map(async (receipt) => {
         const purchaseId = BigInt(receipt.purchaseId)
-        const [info, paid] = await Promise.all([
+        const [info, [cursorId, cursorBytes]] = await Promise.all([
           client.readContract({ ...contract, functionName: 'purchases', args: [purchaseId] }),
-          client.readContract({ ...contract, functionName: 'paidBytesOf', args: [purchaseId, receipt.seeder] }),
+          client.readContract({ ...contract, functionName: 'claimCursorOf', args: [receipt.seeder] }),
         ])
+        // One cursor per seeder: at this purchase it holds the bytes paid; past it, this purchase is closed.
+        const paid = cursorId === purchaseId ? cursorBytes : cursorId > purchaseId ? undefined : 0n
         const listing = await client.readContract({ ...contract, functionName: 'listings', args: [info.contentId] })
         return { receipt, info, paid, listing }
       }),
@@ -68,13 +71,13 @@ export async function readEarnings(
     const pool = (info.amount * BigInt(listing.seedShareBps)) / 10_000n
     const bytes = BigInt(receipt.bytes)
     const left = size - info.paidBytes
-    const added = bytes > paid ? (bytes - paid > left ? left : bytes - paid) : 0n
-    const value = size === 0n ? 0n : (pool * (paid + added)) / size - (pool * paid) / size
-    const claimed = size === 0n ? 0n : (pool * paid) / size
+    const added = paid !== undefined && bytes > paid ? (bytes - paid > left ? left : bytes - paid) : 0n
+    const value = size === 0n || paid === undefined ? 0n : (pool * (paid + added)) / size - (pool * paid) / size
+    const claimed = receipt.claimed ? BigInt(receipt.claimed) : size && paid ? (pool * paid) / size : 0n
     const claimDeadline = Number(info.claimDeadline)
     let status: EarningStatus
     if (VOID.has(info.state)) status = 'void'
-    else if (value === 0n && paid > 0n) status = 'claimed'
+    else if (paid === undefined || (value === 0n && paid > 0n)) status = 'claimed'
     else if (now > info.claimDeadline) status = 'expired'
     else if (info.state === SETTLED) status = 'claimable'
     else status = 'waiting'

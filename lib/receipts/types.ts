@@ -16,4 +16,9 @@ export type HeldReceipt = {
   infoHash: string
   /** Milliseconds since the epoch when this receipt (or the best before it) arrived. */
   receivedAt: number
+  /**
+   * What claims sent from this device credited for this purchase and seeder so far (wei or token
+   * units), from their `Claimed` events: the contract keeps only each seeder's latest claim.
+   */
+  claimed?: string
 }

@@ -43,12 +43,8 @@ export function SweepPools({ listings, contentId }: { listings: readonly Creator
     .join(' and ')
   const ids = (sweepable ?? []).map((s) => s.purchaseId)
   const sweep = () =>
-    action.run(`Confirm ${ids.length} sweep${ids.length === 1 ? '' : 's'} in your wallet…`, async (say) => {
-      const done = await sweepPools(config, {
-        deployment,
-        purchaseIds: ids,
-        onSwept: (n) => n < ids.length && say(`Swept ${n} of ${ids.length}: confirm the next in your wallet…`),
-      })
+    action.run('Confirm the sweep in your wallet…', async () => {
+      const done = await sweepPools(config, { deployment, purchaseIds: ids })
       await queryClient.invalidateQueries({ queryKey: libraryQueryKey })
       return `Swept ${ids.length} seeding pool${ids.length === 1 ? '' : 's'} into your balance (${done.gasUsed} gas). Withdraw it above.`
     })
