@@ -72,7 +72,9 @@ test('a buyer who keeps seeding earns from the next buyer’s receipts, claims a
   await expect(creator.getByTestId('agent-status')).toContainText('Delivery agent on')
   const exported = creator.waitForEvent('download')
   await creator.getByRole('button', { name: 'Export agent secrets for npm run agent' }).click()
-  const secretsPath = await (await exported).path()
+  // Saved outside the context: its downloads go when it closes, and the daemon outlives it.
+  const secretsPath = test.info().outputPath('agent-secrets.json')
+  await (await exported).saveAs(secretsPath)
   const listing = await chain.public.readContract({
     address: stack.deployment.keyswarm,
     abi: keyswarmAbi,
