@@ -194,7 +194,9 @@ contract Keyswarm is IKeyswarm, EIP712, ReentrancyGuardTransient {
         if (price > maxPrice) revert KeyswarmPriceAboveMax(price, maxPrice);
         if (!_onCurve(sessionX, sessionY)) revert KeyswarmInvalidSessionKey(sessionX, sessionY);
         address session = _pointAddress(sessionX, sessionY);
-        if (receiptSigner == address(0) || receiptSigner == session) revert KeyswarmInvalidReceiptSigner(receiptSigner);
+        if (receiptSigner == address(0) || receiptSigner == session) {
+            revert KeyswarmInvalidReceiptSigner(receiptSigner);
+        }
 
         purchaseId = _nextPurchaseId++;
         _purchases[purchaseId] = Purchase({
@@ -228,7 +230,9 @@ contract Keyswarm is IKeyswarm, EIP712, ReentrancyGuardTransient {
     function refund(uint256 purchaseId, address session) external nonReentrant {
         Purchase storage p = _openPurchase(purchaseId);
         if (p.status == Status.Delivered) revert KeyswarmAlreadyDelivered(purchaseId);
-        if (p.commitmentOrLedger != _buyerCommitment(msg.sender, session)) revert KeyswarmNotBuyer(purchaseId, msg.sender);
+        if (p.commitmentOrLedger != _buyerCommitment(msg.sender, session)) {
+            revert KeyswarmNotBuyer(purchaseId, msg.sender);
+        }
         uint256 deadline = p.purchasedAt + deliveryWindow;
         if (block.timestamp <= deadline) revert KeyswarmDeliveryPending(purchaseId, deadline);
 
@@ -519,11 +523,10 @@ contract Keyswarm is IKeyswarm, EIP712, ReentrancyGuardTransient {
         emit Settled(purchaseId, amount - pool, pool);
     }
 
-    function _claim(uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig)
-        private
-        returns (uint256)
-    {
-        if (msg.sender != seeder && !isAgent[seeder][msg.sender]) revert KeyswarmNotSeeder(purchaseId, seeder, msg.sender);
+    function _claim(uint256 purchaseId, address seeder, uint64 bytes_, bytes calldata sig) private returns (uint256) {
+        if (msg.sender != seeder && !isAgent[seeder][msg.sender]) {
+            revert KeyswarmNotSeeder(purchaseId, seeder, msg.sender);
+        }
         Purchase storage p = _purchases[purchaseId];
         Status status = p.status;
         if (status != Status.Settled) {
@@ -547,7 +550,9 @@ contract Keyswarm is IKeyswarm, EIP712, ReentrancyGuardTransient {
     {
         (address signer, ECDSA.RecoverError err,) =
             ECDSA.tryRecoverCalldata(receiptDigest(purchaseId, seeder, bytes_), sig);
-        if (err != ECDSA.RecoverError.NoError || signer != receiptSigner) revert KeyswarmInvalidReceipt(purchaseId, seeder);
+        if (err != ECDSA.RecoverError.NoError || signer != receiptSigner) {
+            revert KeyswarmInvalidReceipt(purchaseId, seeder);
+        }
     }
 
     /// @dev Pays `seeder` for up to `added` more bytes of purchase `p`, beyond the `before` it had.

@@ -147,6 +147,33 @@ contract KeyswarmHandler {
         calls["claim"]++;
     }
 
+    /// @dev Three ids from anywhere (some unknown): settleMany settles what is due and skips the rest.
+    function settleMany(uint256 seed) external {
+        uint256[] memory ids = _anyIds(seed);
+        uint256 due;
+        for (uint256 i; i < ids.length; ++i) {
+            if (keyswarm.purchaseState(ids[i]) == IKeyswarm.PurchaseState.Settled && !ghostSettled[ids[i]]) {
+                ghostSettled[ids[i]] = true;
+                ++due;
+            }
+        }
+        require(keyswarm.settleMany(ids) == due, "settleMany settled other than what was due");
+        calls["settleMany"]++;
+    }
+
+    /// @dev Three ids from anywhere: sweepMany sweeps what is past its claim window and skips the rest.
+    function sweepMany(uint256 seed) external {
+        uint256[] memory ids = _anyIds(seed);
+        for (uint256 i; i < ids.length; ++i) {
+            IKeyswarm.PurchaseInfo memory info = keyswarm.purchases(ids[i]);
+            if (info.state == IKeyswarm.PurchaseState.Settled && block.timestamp > info.claimDeadline) {
+                ghostSettled[ids[i]] = true;
+            }
+        }
+        keyswarm.sweepMany(ids);
+        calls["sweepMany"]++;
+    }
+
     function sweep(uint256 seed) external {
         (uint256 purchaseId, IKeyswarm.PurchaseInfo memory info) = _find(seed, IKeyswarm.PurchaseState.Settled);
         if (purchaseId == 0 || block.timestamp <= info.claimDeadline) return;
@@ -216,6 +243,15 @@ contract KeyswarmHandler {
         return sessionSecret + 0x1000;
     }
 
+    /// @dev Three purchase ids from a seed, one past the last purchase (unknown), repeats possible.
+    function _anyIds(uint256 seed) internal view returns (uint256[] memory ids) {
+        uint256 count = keyswarm.purchaseCount() + 1;
+        ids = new uint256[](3);
+        for (uint256 i; i < 3; ++i) {
+            ids[i] = uint256(keccak256(abi.encode(seed, i))) % count + 1;
+        }
+    }
+
     function _bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
         return min + x % (max - min + 1);
     }
@@ -248,11 +284,15 @@ contract KeyswarmInvariantTest is Test {
         for (uint256 i; i < 4; ++i) handler.passTime(39 minutes + 59); // past every delivery and dispute deadline
         handler.refund(3);
         handler.settle(0);
+        handler.settleMany(1);
         handler.claim(2, 0, 600_000);
         handler.passTime(10); // a multiple of 10: past the claim windows
         handler.sweep(0);
+        handler.sweepMany(1);
         handler.withdraw(0, false);
-        string[9] memory actions = ["list", "buy", "deliver", "dispute", "refund", "settle", "claim", "sweep", "withdraw"];
+        string[11] memory actions = [
+            "list", "buy", "deliver", "dispute", "refund", "settle", "settleMany", "claim", "sweep", "sweepMany", "withdraw"
+        ];
         for (uint256 i; i < actions.length; ++i) {
             assertTrue(handler.calls(bytes32(bytes(actions[i]))) > 0, actions[i]);
         }

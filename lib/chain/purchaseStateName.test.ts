@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import { purchaseStateName } from './purchaseStateName'
 
 test('names every value of the contract’s PurchaseState enum, in the contract’s order', () => {
-  const source = readFileSync(join(import.meta.dirname, '../../contracts/src/Keyswarm.sol'), 'utf8')
+  const source = readFileSync(join(import.meta.dirname, '../../contracts/src/IKeyswarm.sol'), 'utf8')
   const body = /enum PurchaseState \{([^}]*)\}/.exec(source)![1]!
   const declared = body
     .split('\n')

@@ -3,6 +3,7 @@ import type { Config } from 'wagmi'
 import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { Deployment } from './deployments/index'
 import { prepareWallet } from './prepareWallet'
+import { settlePurchases } from './settlePurchases'
 import { writeAndWait } from './writeAndWait'
 
 /** The transaction a withdrawal is at, for the progress sentence. */
@@ -45,12 +46,7 @@ export async function withdrawBalance(
   let gasUsed = 0n
   if (settle.length > 0) {
     onStep?.('settle')
-    const settled = await writeAndWait(config, {
-      deployment,
-      functionName: 'settleMany',
-      args: [[...settle]],
-      what: 'settlement',
-    })
+    const settled = await settlePurchases(config, { deployment, purchaseIds: settle })
     transactionHashes.push(settled.transactionHash)
     gasUsed += settled.gasUsed
   }

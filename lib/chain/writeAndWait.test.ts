@@ -6,9 +6,8 @@ import { encodeFunctionData, parseEther, parseEventLogs, zeroAddress } from 'vie
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { http, type Config, createConfig } from 'wagmi'
-import { connect } from 'wagmi/actions'
-import { mock } from 'wagmi/connectors'
+import type { Config } from 'wagmi'
+import { connectTestWallet } from '../../tests/unit-helpers/connectTestWallet'
 import { listForTest } from '../../tests/unit-helpers/listForTest'
 import { type TestChain, startTestChain } from '../../tests/unit-helpers/startTestChain'
 import { pointAddress, publicPoint } from '../crypto'
@@ -25,14 +24,7 @@ let config: Config
 
 beforeAll(async () => {
   chain = await startTestChain()
-  const local = { ...foundry, rpcUrls: { default: { http: [chain.rpcUrl] } } }
-  config = createConfig({
-    chains: [local],
-    connectors: [mock({ accounts: [chain.account(SENDER).address] })],
-    transports: { [local.id]: http(chain.rpcUrl) },
-    pollingInterval: 50,
-  })
-  await connect(config, { connector: config.connectors[0]! })
+  config = await connectTestWallet(chain, { account: SENDER })
 }, 60_000)
 
 afterAll(() => chain?.stop())
