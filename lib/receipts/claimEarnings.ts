@@ -1,19 +1,20 @@
 import { type Hash, parseEventLogs } from 'viem'
 import type { Config } from 'wagmi'
+import { waitForTransactionReceipt } from 'wagmi/actions'
 import { keyswarmAbi } from '@/lib/chain/abi/keyswarmAbi'
+import { claimReceipts } from '@/lib/chain/claimReceipts'
 import type { Deployment } from '@/lib/chain/deployments/index'
 import { prepareWallet } from '@/lib/chain/prepareWallet'
-import { writeAndWait } from '@/lib/chain/writeAndWait'
 import { recordClaims } from './recordClaims'
-import { toClaims } from './toClaims'
 import type { HeldReceipt } from './types'
 
 /** What {@link claimEarnings} did. */
 export type ClaimEarningsReturnType = { claimed: bigint; transactionHash: Hash; gasUsed: bigint }
 
 /**
- * Claims held receipts in one `claimMany` through the connected wallet, which must be their seeder
- * (or its agent); the payouts go to the seeder's balance in the contract, to withdraw after.
+ * Claims held receipts in one transaction (`claimReceipts`) through the connected wallet, which
+ * must be their seeder (or its agent), and keeps what each claim credited beside its receipt; the
+ * payouts go to the seeder's balance in the contract, to withdraw after.
  * @throws the wallet's refusal, or a revert in words (a closed claim window, a receipt the chain refuses).
  */
 export async function claimEarnings(
@@ -21,14 +22,18 @@ export async function claimEarnings(
   { deployment, receipts }: { deployment: Deployment; receipts: readonly HeldReceipt[] },
 ): Promise<ClaimEarningsReturnType> {
   await prepareWallet(config, { chainId: deployment.chainId })
-  const { transactionHash, receipt } = await writeAndWait(config, {
+  const done = await claimReceipts(config, {
     deployment,
-    functionName: 'claimMany',
-    args: [toClaims(receipts)],
-    what: 'claim',
+    receipts: receipts.map((r) => ({
+      purchaseId: BigInt(r.purchaseId),
+      seeder: r.seeder,
+      bytes: BigInt(r.bytes),
+      signature: r.signature,
+    })),
   })
-  const events = parseEventLogs({ abi: keyswarmAbi, eventName: 'Claimed', logs: receipt.logs }).map((log) => log.args)
+  // Mined already: the receipt's Claimed events say what each purchase paid.
+  const mined = await waitForTransactionReceipt(config, { hash: done.transactionHash, chainId: deployment.chainId })
+  const events = parseEventLogs({ abi: keyswarmAbi, eventName: 'Claimed', logs: mined.logs }).map((log) => log.args)
   await recordClaims({ chainId: deployment.chainId, claims: events })
-  const claimed = events.reduce((total, event) => total + event.amount, 0n)
-  return { claimed, transactionHash, gasUsed: receipt.gasUsed }
+  return { claimed: done.claimed, transactionHash: done.transactionHash, gasUsed: done.gasUsed }
 }

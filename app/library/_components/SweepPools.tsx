@@ -3,12 +3,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { formatUnits } from 'viem'
 import { useConfig, usePublicClient } from 'wagmi'
+import { prepareWallet } from '@/lib/chain/prepareWallet'
 import type { CreatorListing } from '@/lib/chain/readCreatorListings'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
+import { sweepPools } from '@/lib/chain/sweepPools'
 import { tokenUnit } from '@/lib/chain/tokenUnit'
 import { appConfig } from '@/lib/config'
 import { readSweepable } from '@/lib/receipts/readSweepable'
-import { sweepPools } from '@/lib/receipts/sweepPools'
 import { ActionStatus } from './ActionStatus'
 import { useChainAction } from './useChainAction'
 import { libraryQueryKey } from './useCreatorDashboard'
@@ -44,6 +45,7 @@ export function SweepPools({ listings, contentId }: { listings: readonly Creator
   const ids = (sweepable ?? []).map((s) => s.purchaseId)
   const sweep = () =>
     action.run('Confirm the sweep in your wallet…', async () => {
+      await prepareWallet(config, { chainId: deployment.chainId })
       const done = await sweepPools(config, { deployment, purchaseIds: ids })
       await queryClient.invalidateQueries({ queryKey: libraryQueryKey })
       return `Swept ${ids.length} seeding pool${ids.length === 1 ? '' : 's'} into your balance (${done.gasUsed} gas). Withdraw it above.`
