@@ -5,6 +5,7 @@ import { RainbowKitProvider, darkTheme, lightTheme } from '@rainbow-me/rainbowki
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { WagmiProvider } from 'wagmi'
+import { ReceiptsHost } from '@/components/receipts/ReceiptsHost'
 import { devWallet } from '@/components/wallet/devWallet'
 import { ThemeProvider } from '@/components/ui/ThemeProvider'
 import { useTheme } from '@/components/ui/useTheme'
@@ -35,6 +36,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <ThemeProvider>
       <WagmiProvider config={wagmiConfig}>
         <QueryClientProvider client={queryClient}>
+          <ReceiptsHost />
           <RainbowKitThemed>{children}</RainbowKitThemed>
         </QueryClientProvider>
       </WagmiProvider>

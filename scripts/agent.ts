@@ -5,11 +5,14 @@
  * agent key. Needs only an RPC URL (several, comma-separated, are tried in turn) and the secrets the
  * creator exported from the /publish page. It keeps how far it has read in a state file (default:
  * the secrets file's path + `.state.json`), so a restart catches up on purchases made while it was
- * down. Also reads RPC_URL, AGENT_SECRETS and AGENT_STATE from the environment.
+ * down. Also reads RPC_URL, AGENT_SECRETS and AGENT_STATE from the environment. Every `--collect`
+ * seconds (default 600) it also sweeps the seeding pools seeders left once their claim window closed
+ * into the creator's balance.
  */
 import { readFile } from 'node:fs/promises'
 import { createPublicClient, createWalletClient, defineChain, formatEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { collectPools } from '../lib/agent/collectPools'
 import { runAgent } from '../lib/agent/runAgent'
 import type { AgentSecrets } from '../lib/agent/types'
 import { createChainTransport } from '../lib/chain/createChainTransport'
@@ -20,7 +23,7 @@ import { fileAgentCursor } from './lib/fileAgentCursor'
 import { parseCli } from './lib/parseCli'
 
 const usage =
-  'Usage: npm run agent -- --rpc <url>[,<url>…] --secrets <agent-secrets.json> [--state <file>] [--interval <ms>]  (or RPC_URL, AGENT_SECRETS, AGENT_STATE)'
+  'Usage: npm run agent -- --rpc <url>[,<url>…] --secrets <agent-secrets.json> [--state <file>] [--interval <ms>] [--collect <s>]  (or RPC_URL, AGENT_SECRETS, AGENT_STATE)'
 const { values } = parseCli({
   usage,
   options: {
@@ -28,6 +31,7 @@ const { values } = parseCli({
     secrets: { type: 'string' },
     state: { type: 'string' },
     interval: { type: 'string' },
+    collect: { type: 'string' },
   },
 })
 const rpcUrls = (values.rpc ?? process.env.RPC_URL ?? '')
@@ -65,6 +69,19 @@ const stop = () => {
 }
 process.once('SIGINT', stop)
 process.once('SIGTERM', stop)
+const creator = secrets.listings[0]?.creator
+const collect = async () => {
+  if (!creator || controller.signal.aborted) return
+  try {
+    const done = await collectPools(publicClient, wallet, { deployment, creator })
+    if (done.swept.length) console.log(`swept the seeding pools of ${done.swept.join(', ')} to the creator`)
+  } catch (error) {
+    console.error(`Sweeping seeding pools failed: ${formatError(error)} (trying again later)`)
+  }
+}
+const collecting = setInterval(() => void collect(), Number(values.collect ?? 600) * 1000)
+controller.signal.addEventListener('abort', () => clearInterval(collecting))
+void collect()
 await runAgent(publicClient, wallet, {
   deployment,
   listings: () => secrets.listings,

@@ -13,6 +13,7 @@ import { tokenUnit } from '@/lib/chain/tokenUnit'
 import { formatError } from '@/lib/formatError'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
 import { canResume } from '@/lib/purchases/canResume'
+import { checkListingSize } from '@/lib/purchases/checkListingSize'
 import { describeWait } from '@/lib/purchases/describeWait'
 import { findOpenPurchase } from '@/lib/purchases/findOpenPurchase'
 import { initialUnlockState } from '@/lib/purchases/initialUnlockState'
@@ -161,6 +162,9 @@ export function useUnlock(listing: ListingState | undefined) {
     performance.mark(unlockTimings.click)
     dispatch({ type: 'unlockClicked' })
     try {
+      // Before paying: the torrent is what the listing says (its size sets every seeder's payout).
+      send({ type: 'stepReached', step: 'verify' })
+      await checkListingSize({ listing, signal: run.signal })
       const contentKey = await unlockListing(config, publicClient, browserKeystore(), {
         deployment: requireDeployment(config.chains[0].id),
         listing,

@@ -4,11 +4,16 @@ import { keyswarmAbi } from '../chain/abi/keyswarmAbi'
 import type { Deployment } from '../chain/deployments/index'
 import { formatError } from '../formatError'
 import type { Keystore } from '../keystore/Keystore'
+import { listReceipts } from '../receipts/listReceipts'
+import { collectPools } from './collectPools'
 import { createAgentWallet } from './createAgentWallet'
 import { AgentOutOfGasError } from './errors'
 import { idbAgentCursor } from './idbAgentCursor'
 import { runAgent } from './runAgent'
 import type { CreatorAgentStatus } from './types'
+
+/** How often a creator's tab agent claims its own receipts and sweeps what seeders left. */
+const COLLECT_INTERVAL_MS = 10 * 60 * 1000
 
 /** Parameters of {@link hostAgents}. */
 export type HostAgentsParameters = {
@@ -74,6 +79,13 @@ export async function hostAgents(
       await new Promise((resolve) => setTimeout(resolve, 2000))
     }
     update(creator, { authorized: true, error: undefined })
+    // Now and then, the creator's own seeding receipts are claimed and unclaimed pools swept.
+    const collect = () =>
+      listReceipts({ chainId: deployment.chainId, seeder: creator })
+        .then((receipts) => collectPools(publicClient, wallet, { deployment, creator, receipts }))
+        .catch((error: unknown) => console.error('[keyswarm] agent could not claim or sweep', error))
+    const collecting = setInterval(() => void collect(), COLLECT_INTERVAL_MS)
+    signal.addEventListener('abort', () => clearInterval(collecting), { once: true })
     let delivered = 0
     await runAgent(publicClient, wallet, {
       deployment,

@@ -37,3 +37,16 @@ export class KeyDisputedError extends PurchaseError {
     )
   }
 }
+
+/** The listing names another size than its torrent's ciphertext: buying it would shortchange its seeders. */
+export class ListingSizeMismatchError extends PurchaseError {
+  override name = 'ListingSizeMismatchError'
+  constructor(
+    readonly listed: bigint,
+    readonly actual: number,
+  ) {
+    super(
+      `This listing says its file is ${listed} bytes but its torrent holds ${actual}: a listing that overstates its size underpays the people who seed it, so it cannot be bought.`,
+    )
+  }
+}

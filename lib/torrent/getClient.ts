@@ -1,5 +1,6 @@
 import { type TorrentClient, clientSlot } from './clientSlot'
 import { UnsupportedBrowserError } from './errors'
+import { trackReceipts } from './trackReceipts'
 
 export type { TorrentClient } from './clientSlot'
 
@@ -34,6 +35,8 @@ async function createClient(): Promise<TorrentClient> {
   client.on('error', (error: unknown) => console.error('[keyswarm] torrent client error', error))
   // Peers also meet through the swarm itself and on Nostr relays: no tracker is needed to join.
   joinSwarm(client)
+  // Every torrent, added or seeded, speaks the seeding receipts extension from its first wire.
+  client.on('add', trackReceipts)
   performance.mark('keyswarm:client')
   return client
 }

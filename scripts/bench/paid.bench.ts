@@ -118,7 +118,8 @@ export default async function paidBench(ctx: BenchContext): Promise<BenchResult[
   }
 }
 
-async function openWalletContext(browser: Browser, stack: Stack, account: number): Promise<BrowserContext> {
+/** A browser context whose injected test wallet holds the stack's dev account `account`. */
+export async function openWalletContext(browser: Browser, stack: Stack, account: number): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: stack.webUrl })
   const options = { rpcUrl: stack.rpcUrl, address: devAccount(account), chainId: anvil.id }
   // tsx (esbuild) wraps named functions in __name(); the page has no such helper, so give it one.
@@ -128,14 +129,15 @@ async function openWalletContext(browser: Browser, stack: Stack, account: number
   return context
 }
 
-async function connect(page: Page) {
+/** Connects the injected test wallet through RainbowKit's modal. */
+export async function connect(page: Page) {
   await page.getByRole('button', { name: 'Connect wallet' }).click()
   await page.getByRole('button', { name: /Test Wallet/ }).click()
   await page.getByTestId('wallet-address').waitFor()
 }
 
 /** Publishes a paid listing through /publish as its creator would (the e2e journeys' steps). */
-async function publish(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+export async function publish(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
   await page.goto('/publish')
   await connect(page)
   await page.getByTestId('publish-files').setInputFiles(file)
@@ -232,7 +234,8 @@ async function batchDelivery(client: Client, stack: Stack, contentId: bigint) {
   }
 }
 
-function median(values: number[]): number {
+/** The median of `values`. */
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2

@@ -14,7 +14,7 @@ import { foundry } from 'viem/chains'
 import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
 import type { Deployment } from '../../lib/chain/deployments/index'
 import { keyHash, publicPoint } from '../../lib/crypto'
-import type { ListingSecret } from '../../lib/purchases/types'
+import type { ListingSecret } from '../../lib/keystore/types'
 import { devMnemonic } from './startStack'
 
 /** How many of what {@link fillChainHistory} spreads over the history. */

@@ -75,7 +75,7 @@ test('under a subpath on a plain static host, a paid listing’s link opens, unl
   openContext,
 }) => {
   test.setTimeout(180_000)
-  const creator = await (await openContext({ account: 29, site: site.url })).newPage()
+  const creator = await (await openContext({ account: 33, site: site.url })).newPage()
   const title = `Subpath ${Date.now()}`
   const { contentId } = await publishPaid(creator, {
     title,
@@ -93,7 +93,7 @@ test('under a subpath on a plain static host, a paid listing’s link opens, unl
     new RegExp(`^<iframe src="${site.url}embed/\\?listing=${contentId}"`),
   )
 
-  const buyer = await (await openContext({ account: 30, site: site.url })).newPage()
+  const buyer = await (await openContext({ account: 34, site: site.url })).newPage()
   await buyer.goto(link)
   await expect(buyer.getByTestId('listing-title')).toHaveText(title)
   await connectTestWallet(buyer)

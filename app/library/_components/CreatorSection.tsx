@@ -6,6 +6,7 @@ import { ChainReadError } from '@/components/chain/ChainReadError'
 import { RestoreListings } from '@/components/publish/RestoreListings'
 import { CreatorBalances } from './CreatorBalances'
 import { CreatorListingCard } from './CreatorListingCard'
+import { SweepPools } from './SweepPools'
 import { useCreatorDashboard } from './useCreatorDashboard'
 
 /**
@@ -46,6 +47,7 @@ export function CreatorSection({ creator }: { creator: Address }) {
       <CreatorAgent />
       <RestoreListings />
       <CreatorBalances balances={data.balances} />
+      <SweepPools listings={data.listings} />
       <ul className="space-y-4">
         {data.listings.map((listing) => (
           <CreatorListingCard key={String(listing.contentId)} listing={listing} />

@@ -5,6 +5,7 @@ import { useAccount } from 'wagmi'
 import { useMounted } from '@/components/ui/useMounted'
 import { BuyerSection } from './BuyerSection'
 import { CreatorSection } from './CreatorSection'
+import { EarningsSection } from './EarningsSection'
 import { LibraryList, type PaidTorrent } from './LibraryList'
 import { useBuyerPurchases } from './useBuyerPurchases'
 import { useCreatorDashboard } from './useCreatorDashboard'
@@ -32,6 +33,7 @@ export function LibraryView() {
     <div className="space-y-12">
       {account && <CreatorSection creator={account} />}
       {mounted && <BuyerSection buyer={account} />}
+      {account && <EarningsSection seeder={account} />}
       {mounted && !account && (
         <p className="text-sm text-zinc-500" data-testid="library-connect-hint">
           Connect your wallet to see what you sell and everything you bought, on any device.
@@ -45,6 +47,12 @@ export function LibraryView() {
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             What this browser shares and downloads. It all resumes by itself when you come back.
           </p>
+          {mounted && !account && (
+            <p className="mt-1 text-sm text-amber-700 dark:text-amber-400" data-testid="seeding-earn-hint">
+              Connect a wallet to earn from seeding: buyers of paid files you seed pay your wallet a share of their
+              sale.
+            </p>
+          )}
         </div>
         <LibraryList paid={paid} />
       </section>

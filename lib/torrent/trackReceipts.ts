@@ -1,0 +1,115 @@
+import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
+import type { Address } from 'viem'
+import { MAX_U64 } from './receiptsProtocol'
+import { type ExtensionWire, type ReceiptsPeer, receiptsExtension } from './receiptsExtension'
+import { type ReceiptSigner, receiptsSlot } from './receiptsSlot'
+import { verifiedBytes } from './verifiedBytes'
+
+type PeerWire = ExtensionWire & {
+  type?: string
+  ks_receipts?: ReceiptsPeer
+  use(extension: unknown): void
+  on(event: 'piece', listener: (index: number, offset: number, block: Uint8Array) => void): unknown
+}
+
+/** How long a torrent without a purchase waits before asking again for its receipt signer. */
+const SIGNER_RETRY_MS = 5000
+const FAILED_PIECE = /Piece (\d+) failed verification/
+/** A download that pauses (a viewer stopped watching) still acknowledges what it got, after this long. */
+const IDLE_FLUSH_MS = 10_000
+
+/**
+ * Runs the receipts extension on every wire of `torrent`: announces this tab's payout address to
+ * peers, and, when this tab holds a purchase of the torrent, counts the verified bytes each paid
+ * seeder delivered and sends it a signed cumulative receipt every `interval` bytes, when the
+ * download completes and when it pauses. Web seeds and peers without the extension are served and counted as usual,
+ * and never receive a receipt.
+ *
+ * @example
+ * client.on('add', trackReceipts)
+ */
+export function trackReceipts(torrent: Torrent): void {
+  if (!receiptsSlot.config.enabled) return
+  const counts = verifiedBytes<Address | null>()
+  const served = new Map<Address, bigint>()
+  const signed = new Map<Address, bigint>()
+  const peers = new Set<PeerWire>()
+  let signer: Promise<ReceiptSigner | undefined> | undefined
+  let askedAt = 0
+  let idle: ReturnType<typeof setTimeout> | undefined
+
+  const signerNow = (): Promise<ReceiptSigner | undefined> => {
+    const find = receiptsSlot.config.signerFor
+    if (!find) return Promise.resolve(undefined)
+    if (!signer || Date.now() - askedAt > SIGNER_RETRY_MS) {
+      askedAt = Date.now()
+      const asked: Promise<ReceiptSigner | undefined> = find(torrent.infoHash).then(
+        (found) => {
+          // Found once, kept for the torrent's life: a purchase does not change.
+          if (found) askedAt = Number.POSITIVE_INFINITY
+          return found
+        },
+        (error: unknown) => {
+          console.warn('[keyswarm] no receipt signer', error)
+          return undefined
+        },
+      )
+      signer = asked
+    }
+    return signer
+  }
+
+  const sendReceipt = async (seeder: Address, force: boolean) => {
+    const bytes = served.get(seeder) ?? 0n
+    const last = signed.get(seeder) ?? 0n
+    if (bytes <= last || (!force && bytes - last < BigInt(receiptsSlot.config.interval))) return
+    const found = await signerNow()
+    if (!found) return
+    // Claimed at most once per receipt, and a later one always carries at least as much.
+    if ((signed.get(seeder) ?? 0n) >= bytes) return
+    signed.set(seeder, bytes)
+    const signature = await found.sign({ seeder, bytes })
+    const receipt = {
+      type: 'receipt' as const,
+      chainId: found.chainId,
+      purchaseId: found.purchaseId,
+      seeder,
+      bytes,
+      signature,
+    }
+    for (const wire of peers) if (wire.ks_receipts?.payee === seeder) wire.ks_receipts.sendReceipt(receipt)
+  }
+  const send = (seeder: Address, force: boolean) =>
+    sendReceipt(seeder, force).catch((error: unknown) => console.warn('[keyswarm] receipt not sent', error))
+
+  torrent.on('wire', (wire: PeerWire) => {
+    if (wire.type === 'webSeed') return
+    wire.use(
+      receiptsExtension({ infoHash: torrent.infoHash, config: () => receiptsSlot.config, wires: receiptsSlot.wires }),
+    )
+    peers.add(wire)
+    wire.once('close', () => peers.delete(wire))
+    wire.on('piece', (index, _offset, block) => counts.received(index, wire.ks_receipts?.payee ?? null, block.length))
+  })
+  torrent.on('verified', (index: number) => {
+    const pieceLength =
+      index === torrent.pieces.length - 1 ? torrent.length - index * torrent.pieceLength : torrent.pieceLength
+    for (const [seeder, bytes] of counts.verified(index, pieceLength)) {
+      if (!seeder) continue
+      const total = (served.get(seeder) ?? 0n) + BigInt(bytes)
+      served.set(seeder, total > MAX_U64 ? MAX_U64 : total)
+      void send(seeder, false)
+    }
+    clearTimeout(idle)
+    idle = setTimeout(flush, IDLE_FLUSH_MS)
+  })
+  torrent.on('warning', (warning: unknown) => {
+    const failed = FAILED_PIECE.exec(String((warning as Error)?.message ?? warning))
+    if (failed) counts.failed(Number(failed[1]))
+  })
+  const flush = () => {
+    for (const seeder of served.keys()) void send(seeder, true)
+  }
+  torrent.on('done', flush)
+  torrent.once('close', () => clearTimeout(idle))
+}
