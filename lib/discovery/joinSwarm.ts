@@ -1,6 +1,6 @@
+import type WebTorrent from 'webtorrent/dist/webtorrent.min.js'
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
 import { getRelays } from '../config'
-import type { TorrentClient } from '../torrent/clientSlot'
 import { discoveryLimits } from './limits'
 import { createRtcPex } from './rtcPex'
 import { startNostrDiscovery } from './startNostrDiscovery'
@@ -10,9 +10,10 @@ import { type SwarmDiscovery, swarmRegistry } from './swarmRegistry'
 /**
  * Makes every torrent of the client findable beyond its trackers: WebRTC peer exchange on each of
  * its wires (BEP 10 `ks_rtc_pex`) and signalling on the app's Nostr relays plus any a link named.
- * Call once, when the client is created.
+ * Call once, when the client is created (lib/torrent/getClient; the client's type comes from WebTorrent
+ * itself, so lib/discovery imports nothing of lib/torrent back).
  */
-export function joinSwarm(client: TorrentClient): void {
+export function joinSwarm(client: WebTorrent): void {
   client.on('add', (torrent: Torrent) => {
     const links = createSwarmLinks(torrent, { selfId: client.peerId })
     const pex = createRtcPex(links)
