@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Hex, createPublicClient, createTestClient, http } from 'viem'
+import { gunzipSync } from 'node:zlib'
+import { createPublicClient, createTestClient, http } from 'viem'
 import type { Deployment } from '../../lib/chain/deployments/index'
 import { type DeployAllParameters, deployAll } from '../deploy'
 import { readArtifact } from './buildContracts'
@@ -26,17 +27,20 @@ export type ChainHistoryParameters = {
 
 /** A built history: where its state dump is and what is in it. */
 export type ChainHistory = {
-  /** The anvil state dump (`anvil_dumpState`'s hex). */
+  /** The anvil state dump as `anvil_dumpState` returns it (gzipped JSON, hex). */
   stateFile: string
+  /**
+   * The same state as JSON, for `anvil --load-state` (startAnvil's `loadState`): blocks, logs,
+   * contracts, balances. Not `anvil_loadState`: anvil refuses a request body that large.
+   */
+  stateJsonFile: string
   deployment: Deployment
   /** The last block of the history. */
   head: number
   fill?: ChainFill
-  /** Loads the history into a fresh anvil (`anvil_loadState`): blocks, logs, contracts, balances. */
-  load(rpcUrl: string): Promise<void>
 }
 
-type ChainHistoryRecord = Omit<ChainHistory, 'load'>
+type ChainHistoryRecord = Omit<ChainHistory, 'stateJsonFile'>
 
 const root = join(import.meta.dirname, '..', '..')
 /** Bump when the way a history is built changes, so cached ones are rebuilt. */
@@ -50,7 +54,7 @@ const recipeVersion = 1
  * bytecode, anvil's version and the parameters: a contract change builds a new one.
  * @example
  * const history = await ensureChainHistory({ blocks: 20_000 })
- * await history.load(stack.chainRpcUrl)
+ * const chain = await startAnvil({ port, loadState: history.stateJsonFile })
  */
 export async function ensureChainHistory({
   blocks = 20_000,
@@ -74,14 +78,10 @@ export async function ensureChainHistory({
     log(`history: built in ${Math.round((Date.now() - started) / 1000)} s`)
   }
   const record = JSON.parse(readFileSync(recordFile, 'utf8')) as ChainHistoryRecord
-  return {
-    ...record,
-    async load(rpcUrl) {
-      const state = readFileSync(stateFile, 'utf8') as Hex
-      const anvil = createTestClient({ mode: 'anvil', transport: http(rpcUrl, { timeout: 120_000 }) })
-      await anvil.loadState({ state })
-    },
-  }
+  const stateJsonFile = join(cacheDir, `${key}.state.json`)
+  if (!existsSync(stateJsonFile))
+    writeAtomically(stateJsonFile, gunzipSync(Buffer.from(readFileSync(stateFile, 'utf8').replace(/^0x/, ''), 'hex')))
+  return { ...record, stateFile, stateJsonFile }
 }
 
 function historyKey(parameters: object): string {
@@ -144,7 +144,7 @@ async function buildHistory({
 }
 
 /** Writes through a temporary file, so an interrupted build never leaves a half file that looks cached. */
-function writeAtomically(path: string, text: string) {
+function writeAtomically(path: string, text: string | Buffer) {
   const temporary = `${path}.${process.pid}.tmp`
   writeFileSync(temporary, text)
   renameSync(temporary, path)
