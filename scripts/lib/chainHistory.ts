@@ -110,7 +110,9 @@ async function buildHistory({
   // The history lies in the past: it ends about ten minutes before now, so the blocks a test
   // mines next carry the wall clock, as on a live chain.
   const genesisTimestamp = Math.floor(Date.now() / 1000) - blocks * secondsPerBlock - 600
-  const chain = await startAnvil({ port: await freePort(), genesisTimestamp })
+  // Past states are of no use to a history (its readers read logs and the latest state), and
+  // keeping one per block is most of what mining costs once the state holds thousands of listings.
+  const chain = await startAnvil({ port: await freePort(), genesisTimestamp, pruneHistory: true })
   try {
     // Mining thousands of blocks in one call outlasts viem's default 10 s timeout.
     const transport = http(chain.rpcUrl, { timeout: 300_000 })

@@ -160,6 +160,7 @@ export async function startAnvil({
   blockTime,
   genesisTimestamp,
   loadState,
+  pruneHistory,
 }: {
   port: number
   blockTime?: number
@@ -167,6 +168,8 @@ export async function startAnvil({
   genesisTimestamp?: number
   /** A state JSON to start from (`anvil --load-state`; see chainHistory.ts). */
   loadState?: string
+  /** Keep no past states (`--prune-history`): blocks and logs stay, mining gets ~1.6x faster. */
+  pruneHistory?: boolean
 }) {
   const bin = join(root, 'node_modules', '.bin', 'anvil')
   if (!existsSync(bin)) throw new Error('anvil is missing: run `npm install` first (it comes with @foundry-rs/anvil).')
@@ -185,6 +188,7 @@ export async function startAnvil({
   if (blockTime) args.push('--block-time', String(blockTime))
   if (genesisTimestamp !== undefined) args.push('--timestamp', String(genesisTimestamp))
   if (loadState) args.push('--load-state', loadState)
+  if (pruneHistory) args.push('--prune-history')
   // Its own process group: the npm wrapper spawns the real binary, and stopping must reach both.
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
   let stderr = ''
