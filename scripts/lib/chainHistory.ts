@@ -138,7 +138,15 @@ async function buildHistory({
     const code = await client.getCode({ address: multicall3Address })
     if (!code) throw new Error('Multicall3 is missing from the history chain.')
     mkdirSync(join(stateFile, '..'), { recursive: true })
-    writeAtomically(stateFile, await anvil.dumpState())
+    // Not viem's dumpState: a filled history's dump (~20 MB) is past viem's 10 MB response limit.
+    const response = await fetch(chain.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'anvil_dumpState', params: [] }),
+    })
+    const dump = (await response.json()) as { result?: string; error?: { message: string } }
+    if (!dump.result) throw new Error(`anvil_dumpState failed: ${dump.error?.message ?? response.statusText}`)
+    writeAtomically(stateFile, dump.result)
     return { stateFile, deployment, head, fill: filled }
   } finally {
     await chain.stop()
