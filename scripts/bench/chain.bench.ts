@@ -12,6 +12,8 @@
  *   every listing card shows its sales.
  * And as a process: `chain.agent_catchup_ms`, `npm run agent` started with 100 undelivered
  * purchases spread over the history, until all are delivered (tsx start-up included).
+ * BENCH_CHAIN_SCALE (default 1) shrinks the history for trying the suite out (0.05: 1,000 blocks,
+ * 500 listings); the figures only mean what their goals say at 1.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -32,10 +34,29 @@ import type { BenchContext, BenchResult } from './types'
 
 const root = join(import.meta.dirname, '..', '..')
 const RPS = Number(process.env.BENCH_CHAIN_RPS ?? 50)
+const SCALE = Number(process.env.BENCH_CHAIN_SCALE ?? 1)
+
+/** The `filled` history, or a smaller one of the same shape when BENCH_CHAIN_SCALE asks. */
+function scaledHistory() {
+  const { filled } = chainHistoryPresets
+  if (SCALE === 1) return filled
+  const scale = (count: number) => Math.max(1, Math.round(count * SCALE))
+  const { fill } = filled
+  return {
+    ...filled,
+    blocks: scale(filled.blocks),
+    fill: {
+      listings: scale(fill.listings),
+      purchases: scale(fill.purchases),
+      library: { listings: scale(fill.library.listings), sales: scale(fill.library.sales) },
+      agent: { listings: scale(fill.agent.listings), purchases: scale(fill.agent.purchases) },
+    },
+  }
+}
 
 export default async function chainBench(ctx: BenchContext): Promise<BenchResult[]> {
   if (!existsSync(join(root, 'out', 'index.html'))) await ensureBuild(root, ctx.log)
-  const history = chainHistoryPresets.filled
+  const history = scaledHistory()
   const stack = await startStack({
     ports: { chain: 0, tracker: 0, web: 0 },
     outDir: join(root, 'out'),

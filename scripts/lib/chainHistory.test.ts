@@ -31,9 +31,8 @@ test('a second ask loads the cached history instead of building it again', async
 })
 
 test('a loaded history holds its blocks, every listing and purchase spread over them, and Multicall3', async () => {
-  const anvil = await startAnvil({ port: await freePort() })
+  const anvil = await startAnvil({ port: await freePort(), loadState: history.stateJsonFile })
   try {
-    await history.load(anvil.rpcUrl)
     const client = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) })
     const head = await client.getBlockNumber({ cacheTime: 0 })
     expect(Number(head)).toBe(history.head)

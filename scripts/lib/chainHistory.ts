@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Hex, createPublicClient, createTestClient, http } from 'viem'
+import { gunzipSync } from 'node:zlib'
+import { createPublicClient, createTestClient, http } from 'viem'
 import type { Deployment } from '../../lib/chain/deployments/index'
 import { type DeployAllParameters, deployAll } from '../deploy'
 import { readArtifact } from './buildContracts'
@@ -26,17 +27,20 @@ export type ChainHistoryParameters = {
 
 /** A built history: where its state dump is and what is in it. */
 export type ChainHistory = {
-  /** The anvil state dump (`anvil_dumpState`'s hex). */
+  /** The anvil state dump as `anvil_dumpState` returns it (gzipped JSON, hex). */
   stateFile: string
+  /**
+   * The same state as JSON, for `anvil --load-state` (startAnvil's `loadState`): blocks, logs,
+   * contracts, balances. Not `anvil_loadState`: anvil refuses a request body that large.
+   */
+  stateJsonFile: string
   deployment: Deployment
   /** The last block of the history. */
   head: number
   fill?: ChainFill
-  /** Loads the history into a fresh anvil (`anvil_loadState`): blocks, logs, contracts, balances. */
-  load(rpcUrl: string): Promise<void>
 }
 
-type ChainHistoryRecord = Omit<ChainHistory, 'load'>
+type ChainHistoryRecord = Omit<ChainHistory, 'stateJsonFile'>
 
 const root = join(import.meta.dirname, '..', '..')
 /** Bump when the way a history is built changes, so cached ones are rebuilt. */
@@ -50,7 +54,7 @@ const recipeVersion = 1
  * bytecode, anvil's version and the parameters: a contract change builds a new one.
  * @example
  * const history = await ensureChainHistory({ blocks: 20_000 })
- * await history.load(stack.chainRpcUrl)
+ * const chain = await startAnvil({ port, loadState: history.stateJsonFile })
  */
 export async function ensureChainHistory({
   blocks = 20_000,
@@ -74,14 +78,10 @@ export async function ensureChainHistory({
     log(`history: built in ${Math.round((Date.now() - started) / 1000)} s`)
   }
   const record = JSON.parse(readFileSync(recordFile, 'utf8')) as ChainHistoryRecord
-  return {
-    ...record,
-    async load(rpcUrl) {
-      const state = readFileSync(stateFile, 'utf8') as Hex
-      const anvil = createTestClient({ mode: 'anvil', transport: http(rpcUrl, { timeout: 120_000 }) })
-      await anvil.loadState({ state })
-    },
-  }
+  const stateJsonFile = join(cacheDir, `${key}.state.json`)
+  if (!existsSync(stateJsonFile))
+    writeAtomically(stateJsonFile, gunzipSync(Buffer.from(readFileSync(stateFile, 'utf8').replace(/^0x/, ''), 'hex')))
+  return { ...record, stateFile, stateJsonFile }
 }
 
 function historyKey(parameters: object): string {
@@ -110,7 +110,9 @@ async function buildHistory({
   // The history lies in the past: it ends about ten minutes before now, so the blocks a test
   // mines next carry the wall clock, as on a live chain.
   const genesisTimestamp = Math.floor(Date.now() / 1000) - blocks * secondsPerBlock - 600
-  const chain = await startAnvil({ port: await freePort(), genesisTimestamp })
+  // Past states are of no use to a history (its readers read logs and the latest state), and
+  // keeping one per block is most of what mining costs once the state holds thousands of listings.
+  const chain = await startAnvil({ port: await freePort(), genesisTimestamp, pruneHistory: true })
   try {
     // Mining thousands of blocks in one call outlasts viem's default 10 s timeout.
     const transport = http(chain.rpcUrl, { timeout: 300_000 })
@@ -136,7 +138,15 @@ async function buildHistory({
     const code = await client.getCode({ address: multicall3Address })
     if (!code) throw new Error('Multicall3 is missing from the history chain.')
     mkdirSync(join(stateFile, '..'), { recursive: true })
-    writeAtomically(stateFile, await anvil.dumpState())
+    // Not viem's dumpState: a filled history's dump (~20 MB) is past viem's 10 MB response limit.
+    const response = await fetch(chain.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'anvil_dumpState', params: [] }),
+    })
+    const dump = (await response.json()) as { result?: string; error?: { message: string } }
+    if (!dump.result) throw new Error(`anvil_dumpState failed: ${dump.error?.message ?? response.statusText}`)
+    writeAtomically(stateFile, dump.result)
     return { stateFile, deployment, head, fill: filled }
   } finally {
     await chain.stop()
@@ -144,7 +154,7 @@ async function buildHistory({
 }
 
 /** Writes through a temporary file, so an interrupted build never leaves a half file that looks cached. */
-function writeAtomically(path: string, text: string) {
+function writeAtomically(path: string, text: string | Buffer) {
   const temporary = `${path}.${process.pid}.tmp`
   writeFileSync(temporary, text)
   renameSync(temporary, path)

@@ -96,13 +96,12 @@ export async function startStack({
     // Built (once per machine) before anvil starts, so a stack on a timer does not mine meanwhile.
     const history = historyParameters && (await ensureChainHistory({ log, ...historyParameters }))
     const chainPort = ports.chain || (await freePort())
-    const chain = await startAnvil({ port: chainPort, blockTime })
+    const chain = await startAnvil({ port: chainPort, blockTime, loadState: history?.stateJsonFile })
     cleanups.push(chain.stop)
     log(`chain     ${chain.rpcUrl} (anvil, chain id ${anvil.id}${blockTime ? `, ${blockTime}s blocks` : ''})`)
 
     let deployment: Deployment
     if (history) {
-      await history.load(chain.rpcUrl)
       deployment = history.deployment
       log(
         `history   ${history.head - history.deployment.deployBlock} blocks since the deployment at block ${history.deployment.deployBlock}`,
@@ -170,11 +169,17 @@ export async function startAnvil({
   port,
   blockTime,
   genesisTimestamp,
+  loadState,
+  pruneHistory,
 }: {
   port: number
   blockTime?: number
   /** Unix seconds of block 0 (default: now); an earlier one leaves room for a history in the past. */
   genesisTimestamp?: number
+  /** A state JSON to start from (`anvil --load-state`; see chainHistory.ts). */
+  loadState?: string
+  /** Keep no past states (`--prune-history`): blocks and logs stay, mining gets ~1.6x faster. */
+  pruneHistory?: boolean
 }) {
   const bin = join(root, 'node_modules', '.bin', 'anvil')
   if (!existsSync(bin)) throw new Error('anvil is missing: run `npm install` first (it comes with @foundry-rs/anvil).')
@@ -192,19 +197,23 @@ export async function startAnvil({
   ]
   if (blockTime) args.push('--block-time', String(blockTime))
   if (genesisTimestamp !== undefined) args.push('--timestamp', String(genesisTimestamp))
+  if (loadState) args.push('--load-state', loadState)
+  if (pruneHistory) args.push('--prune-history')
   // Its own process group: the npm wrapper spawns the real binary, and stopping must reach both.
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
   let stderr = ''
   child.stderr?.on('data', (chunk) => (stderr += chunk))
   const rpcUrl = `http://127.0.0.1:${port}`
   const client = createPublicClient({ chain: anvil, transport: http(rpcUrl, { retryCount: 0 }) })
-  const deadline = Date.now() + 20_000
+  // A loaded history (tens of MB of JSON) takes anvil a while to read on a busy machine.
+  const patience = loadState ? 120_000 : 20_000
+  const deadline = Date.now() + patience
   for (;;) {
     if (child.exitCode !== null) throw new Error(`anvil exited at start (code ${child.exitCode}): ${stderr.trim()}`)
     if (await client.getChainId().catch(() => undefined)) break
     if (Date.now() > deadline) {
       await stopChild(child)
-      throw new Error(`anvil did not answer on ${rpcUrl} within 20 s. ${stderr.trim()}`)
+      throw new Error(`anvil did not answer on ${rpcUrl} within ${patience / 1000} s. ${stderr.trim()}`)
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
