@@ -133,9 +133,11 @@ export async function fillChainHistory(
   const agentKey = keccak256(stringToHex('Keyswarm history agent key'))
   const agentAddress = privateKeyToAccount(agentKey).address
   const testDelivery = publicPoint(keccak256(stringToHex('Keyswarm test delivery secret')))
-  const sessions = Array.from({ length: 16 }, (_, i) =>
-    publicPoint(keccak256(stringToHex(`Keyswarm history session ${i}`))),
-  )
+  // Each bench purchase names a session key and, apart from it, the receipt key that signs its receipts.
+  const sessions = Array.from({ length: 16 }, (_, i) => ({
+    ...publicPoint(keccak256(stringToHex(`Keyswarm history session ${i}`))),
+    receiptSigner: privateKeyToAccount(keccak256(stringToHex(`Keyswarm history receipt key ${i}`))).address,
+  }))
 
   // Who lists what, in order: the library's and the agent's listings evenly among the others.
   type Listed = { owner: 'library' | 'agent' | 'other'; creator: number; index: number }
@@ -234,7 +236,7 @@ export async function fillChainHistory(
           data: encodeFunctionData({
             abi: keyswarmAbi,
             functionName: 'purchase',
-            args: [contentId, session.x, session.y, price],
+            args: [contentId, session.x, session.y, session.receiptSigner, price],
           }),
         })
       const share = (count: number) =>
@@ -248,7 +250,10 @@ export async function fillChainHistory(
       for (; due.agent > 0 && listed.agent.length > 0; due.agent--)
         buy(
           listed.agent[(segment + due.agent) % listed.agent.length]!,
-          publicPoint(keccak256(stringToHex(`Keyswarm history agent session ${segment} ${due.agent}`))),
+          {
+            ...publicPoint(keccak256(stringToHex(`Keyswarm history agent session ${segment} ${due.agent}`))),
+            receiptSigner: sessions[0]!.receiptSigner,
+          },
         )
       for (; due.other > 0 && listed.other.length > 0; due.other--)
         buy(listed.other[Math.floor(Math.random() * listed.other.length)]!)

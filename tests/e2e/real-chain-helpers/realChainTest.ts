@@ -30,7 +30,7 @@ export const test = base.extend<object, { realChain: Stack }>({
     { scope: 'worker', timeout: 600_000 },
   ],
   stack: async ({ realChain }, use) => {
-    const { rpcUrl, chainRpcUrl, trackerUrl, webUrl, deployment } = realChain
-    await use({ rpcUrl, chainRpcUrl, trackerUrl, webUrl, deployment })
+    const { rpcUrl, chainRpcUrl, trackerUrl, relayUrl, webUrl, deployment } = realChain
+    await use({ rpcUrl, chainRpcUrl, trackerUrl, relayUrl, webUrl, deployment })
   },
 })
