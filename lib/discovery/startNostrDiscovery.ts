@@ -40,7 +40,6 @@ export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscove
   const relays = new Set(params.relays)
   const pool = new SimplePool({ enableReconnect: true })
   const secretKey = generateSecretKey()
-  const subscriptions: { close: () => void }[] = []
   let stopped = false
   const secrets = swarmSecrets(infoHash)
 
@@ -53,6 +52,8 @@ export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscove
       { kind: SWARM_SIGNAL_KIND, created_at: now, tags: [['t', topic], ['expiration', String(now + 60)]], content },
       secretKey,
     )
+    // Stopped while sealing (the torrent closed): its sockets are closing, sending would only fail.
+    if (stopped) return
     // A relay that refuses or is down is one path fewer, not a failure: the others carry the event.
     for (const sent of pool.publish([...to], event)) sent.catch(() => {})
   }
@@ -76,18 +77,16 @@ export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscove
     const { topic } = await secrets
     if (stopped) return
     const since = Math.floor(Date.now() / 1000) - 30
-    subscriptions.push(
-      pool.subscribeMany([url], { kinds: [SWARM_SIGNAL_KIND], '#t': [topic], since }, {
-        oneose: () => hello([url]),
-        onevent: (event) => {
-          if (event.created_at < since) return
-          secrets
-            .then((s) => openSwarmSignal(s, event.content))
-            .then((signal) => signal && onSignal(signal))
-            .catch((error: unknown) => console.warn('[keyswarm] a Nostr signal could not be used', error))
-        },
-      }),
-    )
+    pool.subscribeMany([url], { kinds: [SWARM_SIGNAL_KIND], '#t': [topic], since }, {
+      oneose: () => hello([url]),
+      onevent: (event) => {
+        if (event.created_at < since) return
+        secrets
+          .then((s) => openSwarmSignal(s, event.content))
+          .then((signal) => signal && onSignal(signal))
+          .catch((error: unknown) => console.warn('[keyswarm] a Nostr signal could not be used', error))
+      },
+    })
   }
 
   const hello = (to?: readonly string[]) =>
@@ -118,7 +117,9 @@ export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscove
     stop() {
       stopped = true
       clearInterval(timer)
-      for (const subscription of subscriptions) subscription.close()
+      // No CLOSE per subscription: destroying the pool closes each relay's socket, which ends its
+      // subscriptions there, and a CLOSE sent into a socket still connecting or already closing
+      // only fails (Chromium logs "WebSocket is already in CLOSING or CLOSED state").
       pool.destroy()
     },
   }
