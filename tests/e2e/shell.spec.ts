@@ -46,5 +46,5 @@ test('the page learns where the local stack lives from the server', async ({ ope
     const cookie = document.cookie.split('; ').find((c) => c.startsWith('keyswarm-stack='))
     return cookie && JSON.parse(decodeURIComponent(cookie.slice('keyswarm-stack='.length)))
   })
-  expect(told).toEqual({ rpcUrl: stack.rpcUrl, trackers: [stack.trackerUrl] })
+  expect(told).toEqual({ rpcUrl: stack.rpcUrl, trackers: [stack.trackerUrl], relays: [stack.relayUrl] })
 })
