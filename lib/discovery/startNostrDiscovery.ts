@@ -40,6 +40,7 @@ export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscove
   const relays = new Set(params.relays)
   const pool = new SimplePool({ enableReconnect: true })
   const secretKey = generateSecretKey()
+  const subscriptions: { close: () => void }[] = []
   let stopped = false
   const secrets = swarmSecrets(infoHash)
 
@@ -77,7 +78,7 @@ export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscove
     const { topic } = await secrets
     if (stopped) return
     const since = Math.floor(Date.now() / 1000) - 30
-    pool.subscribeMany([url], { kinds: [SWARM_SIGNAL_KIND], '#t': [topic], since }, {
+    const subscription = pool.subscribeMany([url], { kinds: [SWARM_SIGNAL_KIND], '#t': [topic], since }, {
       oneose: () => hello([url]),
       onevent: (event) => {
         if (event.created_at < since) return
@@ -87,6 +88,7 @@ export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscove
           .catch((error: unknown) => console.warn('[keyswarm] a Nostr signal could not be used', error))
       },
     })
+    subscriptions.push(subscription)
   }
 
   const hello = (to?: readonly string[]) =>
@@ -117,10 +119,12 @@ export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscove
     stop() {
       stopped = true
       clearInterval(timer)
-      // No CLOSE per subscription: destroying the pool closes each relay's socket, which ends its
-      // subscriptions there, and a CLOSE sent into a socket still connecting or already closing
-      // only fails (Chromium logs "WebSocket is already in CLOSING or CLOSED state").
-      pool.destroy()
+      // nostr-tools sends a message one microtask late (after its connection promise), and closing a
+      // relay sends CLOSE for its subscriptions and then closes the socket at once: the CLOSE then
+      // meets a closing socket (Chromium logs "WebSocket is already in CLOSING or CLOSED state"). So
+      // the subscriptions close first, and the sockets once those messages have gone.
+      for (const subscription of subscriptions) subscription.close()
+      setTimeout(() => pool.destroy(), 0)
     },
   }
 }
