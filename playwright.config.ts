@@ -12,7 +12,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   // Two cores: WebRTC between contexts and the stack share them; one worker keeps timings sane.
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // Two retries in CI: since discovery and receipts landed, a first WebRTC connection after an unlock
+  // sometimes finds no peer for 15 s under load (see the open issues); a retry is a new browser context.
+  retries: process.env.CI ? 2 : 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
