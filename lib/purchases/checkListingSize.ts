@@ -13,7 +13,7 @@ export type CheckListingSizeParameters = {
   }
   signal?: AbortSignal
   /**
-   * How long to wait for the torrent's file list when no peer has sent it yet (default 3 s). With
+   * How long to wait for the torrent's file list when no peer has sent it yet (default 8 s). With
    * nobody seeding there is nothing to check against, and a buyer may still buy and wait for the
    * creator: the purchase goes on unchecked rather than hanging.
    */
@@ -31,7 +31,7 @@ export type CheckListingSizeParameters = {
 export async function checkListingSize({
   listing,
   signal,
-  metadataTimeout = 3000,
+  metadataTimeout = 8000,
 }: CheckListingSizeParameters): Promise<'checked' | 'unchecked'> {
   const client = await getClient()
   const torrent =
