@@ -1,6 +1,7 @@
 import type WebTorrent from 'webtorrent/dist/webtorrent.min.js'
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
 import { getRelays } from '../config'
+import { keepOneConnection } from './keepOneConnection'
 import { discoveryLimits } from './limits'
 import { createRtcPex } from './rtcPex'
 import { startNostrDiscovery } from './startNostrDiscovery'
@@ -15,6 +16,8 @@ import { type SwarmDiscovery, swarmRegistry } from './swarmRegistry'
  */
 export function joinSwarm(client: WebTorrent): void {
   client.on('add', (torrent: Torrent) => {
+    // Trackers, relays and peer exchange may connect the same two peers at once: both must keep the same one.
+    keepOneConnection(torrent, { selfId: client.peerId })
     const links = createSwarmLinks(torrent, { selfId: client.peerId })
     const pex = createRtcPex(links)
     const discovery: SwarmDiscovery = { links, pex }

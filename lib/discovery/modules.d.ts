@@ -9,6 +9,7 @@ declare module '@thaunknown/simple-peer/lite.js' {
     /** WebTorrent dedupes peers by this: the remote peer id (hex) when known. */
     id: string
     readonly connected: boolean
+    readonly initiator: boolean
     readonly destroyed: boolean
     signal(data: SignalData): void
     destroy(error?: Error): void

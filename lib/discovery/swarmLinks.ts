@@ -75,7 +75,7 @@ export function createSwarmLinks(torrent: Torrent, { selfId }: { selfId: string 
 
   function handOver(peer: SimplePeer, source: LinkSource) {
     if (torrent.destroyed) return peer.destroy()
-    // The engine destroys a peer it already has (same id) or cannot take; either way it owns it now.
+    // The engine owns it now: of two connections to one peer it keeps the one both ends keep (keepOneConnection).
     torrent.addPeer(peer, source)
   }
 
@@ -105,6 +105,9 @@ export function createSwarmLinks(torrent: Torrent, { selfId }: { selfId: string 
       return true
     },
     async answer(peerId, offerSdp, source) {
+      // Both offered at once (each heard the other's hello): the lower id's offer is the one answered.
+      const crossing = pending.get(peerId)?.peer as (SimplePeer & { answered?: boolean }) | undefined
+      if (crossing?.initiator && !crossing.answered && selfId > peerId) drop(peerId, crossing)
       if (knows(peerId) || !hasRoom()) return undefined
       const { peer, signal } = open(peerId, false, source)
       try {

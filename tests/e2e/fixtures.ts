@@ -5,6 +5,7 @@ import { anvil } from 'viem/chains'
 import type { Deployment } from '../../lib/chain/deployments/index'
 import { installTestWallet } from './support/installTestWallet'
 import { devMnemonic } from '../../scripts/lib/startStack'
+import { traceContext } from './support/traceContext'
 
 /** The local stack global-setup started for this run. */
 export type E2EStack = {
@@ -78,6 +79,7 @@ export const test = base.extend<Fixtures>({
           address: devAccount(account),
           chainId: anvil.id,
         })
+      if (process.env.KEYSWARM_E2E_DEBUG) traceContext(context, contexts.length, process.env.KEYSWARM_E2E_DEBUG)
       contexts.push(context)
       return context
     })
