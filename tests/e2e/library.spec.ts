@@ -35,13 +35,16 @@ test('the seeder reloads and seeds again without re-selecting files; remove dele
 test('a reload mid-download resumes from the pieces already stored', async ({ openContext }) => {
   const payload = { name: 'big.bin', mimeType: 'application/octet-stream', buffer: randomBytes(32 * 1024 * 1024) }
   const firstSeeder = await openContext()
-  const { shareLink } = await seedFromHome(firstSeeder, [payload])
+  const { page: firstSeederPage, shareLink } = await seedFromHome(firstSeeder, [payload])
+  // A slow seeder: on an idle machine the whole file would arrive before the seeder could leave.
+  const cdp = await firstSeeder.newCDPSession(firstSeederPage)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 })
 
   const viewer = await (await openContext()).newPage()
   await viewer.goto(shareLink)
   const status = viewer.getByTestId('torrent-status')
   const progress = async () => Number(await status.getAttribute('data-progress'))
-  await expect.poll(progress, { intervals: [50] }).toBeGreaterThan(0.1)
+  await expect.poll(progress, { intervals: [50], timeout: 60_000 }).toBeGreaterThan(0.05)
   // The only seeder leaves mid-download; what the viewer has must survive its reload.
   await firstSeeder.close()
   const before = await progress()
