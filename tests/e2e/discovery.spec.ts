@@ -128,3 +128,18 @@ test('a dead and a hanging tracker in the list cost nothing: the video plays and
   await expect(state(dead)).toHaveAttribute('data-state', 'unreachable')
   await expect(state(hanging)).toHaveAttribute('data-state', 'connecting')
 })
+
+test('viewers who arrive together, through the tracker and the relay at once, all end up connected to each other', async ({
+  openContext,
+}) => {
+  test.setTimeout(120_000)
+  // Each pair may be met twice at about the same moment (tracker offer and Nostr hello). The race
+  // itself is proven in lib/discovery/keepOneConnection.test.ts; this is the crowd it must not break.
+  const notes = `Arriving together ${Date.now()} ${Math.random()}`
+  const { shareLink } = await seedFromHome(await openContext(), [{ name: 'crowd.txt', mimeType: 'text/plain', buffer: Buffer.from(notes) }])
+  const viewers = await Promise.all([1, 2, 3].map(async () => (await openContext()).newPage()))
+  await Promise.all(viewers.map((viewer) => viewer.goto(shareLink)))
+  for (const viewer of viewers) await expect(viewer.getByTestId('text-preview')).toHaveText(notes)
+  // Seeder plus the two other viewers: a full mesh.
+  for (const viewer of viewers) await expect(peers(viewer)).toHaveAttribute('data-peers', '3', { timeout: 30_000 })
+})
