@@ -1,0 +1,34 @@
+import type { Page } from 'puppeteer-core'
+import { test as base } from '../fixtures'
+import { firefoxExecutable, launchFirefox, type LaunchedFirefox } from '../../../scripts/lib/firefox'
+
+type FirefoxFixtures = {
+  /**
+   * A new person in a real Firefox (firefox-esr through puppeteer-core): its own browser and
+   * profile directory, pointed at the stack's site; returns its first tab. All closed after the test.
+   */
+  openFirefox: () => Promise<Page>
+}
+
+const executablePath = firefoxExecutable()
+
+/**
+ * The e2e `test` with Firefox people beside the Chromium contexts, on the same stack. Without a
+ * Firefox on the machine (a laptop without firefox-esr) its tests are skipped with that reason;
+ * `.ci/run` installs it, so CI always runs them.
+ */
+export const test = base.extend<FirefoxFixtures>({
+  openFirefox: async ({}, use) => {
+    test.skip(!executablePath, 'No Firefox here: install firefox-esr or set FIREFOX_PATH.')
+    const launched: LaunchedFirefox[] = []
+    await use(async () => {
+      const firefox = await launchFirefox({ executablePath: executablePath! })
+      launched.push(firefox)
+      const [page] = await firefox.browser.pages()
+      const tab = page ?? (await firefox.browser.newPage())
+      tab.setDefaultTimeout(30_000)
+      return tab
+    })
+    for (const firefox of launched) await firefox.close()
+  },
+})
