@@ -40,14 +40,21 @@ export type LaunchedFirefox = { browser: Browser; profile: string; close: () => 
  * directory of its own (own storage, OPFS, service worker). Playwright cannot drive Debian's
  * firefox-esr: its `moz-firefox` channel fails at `newContext` (`emulation.setMediaFeaturesOverride`).
  */
-export async function launchFirefox({ executablePath }: { executablePath: string }): Promise<LaunchedFirefox> {
+export async function launchFirefox({
+  executablePath,
+  prefs = {},
+}: {
+  executablePath: string
+  /** More preferences, over {@link firefoxPrefs} (e.g. service workers off, as in a private window). */
+  prefs?: Record<string, unknown>
+}): Promise<LaunchedFirefox> {
   const profile = await mkdtemp(join(tmpdir(), 'keyswarm-firefox-'))
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: true,
     userDataDir: profile,
-    extraPrefsFirefox: firefoxPrefs,
+    extraPrefsFirefox: { ...firefoxPrefs, ...prefs },
   })
   return {
     browser,

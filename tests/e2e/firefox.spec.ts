@@ -165,6 +165,27 @@ test('a Firefox reload mid-download resumes from the pieces already stored', asy
   await secondSeeder.close()
 })
 
+test('a Firefox without service workers says so, downloads the whole video, then plays and seeks it', async ({
+  openFirefox,
+  openContext,
+}) => {
+  test.setTimeout(120_000)
+  const { shareLink } = await seedFromHome(await openContext(), [
+    { name: 'clip.mp4', mimeType: 'video/mp4', buffer: await readFile(clip) },
+  ])
+  // What a private window does to a page: no service worker, so nothing can stream through /stream.
+  const viewer = inFirefox(await openFirefox({ prefs: { 'dom.serviceWorkers.enabled': false } }))
+  await viewer.page.goto(shareLink)
+  await viewer.waitForText('player-fallback', /will not run the service worker .* download the whole file, then it plays here/)
+  expect(await viewer.video()).toBeNull()
+  await viewer.clickButton(/^Download, then play$/)
+  const played = await viewer.videoPlays()
+  expect(played.src).toMatch(/^blob:/)
+  expect(played.duration).toBeCloseTo(20, 0)
+  await viewer.seek(15)
+  await viewer.videoPlays({ from: 15 })
+})
+
 /** Bytes of the non-empty piece files in the OPFS directory of the torrent whose infohash starts so (runs in the page). */
 async function storedBytes(infoHashPrefix: string): Promise<number> {
   type Iterable<T> = { values(): AsyncIterable<T> }

@@ -5,9 +5,9 @@ import { firefoxExecutable, launchFirefox, type LaunchedFirefox } from '../../..
 type FirefoxFixtures = {
   /**
    * A new person in a real Firefox (firefox-esr through puppeteer-core): its own browser and
-   * profile directory, pointed at the stack's site; returns its first tab. All closed after the test.
+   * profile directory, with `prefs` over the usual ones; returns its first tab. All closed after the test.
    */
-  openFirefox: () => Promise<Page>
+  openFirefox: (options?: { prefs?: Record<string, unknown> }) => Promise<Page>
 }
 
 const executablePath = firefoxExecutable()
@@ -23,8 +23,8 @@ export const test = base.extend<FirefoxFixtures>({
     if (!executablePath && process.env.CI) throw new Error('No Firefox in CI: .ci/run should have installed firefox-esr.')
     test.skip(!executablePath, 'No Firefox here: install firefox-esr or set FIREFOX_PATH.')
     const launched: LaunchedFirefox[] = []
-    await use(async () => {
-      const firefox = await launchFirefox({ executablePath: executablePath! })
+    await use(async ({ prefs } = {}) => {
+      const firefox = await launchFirefox({ executablePath: executablePath!, prefs })
       launched.push(firefox)
       const [page] = await firefox.browser.pages()
       const tab = page ?? (await firefox.browser.newPage())
