@@ -36,7 +36,11 @@ describe('readWholeFile', () => {
   test('reads the whole file in order into a Blob of its type', async () => {
     const { sources, calls } = fakeSources(10_000, 4096)
     const progress: number[] = []
-    const blob = await readWholeFile(sources, { id: 'a'.repeat(40), file: 0, onProgress: (read) => progress.push(read) })
+    const blob = await readWholeFile(sources, {
+      id: 'a'.repeat(40),
+      file: 0,
+      onProgress: (read) => progress.push(read),
+    })
     expect(blob.type).toBe('video/mp4')
     const bytes = new Uint8Array(await blob.arrayBuffer())
     expect(bytes).toHaveLength(10_000)

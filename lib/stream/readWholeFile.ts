@@ -17,7 +17,10 @@ export type ReadWholeFileParameters = {
  * its key), into a Blob of its type: the fallback of a browser that will not run the streaming
  * service worker, which then plays the file once it has all of it. Holds the file in memory.
  */
-export async function readWholeFile(sources: StreamSources, { id, file, onProgress, signal }: ReadWholeFileParameters): Promise<Blob> {
+export async function readWholeFile(
+  sources: StreamSources,
+  { id, file, onProgress, signal }: ReadWholeFileParameters,
+): Promise<Blob> {
   const source = await sources.open(id, file)
   const parts: Uint8Array[] = []
   let read = 0

@@ -47,7 +47,9 @@ test('an encrypted video seeded by Chromium plays and seeks in Firefox, decrypte
   openContext,
 }) => {
   test.setTimeout(120_000)
-  const files = await encryptForTorrent(knownKey, [{ name: 'clip.mp4', type: 'video/mp4', bytes: await readFile(clip) }])
+  const files = await encryptForTorrent(knownKey, [
+    { name: 'clip.mp4', type: 'video/mp4', bytes: await readFile(clip) },
+  ])
   const { shareLink } = await seedFromHome(await openContext(), files)
 
   const viewer = inFirefox(await openFirefox())
@@ -116,12 +118,21 @@ test('the embed plays a free torrent on a host page in Firefox, driven through t
     )
     type Seen = { type: string; currentTime?: number }
     const seen = (type: string) =>
-      viewer.page.evaluate((wanted) => (window as unknown as { seen: Seen[] }).seen.filter((e) => e.type === wanted), type)
+      viewer.page.evaluate(
+        (wanted) => (window as unknown as { seen: Seen[] }).seen.filter((e) => e.type === wanted),
+        type,
+      )
     await viewer.until('the embed to say ready', async () => ((await seen('ready')).length ? true : undefined))
-    await viewer.page.evaluate(() => (window as unknown as { Keyswarm: { players: { play: () => void }[] } }).Keyswarm.players[0]!.play())
-    await viewer.until('timeupdate past 2 s', async () => (((await seen('timeupdate')).at(-1)?.currentTime ?? 0) > 2 ? true : undefined), {
-      timeout: 60_000,
-    })
+    await viewer.page.evaluate(() =>
+      (window as unknown as { Keyswarm: { players: { play: () => void }[] } }).Keyswarm.players[0]!.play(),
+    )
+    await viewer.until(
+      'timeupdate past 2 s',
+      async () => (((await seen('timeupdate')).at(-1)?.currentTime ?? 0) > 2 ? true : undefined),
+      {
+        timeout: 60_000,
+      },
+    )
     await viewer.page.evaluate(() =>
       (window as unknown as { Keyswarm: { players: { seek: (t: number) => void }[] } }).Keyswarm.players[0]!.seek(15),
     )
@@ -143,7 +154,9 @@ test('a Firefox reload mid-download resumes from the pieces already stored', asy
   const viewer = inFirefox(await openFirefox())
   await viewer.page.goto(shareLink)
   const progress = async () => Number(await viewer.attribute('torrent-status', 'data-progress'))
-  await viewer.until('progress past 10%', async () => ((await progress()) > 0.1 ? true : undefined), { timeout: 60_000 })
+  await viewer.until('progress past 10%', async () => ((await progress()) > 0.1 ? true : undefined), {
+    timeout: 60_000,
+  })
   // The only seeder leaves mid-download; what the viewer stored must survive its reload.
   await firstSeeder.close()
   const before = await progress()
@@ -151,8 +164,11 @@ test('a Firefox reload mid-download resumes from the pieces already stored', asy
   // Firefox's OPFS writes trail the download by a few MiB (the store serves recent pieces from
   // memory meanwhile): a reload loses what is not on disk yet, so wait until the disk has caught up.
   const infoHash = new URL(shareLink).searchParams.get('id')!
-  const stored = () => viewer.page.evaluate(storedBytes, infoHash.slice(0, 8)).then((bytes) => bytes / payload.buffer.length)
-  await viewer.until(`the stored pieces to reach ${before}`, async () => ((await stored()) >= before * 0.98 ? true : undefined))
+  const stored = () =>
+    viewer.page.evaluate(storedBytes, infoHash.slice(0, 8)).then((bytes) => bytes / payload.buffer.length)
+  await viewer.until(`the stored pieces to reach ${before}`, async () =>
+    (await stored()) >= before * 0.98 ? true : undefined,
+  )
 
   await viewer.page.reload()
   await viewer.until(`progress back to ${before}`, async () => ((await progress()) >= before * 0.9 ? true : undefined))
@@ -176,7 +192,10 @@ test('a Firefox without service workers says so, downloads the whole video, then
   // What a private window does to a page: no service worker, so nothing can stream through /stream.
   const viewer = inFirefox(await openFirefox({ prefs: { 'dom.serviceWorkers.enabled': false } }))
   await viewer.page.goto(shareLink)
-  await viewer.waitForText('player-fallback', /will not run the service worker .* download the whole file, then it plays here/)
+  await viewer.waitForText(
+    'player-fallback',
+    /will not run the service worker .* download the whole file, then it plays here/,
+  )
   expect(await viewer.video()).toBeNull()
   await viewer.clickButton(/^Download, then play$/)
   const played = await viewer.videoPlays()

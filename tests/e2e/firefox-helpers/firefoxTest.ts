@@ -20,7 +20,8 @@ const executablePath = firefoxExecutable()
 export const test = base.extend<FirefoxFixtures>({
   openFirefox: async ({}, use) => {
     // CI installs firefox-esr: there, a missing Firefox is a broken machine, not a reason to skip.
-    if (!executablePath && process.env.CI) throw new Error('No Firefox in CI: .ci/run should have installed firefox-esr.')
+    if (!executablePath && process.env.CI)
+      throw new Error('No Firefox in CI: .ci/run should have installed firefox-esr.')
     test.skip(!executablePath, 'No Firefox here: install firefox-esr or set FIREFOX_PATH.')
     const launched: LaunchedFirefox[] = []
     await use(async ({ prefs } = {}) => {
