@@ -1,9 +1,9 @@
 'use client'
 
-import { useState } from 'react'
 import { mimeType } from '@/lib/stream/mimeType'
 import { streamUrl } from '@/lib/stream/streamUrl'
-import { TextPreview } from './TextPreview'
+import { DownloadThenPlay } from './DownloadThenPlay'
+import { PlayerMedia } from './PlayerMedia'
 import { useStreamWorker } from './useStreamWorker'
 
 /** Props of `Player`. */
@@ -25,81 +25,20 @@ export type PlayerProps = {
 /**
  * Shows one file of a torrent in the page, streamed through the service worker with seeking:
  * video and audio play, images, PDFs and text show inline, anything can be saved to disk
- * (streamed by the browser's download manager, never held whole in memory).
+ * (streamed by the browser's download manager, never held whole in memory). Where the browser
+ * will not run the worker, it says so and offers to download the file first, then play it.
  */
 export function Player({ id, file, name, size, mime = mimeType(name), session }: PlayerProps) {
   const worker = useStreamWorker()
-  const [playbackError, setPlaybackError] = useState<string>()
   if (worker === 'pending') return <p className="text-sm text-zinc-500">Preparing the player…</p>
-  if (worker === 'unavailable') {
-    return (
-      <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-        This browser blocked the service worker Keyswarm streams through (private mode, or the page is not on https).
-      </p>
-    )
-  }
-  const src = streamUrl({ id, file, name, session })
-  const kind = mime.split('/')[0]
+  if (worker === 'unavailable') return <DownloadThenPlay id={id} file={file} name={name} size={size} mime={mime} />
   return (
-    <div className="space-y-3" data-testid="player">
-      {kind === 'video' && (
-        <video
-          data-testid="player-video"
-          src={src}
-          controls
-          autoPlay
-          playsInline
-          onError={(event) => setPlaybackError(mediaErrorMessage(event.currentTarget.error))}
-          className="aspect-video w-full rounded-xl bg-black"
-        />
-      )}
-      {kind === 'audio' && (
-        <audio
-          data-testid="player-audio"
-          src={src}
-          controls
-          autoPlay
-          onError={(event) => setPlaybackError(mediaErrorMessage(event.currentTarget.error))}
-          className="w-full"
-        />
-      )}
-      {kind === 'image' && (
-        // eslint-disable-next-line @next/next/no-img-element -- a torrent file streamed by the service worker, not a static asset
-        <img data-testid="player-image" src={src} alt={name} className="max-h-[70vh] rounded-xl object-contain" />
-      )}
-      {mime === 'application/pdf' && (
-        <iframe
-          data-testid="player-pdf"
-          src={src}
-          title={name}
-          className="h-[75vh] w-full rounded-xl border border-zinc-200 dark:border-zinc-800"
-        />
-      )}
-      {(kind === 'text' || mime === 'application/json') && <TextPreview src={src} size={size} />}
-      {playbackError && (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {playbackError}
-        </p>
-      )}
-      <a
-        // No `download` attribute: Chromium's download manager would then fetch around the service
-        // worker. The worker's Content-Disposition header makes this navigation a download instead.
-        href={streamUrl({ id, file, name, download: true, session })}
-        data-testid="save-file"
-        className="inline-flex items-center rounded-lg border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-      >
-        Save to disk
-      </a>
-    </div>
+    <PlayerMedia
+      src={streamUrl({ id, file, name, session })}
+      saveHref={streamUrl({ id, file, name, download: true, session })}
+      name={name}
+      size={size}
+      mime={mime}
+    />
   )
-}
-
-function mediaErrorMessage(error: MediaError | null): string {
-  if (!error) return 'The file could not be played.'
-  if (error.code === MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED) {
-    return 'This browser cannot play this file format. Save it and open it with a player app.'
-  }
-  if (error.code === MediaError.MEDIA_ERR_DECODE)
-    return 'The file is damaged or in a format this browser cannot decode.'
-  return `Playback stopped: ${error.message || 'the stream failed'}.`
 }

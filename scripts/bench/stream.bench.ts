@@ -4,7 +4,8 @@
  *   Keyswarm plain and encrypted (the whole file read by the page through /stream, decrypted for
  *   the encrypted one) against the unmodified WebTorrent bundle on a bare page (the file read by
  *   the page through the engine's own iterator); each timed from navigation start, median of runs;
- * - time to first frame and seek latency (to 75%) of a 20 MiB H.264 video, plain and encrypted;
+ * - time to first frame and seek latency (to 75%) of a 20 MiB H.264 video, plain and encrypted,
+ *   and the plain one again in a real Firefox (firefox-esr, a fresh profile per run) when there is one;
  * - peak JS heap of the downloading tab for a 512 MiB file (pieces go to OPFS, not memory).
  * Sizes can be lowered for a quick look: BENCH_STREAM_MIB, BENCH_STREAM_BIG_MIB; BENCH_STREAM_PARTS
  * (e.g. `video`) runs only some parts, BENCH_STREAM_RUNS sets the runs of each, BENCH_STREAM_SITE
@@ -22,6 +23,7 @@ import { MANIFEST_NAME } from '../../lib/crypto/constants'
 import { encryptBytes } from '../../lib/crypto/encryptBytes'
 import { encryptManifest } from '../../lib/crypto/encryptManifest'
 import { opaqueName } from '../../lib/crypto/opaqueName'
+import { firefoxExecutable, launchFirefox } from '../lib/firefox'
 import { startTracker } from '../lib/startStack'
 import { firstFrameScript } from './firstFrameScript'
 import { figure } from './goal'
@@ -125,6 +127,7 @@ async function video(s: Setup): Promise<BenchResult[]> {
   s.log(`video: ${(clip.length / MiB).toFixed(1)} MiB, ${VIDEO_RUNS} runs each`)
   const plainSeed = await seedKeyswarm(s, [clipPath])
   const plain = await timeVideo(s, plainSeed.shareLink)
+  const firefox = await timeVideoInFirefox(s, plainSeed.shareLink)
   await plainSeed.context.close()
   const encSeed = await seedKeyswarm(s, await encryptToFiles(s.dir, 'video', clip, 'video.mp4', 'video/mp4'))
   const encrypted = await timeVideo(s, `${encSeed.shareLink}#key=${key.slice(2)}`)
@@ -138,6 +141,12 @@ async function video(s: Setup): Promise<BenchResult[]> {
     figure('stream.seek_ms.plain', sp, 'ms', '< 500'),
     figure('stream.seek_ms.encrypted', se, 'ms', '< 500'),
     figure('stream.seek.encrypted_vs_plain', se / sp, 'x', '<= 1.1'),
+    ...(firefox
+      ? [
+          figure('stream.ttff_ms.firefox', median(firefox.ttff), 'ms', '< 1500'),
+          figure('stream.seek_ms.firefox', median(firefox.seek), 'ms', '< 500'),
+        ]
+      : []),
   ]
 }
 
@@ -237,19 +246,55 @@ async function timeVideo(s: Setup, shareLink: string): Promise<{ ttff: number[];
     const page = await context.newPage()
     await page.goto(shareLink)
     ttff.push(Number(await page.waitForFunction('window.__firstFrame', null, { timeout: 120_000 }).then((h) => h.jsonValue())))
-    const ms = await page.evaluate(`(async () => {
-      const video = document.querySelector('video[data-testid=player-video]')
-      await new Promise((r) => setTimeout(r, 300))
-      const started = performance.now()
-      video.currentTime = video.duration * 0.75
-      await new Promise((resolve) => video.requestVideoFrameCallback(resolve))
-      return performance.now() - started
-    })()`)
-    seek.push(Number(ms))
+    seek.push(Number(await page.evaluate(timeSeekScript)))
     await context.close()
   }
   return { ttff, seek }
 }
+
+/**
+ * The same timings in a real Firefox viewer (puppeteer-core; its own profile per run, so each run
+ * is as cold as Chromium's fresh context); `undefined` on a machine without Firefox.
+ */
+async function timeVideoInFirefox(s: Setup, shareLink: string): Promise<{ ttff: number[]; seek: number[] } | undefined> {
+  const executablePath = firefoxExecutable()
+  if (!executablePath) {
+    s.log('video: no Firefox on this machine (firefox-esr), no Firefox figures')
+    return undefined
+  }
+  const ttff: number[] = []
+  const seek: number[] = []
+  for (let run = 0; run < VIDEO_RUNS; run++) {
+    const firefox = await launchFirefox({ executablePath })
+    try {
+      // The browser's first tab: a second one would open in the background.
+      const [page = await firefox.browser.newPage()] = await firefox.browser.pages()
+      const { hostname } = new URL(s.origin)
+      // What the local stack's static server tells pages: our tracker (as newKeyswarmContext does).
+      // (The browser's cookie store: a tab's setCookie on about:blank sets nothing in Firefox.)
+      const value = encodeURIComponent(JSON.stringify({ trackers: [s.tracker] }))
+      await firefox.browser.setCookie({ name: 'keyswarm-stack', value, domain: hostname, path: '/', sameSite: 'Strict' })
+      await page.evaluateOnNewDocument(firstFrameScript)
+      await page.goto(shareLink)
+      ttff.push(Number(await page.waitForFunction('window.__firstFrame', { timeout: 120_000 }).then((h) => h.jsonValue())))
+      seek.push(Number(await page.evaluate(timeSeekScript)))
+      s.log(`firefox run ${run + 1}: first frame ${Math.round(ttff.at(-1)!)} ms, seek ${Math.round(seek.at(-1)!)} ms`)
+    } finally {
+      await firefox.close()
+    }
+  }
+  return { ttff, seek }
+}
+
+/** Run in the page: ms from setting the player to 75% until its first frame there. */
+const timeSeekScript = `(async () => {
+  const video = document.querySelector('video[data-testid=player-video]')
+  await new Promise((r) => setTimeout(r, 300))
+  const started = performance.now()
+  video.currentTime = video.duration * 0.75
+  await new Promise((resolve) => video.requestVideoFrameCallback(resolve))
+  return performance.now() - started
+})()`
 
 /** Files of a paid torrent in lib/crypto's format (manifest + ciphertext under its opaque name). */
 async function encryptToFiles(dir: string, label: string, bytes: Uint8Array, name: string, type: string): Promise<string[]> {
