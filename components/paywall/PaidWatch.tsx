@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react'
 import { FreeListingPlayer } from '@/components/catalog/FreeListingPlayer'
 import { useListingTorrent } from '@/components/catalog/useListingTorrent'
 import { useOwnListingKey } from '@/components/catalog/useOwnListingKey'
+import { SeedingEarnHint } from '@/components/receipts/SeedingEarnHint'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { formatPrice } from '@/lib/chain/formatPrice'
 import { isFreeListing } from '@/lib/chain/isFreeListing'
@@ -116,6 +117,7 @@ export function PaidWatch({ contentId, linkSources }: PaidWatchProps) {
         )}
       </dl>
 
+      {!free && <SeedingEarnHint seedShareBps={listing.seedShareBps} />}
       {listingTorrent.error && (
         <p role="alert" data-testid="listing-torrent-error" className="text-sm text-red-700 dark:text-red-300">
           {listingTorrent.error}

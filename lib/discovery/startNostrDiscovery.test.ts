@@ -73,5 +73,4 @@ describe('startNostrDiscovery', () => {
     discover(b.links, infoHash, [url])
     await waitFor('A asked to offer to B', () => a.offeredTo.includes(b.links.selfId))
   })
-
 })

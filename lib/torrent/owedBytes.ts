@@ -46,7 +46,12 @@ export function owedBytes() {
     /** Merges the counts an earlier page load kept; entries that are not numbers are skipped. */
     restore(kept: OwedRecord | undefined): void {
       for (const [seeder, value] of Object.entries(kept ?? {})) {
-        if (!/^0x[0-9a-f]{40}$/i.test(seeder) || !/^\d+$/.test(value?.served ?? '') || !/^\d+$/.test(value?.signed ?? '')) continue
+        if (
+          !/^0x[0-9a-f]{40}$/i.test(seeder) ||
+          !/^\d+$/.test(value?.served ?? '') ||
+          !/^\d+$/.test(value?.signed ?? '')
+        )
+          continue
         const found = entry(seeder as Address)
         found.served = cap(found.served + BigInt(value.served))
         const signed = BigInt(value.signed)
@@ -56,7 +61,8 @@ export function owedBytes() {
     /** The counts to keep until the next load. */
     snapshot(): OwedRecord {
       const record: OwedRecord = {}
-      for (const [seeder, { served, signed }] of entries) record[seeder] = { served: String(served), signed: String(signed) }
+      for (const [seeder, { served, signed }] of entries)
+        record[seeder] = { served: String(served), signed: String(signed) }
       return record
     },
   }

@@ -6,7 +6,10 @@ describe('readLinkSources', () => {
     const params = new URLSearchParams(
       `?listing=3&tr=${encodeURIComponent('wss://t1.example')}&relay=${encodeURIComponent('ws://127.0.0.1:7000')}&tr=${encodeURIComponent('ws://127.0.0.1:8000')}`,
     )
-    expect(readLinkSources(params)).toEqual({ trackers: ['wss://t1.example', 'ws://127.0.0.1:8000'], relays: ['ws://127.0.0.1:7000'] })
+    expect(readLinkSources(params)).toEqual({
+      trackers: ['wss://t1.example', 'ws://127.0.0.1:8000'],
+      relays: ['ws://127.0.0.1:7000'],
+    })
   })
 
   test('drops addresses a browser cannot dial over WebSocket', () => {

@@ -11,7 +11,10 @@ test.afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop().catch(() => {})
 })
 
-test('a Nostr relay that is down when peers start is dialled again, and they meet there once it is up', async ({ browser, stack }) => {
+test('a Nostr relay that is down when peers start is dialled again, and they meet there once it is up', async ({
+  browser,
+  stack,
+}) => {
   test.setTimeout(150_000)
   // Each person knows one tracker the other does not: the relay is the only way they can meet.
   const t1 = await startTracker(0)
@@ -26,7 +29,9 @@ test('a Nostr relay that is down when peers start is dialled again, and they mee
   stops.push(b.stop)
 
   const notes = `Late relay ${Date.now()} ${Math.random()}\n${'relay '.repeat(2000)}`
-  const { shareLink } = await seedFromHome(a.context, [{ name: 'late.txt', mimeType: 'text/plain', buffer: Buffer.from(notes) }])
+  const { shareLink } = await seedFromHome(a.context, [
+    { name: 'late.txt', mimeType: 'text/plain', buffer: Buffer.from(notes) },
+  ])
   const viewer = await b.context.newPage()
   await viewer.goto(linkOn(b.origin, shareLink))
   const relayState = viewer.locator(`[data-testid="relay-state"][data-url="${relayUrl}"]`)
