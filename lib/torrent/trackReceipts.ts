@@ -139,6 +139,8 @@ export function trackReceipts(torrent: Torrent): void {
       save()
       void send(seeder, false)
     }
+    // Bytes below a receipt's worth are owed too: load the purchase's ledger so they are kept.
+    if (!restored) void signerNow().then((found) => found && restore(found))
     clearTimeout(idle)
     idle = setTimeout(flush, IDLE_FLUSH_MS)
   })
@@ -146,8 +148,14 @@ export function trackReceipts(torrent: Torrent): void {
     const failed = FAILED_PIECE.exec(String((warning as Error)?.message ?? warning))
     if (failed) counts.failed(Number(failed[1]))
   })
+  // Also what earlier loads left owed: a seeder's bytes from before a reload are due even when it
+  // served nothing since.
   const flush = () => {
-    for (const seeder of owed.seeders()) void send(seeder, true)
+    void signerNow()
+      .then((found) => found && restore(found))
+      .then(() => {
+        for (const seeder of owed.seeders()) void send(seeder, true)
+      })
   }
   torrent.on('done', flush)
   torrent.once('close', () => {
