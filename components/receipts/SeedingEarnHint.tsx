@@ -41,7 +41,7 @@ export function SeedingEarnHint({ seedShareBps, inLibrary = false }: SeedingEarn
     <p className="text-sm text-zinc-500" data-testid="seeding-earn-payee" data-payee={address}>
       Seeding this file earns <span className="font-mono">{address}</span> part of {seedShareBps / 100}% of each next
       sale, by the bytes this tab sends the buyer; see{' '}
-      <Link href="/library" className="text-indigo-600 hover:underline dark:text-indigo-400">
+      <Link href="/library/" className="text-indigo-600 hover:underline dark:text-indigo-400">
         Earnings in your library
       </Link>
       .
