@@ -2,23 +2,14 @@ import type { Address } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { createKeystore } from '../keystore/createKeystore'
 import { memoryStorage } from '../keystore/memoryStorage'
+import { sampleReceipt } from '../receipts/sampleReceipt'
 import type { HeldReceipt } from '../receipts/types'
 import { exportAgentSecrets } from './exportAgentSecrets'
 
 const creator: Address = '0x1111111111111111111111111111111111111111'
 const other: Address = '0x2222222222222222222222222222222222222222'
 
-const receipt = (changes: Partial<HeldReceipt>): HeldReceipt => ({
-  chainId: 31337,
-  purchaseId: '1',
-  seeder: creator,
-  bytes: '4194304',
-  signature: `0x${'ab'.repeat(65)}`,
-  contentId: '1',
-  infoHash: 'aa'.repeat(20),
-  receivedAt: 1,
-  ...changes,
-})
+const receipt = (changes: Partial<HeldReceipt>) => sampleReceipt({ seeder: creator, ...changes })
 
 describe('exportAgentSecrets', () => {
   test('the daemon gets the creator’s own seeding receipts on this chain, and no one else’s', async () => {
