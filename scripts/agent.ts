@@ -7,7 +7,8 @@
  * the secrets file's path + `.state.json`), so a restart catches up on purchases made while it was
  * down. Also reads RPC_URL, AGENT_SECRETS and AGENT_STATE from the environment. Every `--collect`
  * seconds (default 600) it also sweeps the seeding pools seeders left once their claim window closed
- * into the creator's balance.
+ * into the creator's balance, and claims the creator's own seeding receipts that the secrets file
+ * carries (those its tab held at export) once they are claimable.
  */
 import { readFile } from 'node:fs/promises'
 import { createPublicClient, createWalletClient, defineChain, formatEther } from 'viem'
@@ -73,7 +74,9 @@ const creator = secrets.listings[0]?.creator
 const collect = async () => {
   if (!creator || controller.signal.aborted) return
   try {
-    const done = await collectPools(publicClient, wallet, { deployment, creator })
+    // The creator's seeding receipts that came with the secrets file are claimed once claimable.
+    const done = await collectPools(publicClient, wallet, { deployment, creator, receipts: secrets.receipts })
+    if (done.claimed) console.log(`claimed ${done.claimed} seeding receipt(s) for the creator`)
     if (done.swept.length) console.log(`swept the seeding pools of ${done.swept.join(', ')} to the creator`)
   } catch (error) {
     console.error(`Sweeping seeding pools failed: ${formatError(error)} (trying again later)`)

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { ListingState } from '@/lib/chain/readListing'
 import { isFreeListing } from '@/lib/chain/isFreeListing'
 import { getTrackers } from '@/lib/config'
+import { addSwarmRelays } from '@/lib/discovery/addSwarmRelays'
 import { formatError } from '@/lib/formatError'
 import { getLibraryEntry } from '@/lib/library/getLibraryEntry'
 import { findCoverFile } from '@/lib/publish/findCoverFile'
@@ -13,6 +14,8 @@ import { openTorrent } from '@/lib/torrent/openTorrent'
 import { rememberTorrent } from '@/lib/torrent/rememberTorrent'
 import { removeTorrent } from '@/lib/torrent/removeTorrent'
 import { watchTorrentHealth } from '@/lib/torrent/watchTorrentHealth'
+import { webSocketUrls } from '@/lib/torrent/webSocketUrls'
+import type { LinkSources } from '@/lib/torrent/readLinkSources'
 import { useStableList } from '@/components/ui/useStableList'
 
 /** Piece selection, which the engine has and lib/torrent's typings leave out. */
@@ -35,17 +38,19 @@ export type UseListingTorrentParameters = {
    * key of. Before that, a paid listing's torrent fetches its cover only, not the ciphertext.
    */
   wanted: boolean
+  /** Trackers and Nostr relays a link named (`&tr=`, `&relay=`), on top of the app's and the listing's. */
+  linkSources?: LinkSources
 }
 
 /**
- * A listing's torrent, opened as soon as the listing is read (with the trackers and web seeds in
- * effect: the creator may have changed them since listing), and its cover image's object URL once the cover file arrives from the swarm — it
+ * A listing's torrent, opened as soon as the listing is read (with the trackers, relays and web seeds in
+ * effect: the creator may have changed them since listing; and a link's own), and its cover image's object URL once the cover file arrives from the swarm — it
  * travels unencrypted, so it shows before purchase. A free listing's torrent is kept in the
  * library (the viewer seeds it after a reload); a paid one's only once the key is there.
  * `prefetched` turns true once a paid torrent opened before purchase holds its first
  * PAID_PREFETCH_BYTES: the last thing it fetches until the key comes.
  */
-export function useListingTorrent(listing: ListingState | undefined, { wanted }: UseListingTorrentParameters) {
+export function useListingTorrent(listing: ListingState | undefined, { wanted, linkSources }: UseListingTorrentParameters) {
   const [torrent, setTorrent] = useState<Torrent>()
   const [cover, setCover] = useState<string>()
   const [error, setError] = useState<string>()
@@ -55,7 +60,8 @@ export function useListingTorrent(listing: ListingState | undefined, { wanted }:
   const narrowed = useRef(false)
   const free = listing ? isFreeListing(listing) : false
   const infoHash = listing?.infoHash
-  const trackers = useStableList(listing?.sources.trackers)
+  const trackers = useStableList(webSocketUrls([...(listing?.sources.trackers ?? []), ...(linkSources?.trackers ?? [])]))
+  const relays = useStableList(webSocketUrls([...(listing?.sources.relays ?? []), ...(linkSources?.relays ?? [])]))
   const webSeeds = useStableList(listing?.sources.webSeeds)
 
   useEffect(() => {
@@ -75,9 +81,10 @@ export function useListingTorrent(listing: ListingState | undefined, { wanted }:
       const client = await getClient()
       const present = client.torrents.some((t) => t.infoHash === infoHash && !t.destroyed)
       const kept = !!(await getLibraryEntry(infoHash))
+      addSwarmRelays(infoHash, relays)
       const opened = kept
         ? // A torrent of the library opens from its stored .torrent file and stored pieces.
-          await openTorrent({ torrentId: infoHash, remember: false })
+          await openTorrent({ torrentId: infoHash, remember: false, trackers })
         : await addTorrent(client, {
             torrentId: infoHash,
             announce: [...new Set([...getTrackers(), ...trackers])],
@@ -128,7 +135,7 @@ export function useListingTorrent(listing: ListingState | undefined, { wanted }:
       setTorrent(undefined)
       closeUnwanted()
     }
-  }, [infoHash, trackers, webSeeds, free])
+  }, [infoHash, trackers, relays, webSeeds, free])
 
   useEffect(() => {
     // The key arrived: fetch the whole torrent again, in the background, for seeking and seeding.

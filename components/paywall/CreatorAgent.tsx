@@ -12,11 +12,15 @@ import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
+import { listReceipts } from '@/lib/receipts/listReceipts'
 import { useCreatorAgent } from './useCreatorAgent'
 
 /** Saves the agent secrets for `npm run agent` as a JSON file the creator keeps private. */
 async function downloadAgentSecrets(creator: Address) {
-  const secrets = await exportAgentSecrets(browserKeystore(), { chainId: appConfig.chains[0].id, creator })
+  const chainId = appConfig.chains[0].id
+  // The creator's own seeding receipts go along: the daemon claims them.
+  const receipts = await listReceipts({ chainId, seeder: creator })
+  const secrets = await exportAgentSecrets(browserKeystore(), { chainId, creator, receipts })
   const url = URL.createObjectURL(new Blob([JSON.stringify(secrets, null, 2)], { type: 'application/json' }))
   const link = Object.assign(document.createElement('a'), { href: url, download: 'keyswarm-agent-secrets.json' })
   link.click()

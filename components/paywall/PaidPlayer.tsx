@@ -17,6 +17,10 @@ export type PaidPlayerProps = {
   contentKey: Hex
   /** The listing's HTTP web seeds (BEP 19): they keep it playable when no browser seeds. */
   webSeeds?: readonly string[]
+  /** The listing's and the link's WebSocket trackers, on top of the app's. */
+  trackers?: readonly string[]
+  /** The listing's and the link's Nostr relays, on top of the app's. */
+  relays?: readonly string[]
   /** Called with the torrent once open, to check its infohash against the listing. */
   onTorrent?: (torrent: Torrent) => void
   /** Called when the first video frame (or any media) is ready to show. */
@@ -27,7 +31,7 @@ export type PaidPlayerProps = {
  * Plays a bought listing: opens its torrent with the content key and plays its main file (see
  * `openPlayableFiles`) through the decrypting stream path.
  */
-export function PaidPlayer({ infoHash, contentKey, webSeeds, onTorrent, onFirstFrame }: PaidPlayerProps) {
+export function PaidPlayer({ infoHash, contentKey, webSeeds, trackers, relays, onTorrent, onFirstFrame }: PaidPlayerProps) {
   const [torrent, setTorrent] = useState<Torrent>()
   const [openError, setOpenError] = useState<string>()
   const status = useTorrentStatus(torrent)
@@ -36,6 +40,8 @@ export function PaidPlayer({ infoHash, contentKey, webSeeds, onTorrent, onFirstF
   const box = useRef<HTMLDivElement>(null)
   const reported = useRef(false)
   const seeds = useStableList(webSeeds)
+  const trackerList = useStableList(trackers)
+  const relayList = useStableList(relays)
   const onTorrentRef = useRef(onTorrent)
   useEffect(() => {
     onTorrentRef.current = onTorrent
@@ -43,7 +49,7 @@ export function PaidPlayer({ infoHash, contentKey, webSeeds, onTorrent, onFirstF
 
   useEffect(() => {
     let live = true
-    openTorrent({ torrentId: infoHash, keyHex: contentKey, webSeeds: seeds }).then(
+    openTorrent({ torrentId: infoHash, keyHex: contentKey, webSeeds: seeds, trackers: trackerList, relays: relayList }).then(
       (opened) => {
         if (!live) return
         setTorrent(opened)
@@ -54,7 +60,7 @@ export function PaidPlayer({ infoHash, contentKey, webSeeds, onTorrent, onFirstF
     return () => {
       live = false
     }
-  }, [infoHash, contentKey, seeds])
+  }, [infoHash, contentKey, seeds, trackerList, relayList])
 
   useEffect(() => {
     const element = box.current

@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react'
 import { FreeListingPlayer } from '@/components/catalog/FreeListingPlayer'
 import { useListingTorrent } from '@/components/catalog/useListingTorrent'
 import { useOwnListingKey } from '@/components/catalog/useOwnListingKey'
+import { SeedingEarnHint } from '@/components/receipts/SeedingEarnHint'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { formatPrice } from '@/lib/chain/formatPrice'
 import { isFreeListing } from '@/lib/chain/isFreeListing'
@@ -12,23 +13,32 @@ import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
 import { measureUnlockToFirstFrame } from '@/lib/purchases/measureUnlockToFirstFrame'
 import type { Torrent } from '@/lib/torrent/addTorrent'
+import type { LinkSources } from '@/lib/torrent/readLinkSources'
 import { PaidPlayer } from './PaidPlayer'
 import { UnlockPanel } from './UnlockPanel'
 import { usePaidListing } from './usePaidListing'
 import { useUnlock } from './useUnlock'
 
+/** Props of {@link PaidWatch}. */
+export type PaidWatchProps = {
+  contentId: bigint
+  /** Trackers and relays the link named (`&tr=`, `&relay=`). */
+  linkSources?: LinkSources
+}
+
 /**
  * `/watch/?listing=<id>`: a listing's details, provenance and cover (shown as soon as the cover
  * file arrives from the swarm, before any purchase). A free listing (keyHash 0) plays at once
  * with the normal player, no wallet needed; a paid one shows the Unlock flow, then the player.
+ * Its peers are found through the app's trackers and relays, the listing's, and the link's.
  */
-export function PaidWatch({ contentId }: { contentId: bigint }) {
+export function PaidWatch({ contentId, linkSources }: PaidWatchProps) {
   const { data: listing, error: readError } = usePaidListing(contentId)
   const unlock = useUnlock(listing)
   const ownKey = useOwnListingKey(listing?.contentId)
   const contentKey = unlock.contentKey ?? ownKey
   const free = !!listing && isFreeListing(listing)
-  const listingTorrent = useListingTorrent(listing, { wanted: free || !!contentKey })
+  const listingTorrent = useListingTorrent(listing, { wanted: free || !!contentKey, linkSources })
   const [playerHash, setTorrentHash] = useState<string>()
   const torrentHash = playerHash ?? listingTorrent.torrent?.infoHash
   const deployment = requireDeployment(appConfig.chains[0].id)
@@ -107,6 +117,7 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
         )}
       </dl>
 
+      {!free && <SeedingEarnHint seedShareBps={listing.seedShareBps} />}
       {listingTorrent.error && (
         <p role="alert" data-testid="listing-torrent-error" className="text-sm text-red-700 dark:text-red-300">
           {listingTorrent.error}
@@ -119,6 +130,8 @@ export function PaidWatch({ contentId }: { contentId: bigint }) {
           infoHash={listing.infoHash}
           contentKey={contentKey}
           webSeeds={listing.sources.webSeeds}
+          trackers={[...listing.sources.trackers, ...(linkSources?.trackers ?? [])]}
+          relays={[...listing.sources.relays, ...(linkSources?.relays ?? [])]}
           onTorrent={onTorrent}
           onFirstFrame={measureUnlockToFirstFrame}
         />

@@ -174,7 +174,8 @@ export function PublishForm() {
           />
         </label>
         <p className="mt-1 text-xs text-zinc-500">
-          Browsers reach WebSocket trackers only (ws:// or wss://). Web seeds are HTTP servers holding the torrent’s
+          Browsers reach WebSocket trackers only (ws:// or wss://); name a Nostr relay where peers also meet as
+          nostr+wss://relay.example. Web seeds are HTTP servers holding the torrent’s
           files (for a paid listing, the ciphertext), so it stays available when no browser seeds.
         </p>
       </details>

@@ -3,6 +3,7 @@
 import type { SwarmStatus } from '@/lib/discovery/getSwarmStatus'
 
 const trackerWords = { answers: 'answers', connecting: 'connecting...', unreachable: 'unreachable' } as const
+const relayWords = { connected: 'connected', connecting: 'connecting...', unreachable: 'unreachable, trying again' } as const
 
 /** Props of {@link SwarmSources}. */
 export type SwarmSourcesProps = { swarm: SwarmStatus }
@@ -28,8 +29,8 @@ export function SwarmSources({ swarm }: SwarmSourcesProps) {
           </li>
         ))}
         {swarm.relays.map((relay) => (
-          <li key={relay.url} data-testid="relay-state" data-url={relay.url} data-state={relay.connected ? 'connected' : 'down'}>
-            relay {relay.url}: {relay.connected ? 'connected' : 'not connected'}
+          <li key={relay.url} data-testid="relay-state" data-url={relay.url} data-state={relay.state}>
+            relay {relay.url}: {relayWords[relay.state]}
           </li>
         ))}
       </ul>

@@ -1,11 +1,13 @@
 import type { Address, Hex } from 'viem'
 import type { ListingSecret } from '../keystore/types'
+import type { HeldReceipt } from '../receipts/types'
 
 /**
  * What an agent needs to deliver for a creator, as the creator's tab exports it for
- * `npm run agent`: the hot agent key and each listing's content key and delivery secret.
+ * `npm run agent`: the hot agent key and each listing's content key and delivery secret, and the
+ * seeding receipts the creator's tab held then (the daemon claims them; it cannot receive new ones).
  */
-export type AgentSecrets = { chainId: number; agentKey: Hex; listings: ListingSecret[] }
+export type AgentSecrets = { chainId: number; agentKey: Hex; listings: ListingSecret[]; receipts?: HeldReceipt[] }
 
 /** What one creator's agent in this browser is doing, as the status line shows it. */
 export type CreatorAgentStatus = {

@@ -1,11 +1,16 @@
 /** What a listing's source is: a WebSocket tracker or an HTTP web seed (BEP 19). */
 export type SourceKind = 'tracker' | 'web seed'
 
-const protocols: Record<SourceKind, readonly string[]> = { tracker: ['ws:', 'wss:'], 'web seed': ['http:', 'https:'] }
+// A listing names a Nostr relay among its trackers as `nostr+wss://…` (see splitListingTrackers).
+const protocols: Record<SourceKind, readonly string[]> = {
+  tracker: ['ws:', 'wss:', 'nostr+ws:', 'nostr+wss:'],
+  'web seed': ['http:', 'https:'],
+}
 
 /**
  * Whether `value` is an address a browser can use as a listing's source: browsers reach only
- * WebSocket trackers (`ws://`, `wss://`) and fetch web seeds over `http://` or `https://`.
+ * WebSocket trackers (`ws://`, `wss://`; a Nostr relay as `nostr+wss://`) and fetch web seeds over
+ * `http://` or `https://`.
  * @example
  * isSourceUrl('wss://tracker.example.org', 'tracker') // true
  */

@@ -33,14 +33,21 @@ test('a listing’s sources are the ones it was listed with until its creator ch
 
   expect((await readListing(client, { deployment, contentId: changed })).sources).toEqual({
     trackers: ['wss://listed.example'],
+    relays: [],
     webSeeds: ['https://listed.example/'],
   })
 
   await setSources(changed, ['wss://first.example'], [])
-  const latest = await setSources(changed, ['wss://second.example'], ['https://seed.example/keyswarm/'])
+  const latest = await setSources(
+    changed,
+    ['wss://second.example', 'nostr+wss://relay.example'],
+    ['https://seed.example/keyswarm/'],
+  )
   const listing = await readListing(client, { deployment, contentId: changed })
+  // A relay named among the trackers (nostr+wss://) comes back as a relay.
   expect(listing.sources).toEqual({
     trackers: ['wss://second.example'],
+    relays: ['wss://relay.example'],
     webSeeds: ['https://seed.example/keyswarm/'],
     changedAt: latest.blockNumber,
   })
@@ -49,6 +56,7 @@ test('a listing’s sources are the ones it was listed with until its creator ch
   // Another listing's change is not this one's.
   expect((await readListing(client, { deployment, contentId: other })).sources).toEqual({
     trackers: ['wss://other.example'],
+    relays: [],
     webSeeds: [],
   })
 }, 60_000)

@@ -3,10 +3,13 @@ import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { Deployment } from './deployments/index'
 import type { ListedListing } from './readListings'
 import { scanLogs } from './scanLogs'
+import { splitListingTrackers } from './splitListingTrackers'
 
-/** The trackers and web seeds a listing uses now. */
+/** The trackers, Nostr relays and web seeds a listing uses now. */
 export type ListingSources = {
   trackers: readonly string[]
+  /** Nostr relays its peers also meet on (named among the trackers on chain: see splitListingTrackers). */
+  relays: readonly string[]
   webSeeds: readonly string[]
   /** Block of the `SourcesChanged` event they come from; undefined when they are still the `Listed` ones. */
   changedAt?: bigint
@@ -40,7 +43,7 @@ export async function readListingSources(
   return listings.map((listing) => {
     const changed = latest.get(listing.contentId)
     return changed
-      ? { trackers: changed.args.trackers!, webSeeds: changed.args.webSeeds!, changedAt: changed.blockNumber }
-      : { trackers: listing.trackers, webSeeds: listing.webSeeds }
+      ? { ...splitListingTrackers(changed.args.trackers!), webSeeds: changed.args.webSeeds!, changedAt: changed.blockNumber }
+      : { ...splitListingTrackers(listing.trackers), webSeeds: listing.webSeeds }
   })
 }

@@ -1,4 +1,5 @@
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
+import type { RelayStatus } from './startNostrDiscovery'
 import { swarmRegistry } from './swarmRegistry'
 
 /** Whether a tracker answers: its socket is open, is being opened, or failed and waits to retry. */
@@ -7,7 +8,7 @@ export type TrackerState = 'answers' | 'connecting' | 'unreachable'
 /** How a torrent finds peers right now, for the status panel (plain data). */
 export type SwarmStatus = {
   trackers: { url: string; state: TrackerState }[]
-  relays: { url: string; connected: boolean }[]
+  relays: RelayStatus[]
   /** Peers connected without a tracker so far: through Nostr relays and through peer exchange. */
   connectedVia: { nostr: number; rtcPex: number }
   /** Peers cut off for flooding the peer exchange. */

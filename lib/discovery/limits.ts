@@ -22,4 +22,8 @@ export const discoveryLimits = {
   /** Seconds between Nostr hellos while a torrent has fewer than `wantPeers` peers. */
   helloIntervalMs: 15_000,
   wantPeers: 4,
+  /** First wait before dialling again a Nostr relay that was down or hung (then doubling, see relayRetryDelay). */
+  relayRetryFirstMs: 1_000,
+  /** Longest wait between two attempts at a relay that stays down. */
+  relayRetryMaxMs: 60_000,
 } as const

@@ -2,6 +2,7 @@ import { SimplePool } from 'nostr-tools/pool'
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure'
 import { discoveryLimits } from './limits'
 import { openSwarmSignal } from './openSwarmSignal'
+import { relayRetryDelay } from './relayRetryDelay'
 import { type SwarmSignal, sealSwarmSignal } from './sealSwarmSignal'
 import { swarmSecrets } from './swarmSecrets'
 import type { SwarmLinks } from './swarmLinks'
@@ -18,10 +19,20 @@ export type StartNostrDiscoveryParameters = {
   wantsPeers: () => boolean
 }
 
+/** Whether a relay answers: `connecting` before its first answer, `unreachable` once an attempt failed (another follows). */
+export type RelayStatus = { url: string; connected: boolean; state: 'connected' | 'connecting' | 'unreachable' }
+
+type RelayState = {
+  subscription?: { close: () => void }
+  retry?: ReturnType<typeof setTimeout>
+  /** Attempts that failed since the relay last answered. */
+  failures: number
+}
+
 /** A running Nostr discovery of one torrent. */
 export type NostrDiscovery = {
-  /** Each relay and whether its socket is open now. */
-  relayStates(): { url: string; connected: boolean }[]
+  /** Each relay, whether its socket is open now, and whether it is still being dialled or failed (and will be again). */
+  relayStates(): RelayStatus[]
   /** Adds relays (e.g. a share link's) to a running discovery. */
   addRelays(relays: readonly string[]): void
   stop(): void
@@ -33,14 +44,15 @@ export type NostrDiscovery = {
  * `offer` addressed to it; the addressee publishes the `answer`. Every event is kind 25050,
  * tagged `t` = swarm topic, content sealed with the swarm key, signed by a key pair made for this
  * torrent in this tab only (so a relay cannot link one person's torrents). A relay that is down or
- * hangs costs nothing: each relay is used on its own, and nothing waits on any of them.
+ * hangs costs nothing: each relay is used on its own, and nothing waits on any of them; it is dialled
+ * again after a growing wait, so a relay that comes back serves again.
  */
 export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscoveryParameters): NostrDiscovery {
   const { infoHash, wantsPeers } = params
   const relays = new Set(params.relays)
   const pool = new SimplePool({ enableReconnect: true })
   const secretKey = generateSecretKey()
-  const subscriptions: { close: () => void }[] = []
+  const relayStates = new Map<string, RelayState>()
   let stopped = false
   const secrets = swarmSecrets(infoHash)
 
@@ -73,13 +85,24 @@ export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscove
     }
   }
 
-  /** Listens on one relay, and says hello there once the relay has the subscription (its EOSE). */
+  /**
+   * Listens on one relay, and says hello there once the relay has the subscription (its EOSE). A
+   * relay that is down, hangs or drops the subscription before answering is dialled again after a
+   * growing wait (relayRetryDelay), for as long as discovery runs: it may come back. (Once a relay
+   * has answered, nostr-tools itself reconnects a socket that drops and resubscribes.)
+   */
   const subscribe = async (url: string) => {
     const { topic } = await secrets
-    if (stopped) return
+    const relay = relayState(url)
+    if (stopped || relay.subscription) return
     const since = Math.floor(Date.now() / 1000) - 30
+    let closed = false
     const subscription = pool.subscribeMany([url], { kinds: [SWARM_SIGNAL_KIND], '#t': [topic], since }, {
-      oneose: () => hello([url]),
+      oneose: () => {
+        if (closed) return
+        relay.failures = 0
+        hello([url])
+      },
       onevent: (event) => {
         if (event.created_at < since) return
         secrets
@@ -87,8 +110,25 @@ export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscove
           .then((signal) => signal && onSignal(signal))
           .catch((error: unknown) => console.warn('[keyswarm] a Nostr signal could not be used', error))
       },
+      onclose: () => {
+        closed = true
+        if (relay.subscription === subscription) relay.subscription = undefined
+        if (stopped) return
+        relay.failures++
+        relay.retry = setTimeout(() => {
+          relay.retry = undefined
+          void subscribe(url)
+        }, relayRetryDelay({ failures: relay.failures }))
+      },
     })
-    subscriptions.push(subscription)
+    relay.subscription = subscription
+  }
+
+  /** What this discovery knows of one relay: its live subscription, and failures since it last answered. */
+  const relayState = (url: string): RelayState => {
+    let relay = relayStates.get(url)
+    if (!relay) relayStates.set(url, (relay = { failures: 0 }))
+    return relay
   }
 
   const hello = (to?: readonly string[]) =>
@@ -103,10 +143,11 @@ export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscove
   return {
     relayStates() {
       const status = pool.listConnectionStatus()
-      return [...relays].map((url) => ({
-        url,
-        connected: [...status].some(([known, open]) => open && known.replace(/\/$/, '') === url.replace(/\/$/, '')),
-      }))
+      return [...relays].map((url) => {
+        const connected = [...status].some(([known, open]) => open && known.replace(/\/$/, '') === url.replace(/\/$/, ''))
+        const failures = relayStates.get(url)?.failures ?? 0
+        return { url, connected, state: connected ? 'connected' : failures > 0 ? 'unreachable' : 'connecting' }
+      })
     },
     addRelays(more) {
       const fresh = more.filter((url) => !relays.has(url))
@@ -123,7 +164,10 @@ export function startNostrDiscovery(links: SwarmLinks, params: StartNostrDiscove
       // relay sends CLOSE for its subscriptions and then closes the socket at once: the CLOSE then
       // meets a closing socket (Chromium logs "WebSocket is already in CLOSING or CLOSED state"). So
       // the subscriptions close first, and the sockets once those messages have gone.
-      for (const subscription of subscriptions) subscription.close()
+      for (const relay of relayStates.values()) {
+        clearTimeout(relay.retry)
+        relay.subscription?.close()
+      }
       setTimeout(() => pool.destroy(), 0)
     },
   }

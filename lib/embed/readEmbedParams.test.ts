@@ -13,6 +13,16 @@ test('reads a listing with theme, autoplay, muted and origin', () => {
     autoplay: true,
     muted: true,
     origin: 'https://creator.example',
+    linkSources: { trackers: [], relays: [] },
+  })
+})
+
+test('reads the trackers and relays a share link named, as the watch page does', () => {
+  const tr = encodeURIComponent('wss://tracker.example')
+  const relay = encodeURIComponent('ws://127.0.0.1:7000')
+  expect(readEmbedParams({ search: `?id=${'ab'.repeat(20)}&tr=${tr}&relay=${relay}&relay=https%3A%2F%2Fno.example` }).linkSources).toEqual({
+    trackers: ['wss://tracker.example'],
+    relays: ['ws://127.0.0.1:7000'],
   })
 })
 

@@ -1,4 +1,5 @@
 import type { Hex } from 'viem'
+import { type LinkSources, readLinkSources } from '@/lib/torrent/readLinkSources'
 import { EmbedParamsError } from './errors'
 
 /** What an embed URL asks the player to show, and how. */
@@ -13,6 +14,8 @@ export type EmbedParams = {
   muted: boolean
   /** The only host origin the player takes commands from and sends events to, when given. */
   origin?: string
+  /** Trackers (`tr=`) and Nostr relays (`relay=`) the address names, on top of the app's and a listing's. */
+  linkSources: LinkSources
 }
 
 /** Parameters of {@link readEmbedParams}: the frame's `location.search` and `location.hash`. */
@@ -22,7 +25,8 @@ const yes = (value: string | null) => value === '1' || value === 'true'
 
 /**
  * Reads `/embed?listing=<contentId>` or `?id=<infohash>` / `?magnet=<magnet>` (with `#key=<64 hex>`
- * for an encrypted free file), plus `theme=light|dark`, `autoplay=1`, `muted=1` and `origin=<origin>`.
+ * for an encrypted free file), plus `theme=light|dark`, `autoplay=1`, `muted=1`, `origin=<origin>`,
+ * and as many `tr=<ws(s) tracker>` and `relay=<ws(s) Nostr relay>` as the share link had.
  *
  * @throws EmbedParamsError with a sentence for the viewer when the URL names nothing playable.
  * @example
@@ -56,6 +60,7 @@ export function readEmbedParams({ search, hash = '' }: ReadEmbedParamsParameters
     autoplay: yes(params.get('autoplay')),
     muted: yes(params.get('muted')),
     origin,
+    linkSources: readLinkSources(params),
   }
 }
 

@@ -9,7 +9,8 @@ import { prepareWallet } from '@/lib/chain/prepareWallet'
 import { readListings } from '@/lib/chain/readListings'
 import { writeAndWait } from '@/lib/chain/writeAndWait'
 import { MANIFEST_NAME, contentKey, deliveryKey, encryptManifest, keyHash } from '@/lib/crypto'
-import { getTrackers } from '@/lib/config'
+import { toListingTrackers } from '@/lib/chain/toListingTrackers'
+import { getRelays, getTrackers } from '@/lib/config'
 import type { Keystore } from '@/lib/keystore/Keystore'
 import type { Torrent } from '@/lib/torrent/addTorrent'
 import { removeTorrent } from '@/lib/torrent/removeTorrent'
@@ -77,7 +78,8 @@ export async function publishListing(
 ): Promise<PublishListingReturnType> {
   const { deployment, files, title, description, cover, trackers = [], webSeeds = [], onStage } = params
   const account = await prepareWallet(config, { chainId: deployment.chainId })
-  const listingTrackers = [...new Set([...getTrackers(), ...trackers])]
+  // The listing carries the app's trackers and relays too: a buyer whose app knows others still meets this swarm.
+  const listingTrackers = toListingTrackers({ trackers: [...getTrackers(), ...trackers], relays: getRelays() })
 
   if (params.free) {
     onStage?.('seed')

@@ -1,5 +1,7 @@
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
+import { splitListingTrackers } from '@/lib/chain/splitListingTrackers'
 import { getTrackers } from '@/lib/config'
+import { addSwarmRelays } from '@/lib/discovery/addSwarmRelays'
 import { getClient } from '@/lib/torrent/getClient'
 import { rememberTorrent } from '@/lib/torrent/rememberTorrent'
 import { seedFiles } from '@/lib/torrent/seedFiles'
@@ -9,7 +11,7 @@ import { watchTorrentHealth } from '@/lib/torrent/watchTorrentHealth'
 export type SeedListingParameters = {
   files: readonly File[]
   name: string
-  /** The listing's own WebSocket trackers, announced to on top of the app's. */
+  /** The listing's own WebSocket trackers, announced to on top of the app's (its Nostr relays among them as `nostr+wss://`). */
   trackers?: readonly string[]
   webSeeds?: readonly string[]
   /** Hex content key when the files are ciphertext (kept with the library entry). */
@@ -18,7 +20,7 @@ export type SeedListingParameters = {
 
 /**
  * Seeds a listing's torrent from this tab (as `shareFiles` does), announcing it to the app's
- * trackers and the listing's own, and keeps it in the library so the tab seeds it after a reload.
+ * trackers and the listing's own (and its Nostr relays), and keeps it in the library so the tab seeds it after a reload.
  * @throws StorageFullError, TorrentFailedError (lib/torrent)
  */
 export async function seedListing({
@@ -29,8 +31,10 @@ export async function seedListing({
   keyHex,
 }: SeedListingParameters): Promise<Torrent> {
   const client = await getClient()
-  const announce = [...new Set([...getTrackers(), ...trackers])]
+  const own = splitListingTrackers(trackers)
+  const announce = [...new Set([...getTrackers(), ...own.trackers])]
   const torrent = await seedFiles(client, { files, name, webSeeds, announce })
+  addSwarmRelays(torrent.infoHash, own.relays)
   watchTorrentHealth(torrent)
   await rememberTorrent(torrent, { origin: 'seeded', keyHex })
   return torrent

@@ -1,6 +1,8 @@
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
 import { getTrackers } from '@/lib/config'
+import { addSwarmRelays } from '@/lib/discovery/addSwarmRelays'
 import { addTorrent } from '@/lib/torrent/addTorrent'
+import { webSocketUrls } from '@/lib/torrent/webSocketUrls'
 import { getClient } from '@/lib/torrent/getClient'
 import { ListingSizeMismatchError } from './errors'
 
@@ -9,7 +11,7 @@ export type CheckListingSizeParameters = {
   listing: {
     infoHash: string
     size: bigint
-    sources?: { trackers: readonly string[]; webSeeds: readonly string[] }
+    sources?: { trackers: readonly string[]; relays?: readonly string[]; webSeeds: readonly string[] }
   }
   signal?: AbortSignal
   /**
@@ -34,6 +36,7 @@ export async function checkListingSize({
   metadataTimeout = 8000,
 }: CheckListingSizeParameters): Promise<'checked' | 'unchecked'> {
   const client = await getClient()
+  addSwarmRelays(listing.infoHash, webSocketUrls(listing.sources?.relays ?? []))
   const torrent =
     client.torrents.find((t) => t.infoHash === listing.infoHash && !t.destroyed) ??
     (await addTorrent(client, {

@@ -6,6 +6,7 @@ import { receiptTypedData } from '@/lib/chain/receiptTypedData'
 import { receiptKey } from '@/lib/crypto/receiptKey'
 import type { Keystore } from '@/lib/keystore/Keystore'
 import type { ReceiptSigner } from '@/lib/torrent/receiptsSlot'
+import { purchaseLedger } from './purchaseLedger'
 import { receiptStore } from './receiptStore'
 
 /** Parameters of {@link findReceiptSigner}. */
@@ -15,7 +16,7 @@ export type FindReceiptSignerParameters = { deployment: Deployment; infoHash: st
  * The receipt signer of this device's purchase of the torrent `infoHash`, for the receipts
  * extension: the latest purchase of it, its receipt key derived from the account secret while
  * this browser session has one, and kept beside the receipts so receipts go on after the
- * browser restarts. The receipt key signs receipts only: it cannot move or unlock anything.
+ * browser restarts, with the purchase's ledger of owed bytes (they survive reloads too). The receipt key signs receipts only: it cannot move or unlock anything.
  * Undefined when this device bought nothing with this torrent, or cannot sign for it yet.
  */
 export async function findReceiptSigner(
@@ -35,6 +36,7 @@ export async function findReceiptSigner(
       chainId,
       purchaseId,
       sign: ({ seeder, bytes }) => account.signTypedData(receiptTypedData({ deployment, purchaseId, seeder, bytes })),
+      ledger: purchaseLedger({ chainId, purchaseId }),
     }
   }
   return undefined

@@ -3,21 +3,11 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { keepBestReceipt } from './keepBestReceipt'
 import { listReceipts } from './listReceipts'
 import { receiptStore } from './receiptStore'
-import type { HeldReceipt } from './types'
+import { sampleReceipt } from './sampleReceipt'
 
 const seeder = '0x1111111111111111111111111111111111111111'
 const other = '0x2222222222222222222222222222222222222222'
-const receipt = (changes: Partial<HeldReceipt> = {}): HeldReceipt => ({
-  chainId: 31337,
-  purchaseId: '1',
-  seeder,
-  bytes: '4194304',
-  signature: `0x${'ab'.repeat(65)}`,
-  contentId: '1',
-  infoHash: 'aa'.repeat(20),
-  receivedAt: 1,
-  ...changes,
-})
+const receipt = sampleReceipt
 
 describe('receipt store', () => {
   beforeEach(() => clear(receiptStore()))

@@ -1,5 +1,12 @@
 import type { Address, Hex } from 'viem'
+import type { OwedRecord } from './owedBytes'
 import type { ReceiptMessage } from './receiptsProtocol'
+
+/** Where a buyer's tab keeps one purchase's owed bytes between page loads. */
+export type ReceiptLedger = {
+  load(): Promise<OwedRecord | undefined>
+  save(record: OwedRecord): Promise<void>
+}
 
 /** A buyer's way to sign receipts for one purchase, without a wallet prompt. */
 export type ReceiptSigner = {
@@ -7,6 +14,8 @@ export type ReceiptSigner = {
   purchaseId: bigint
   /** Signs EIP-712 `Receipt(purchaseId, seeder, bytes)` with the purchase's receipt key. */
   sign(params: { seeder: Address; bytes: bigint }): Promise<Hex>
+  /** Keeps the bytes each seeder served this purchase across reloads; without one they start at 0 on each load. */
+  ledger?: ReceiptLedger
 }
 
 /** What the receipts extension needs from the app; set with `configureReceipts`. */

@@ -1,6 +1,6 @@
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
 import type { Address } from 'viem'
-import { MAX_U64 } from './receiptsProtocol'
+import { owedBytes } from './owedBytes'
 import { type ExtensionWire, type ReceiptsPeer, receiptsExtension } from './receiptsExtension'
 import { type ReceiptSigner, receiptsSlot } from './receiptsSlot'
 import { verifiedBytes } from './verifiedBytes'
@@ -17,12 +17,15 @@ const SIGNER_RETRY_MS = 5000
 const FAILED_PIECE = /Piece (\d+) failed verification/
 /** A download that pauses (a viewer stopped watching) still acknowledges what it got, after this long. */
 const IDLE_FLUSH_MS = 10_000
+/** Owed bytes are written to the purchase's ledger at most this often. */
+const SAVE_EVERY_MS = 1000
 
 /**
  * Runs the receipts extension on every wire of `torrent`: announces this tab's payout address to
  * peers, and, when this tab holds a purchase of the torrent, counts the verified bytes each paid
  * seeder delivered and sends it a signed cumulative receipt every `interval` bytes, when the
- * download completes and when it pauses. Web seeds and peers without the extension are served and counted as usual,
+ * download completes and when it pauses. What each seeder is owed is kept with the purchase (its
+ * signer's ledger) and carries over a reload. Web seeds and peers without the extension are served and counted as usual,
  * and never receive a receipt.
  *
  * @example
@@ -31,12 +34,16 @@ const IDLE_FLUSH_MS = 10_000
 export function trackReceipts(torrent: Torrent): void {
   if (!receiptsSlot.config.enabled) return
   const counts = verifiedBytes<Address | null>()
-  const served = new Map<Address, bigint>()
-  const signed = new Map<Address, bigint>()
+  const owed = owedBytes()
   const peers = new Set<PeerWire>()
   let signer: Promise<ReceiptSigner | undefined> | undefined
   let askedAt = 0
   let idle: ReturnType<typeof setTimeout> | undefined
+  // The counts of earlier page loads of this purchase, merged once its signer is known; nothing is
+  // signed or saved before, so a reload neither re-signs old bytes nor overwrites them.
+  let restored: Promise<ReceiptSigner> | undefined
+  let ledgerOf: ReceiptSigner | undefined
+  let saving: ReturnType<typeof setTimeout> | undefined
 
   const signerNow = (): Promise<ReceiptSigner | undefined> => {
     const find = receiptsSlot.config.signerFor
@@ -59,15 +66,47 @@ export function trackReceipts(torrent: Torrent): void {
     return signer
   }
 
+  const restore = (found: ReceiptSigner): Promise<ReceiptSigner> => {
+    restored ??= (found.ledger?.load() ?? Promise.resolve(undefined)).then(
+      (kept) => {
+        owed.restore(kept)
+        ledgerOf = found
+        save()
+        return found
+      },
+      (error: unknown) => {
+        console.warn('[keyswarm] the bytes owed from an earlier visit could not be read', error)
+        ledgerOf = found
+        return found
+      },
+    )
+    return restored
+  }
+
+  const save = () => {
+    if (!ledgerOf?.ledger || saving) return
+    const { ledger } = ledgerOf
+    saving = setTimeout(() => {
+      saving = undefined
+      ledger.save(owed.snapshot()).catch((error: unknown) => console.warn('[keyswarm] owed bytes not kept', error))
+    }, SAVE_EVERY_MS)
+  }
+
   const sendReceipt = async (seeder: Address, force: boolean) => {
-    const bytes = served.get(seeder) ?? 0n
-    const last = signed.get(seeder) ?? 0n
+    const before = owed.get(seeder)
+    if (before.served <= before.signed || (!force && before.served - before.signed < BigInt(receiptsSlot.config.interval))) return
+    const signerFound = await signerNow()
+    if (!signerFound) return
+    const found = await restore(signerFound)
+    // Read again: the counts of earlier loads may have come in meanwhile.
+    const { served: bytes, signed: last } = owed.get(seeder)
     if (bytes <= last || (!force && bytes - last < BigInt(receiptsSlot.config.interval))) return
-    const found = await signerNow()
-    if (!found) return
+    // A receipt no wire can carry now stays owed, for when that seeder is back.
+    const wires = [...peers].filter((wire) => wire.ks_receipts?.payee?.toLowerCase() === seeder.toLowerCase())
+    if (!wires.length) return
     // Claimed at most once per receipt, and a later one always carries at least as much.
-    if ((signed.get(seeder) ?? 0n) >= bytes) return
-    signed.set(seeder, bytes)
+    owed.signed(seeder, bytes)
+    save()
     const signature = await found.sign({ seeder, bytes })
     const receipt = {
       type: 'receipt' as const,
@@ -77,7 +116,7 @@ export function trackReceipts(torrent: Torrent): void {
       bytes,
       signature,
     }
-    for (const wire of peers) if (wire.ks_receipts?.payee === seeder) wire.ks_receipts.sendReceipt(receipt)
+    for (const wire of wires) wire.ks_receipts?.sendReceipt(receipt)
   }
   const send = (seeder: Address, force: boolean) =>
     sendReceipt(seeder, force).catch((error: unknown) => console.warn('[keyswarm] receipt not sent', error))
@@ -96,10 +135,12 @@ export function trackReceipts(torrent: Torrent): void {
       index === torrent.pieces.length - 1 ? torrent.length - index * torrent.pieceLength : torrent.pieceLength
     for (const [seeder, bytes] of counts.verified(index, pieceLength)) {
       if (!seeder) continue
-      const total = (served.get(seeder) ?? 0n) + BigInt(bytes)
-      served.set(seeder, total > MAX_U64 ? MAX_U64 : total)
+      owed.add(seeder, BigInt(bytes))
+      save()
       void send(seeder, false)
     }
+    // Bytes below a receipt's worth are owed too: load the purchase's ledger so they are kept.
+    if (!restored) void signerNow().then((found) => found && restore(found))
     clearTimeout(idle)
     idle = setTimeout(flush, IDLE_FLUSH_MS)
   })
@@ -107,9 +148,22 @@ export function trackReceipts(torrent: Torrent): void {
     const failed = FAILED_PIECE.exec(String((warning as Error)?.message ?? warning))
     if (failed) counts.failed(Number(failed[1]))
   })
+  // Also what earlier loads left owed: a seeder's bytes from before a reload are due even when it
+  // served nothing since.
   const flush = () => {
-    for (const seeder of served.keys()) void send(seeder, true)
+    void signerNow()
+      .then((found) => found && restore(found))
+      .then(() => {
+        for (const seeder of owed.seeders()) void send(seeder, true)
+      })
   }
   torrent.on('done', flush)
-  torrent.once('close', () => clearTimeout(idle))
+  torrent.once('close', () => {
+    clearTimeout(idle)
+    if (saving) {
+      clearTimeout(saving)
+      saving = undefined
+      ledgerOf?.ledger?.save(owed.snapshot()).catch((error: unknown) => console.warn('[keyswarm] owed bytes not kept', error))
+    }
+  })
 }

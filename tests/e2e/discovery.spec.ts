@@ -6,6 +6,7 @@ import { startRelay } from '../../scripts/lib/startRelay'
 import { freePort, startTracker } from '../../scripts/lib/startStack'
 import { expect, test } from './fixtures'
 import { expectVideoPlays } from './torrent-helpers/expectVideoPlays'
+import { linkOn } from './torrent-helpers/linkOn'
 import { seedFromHome } from './torrent-helpers/seedFromHome'
 import { type PersonNetwork, startPersonSite } from './torrent-helpers/startPersonSite'
 
@@ -27,12 +28,6 @@ async function person(browser: Parameters<typeof startPersonSite>[0], network: P
   const site = await startPersonSite(browser, network)
   stops.push(site.stop)
   return site
-}
-
-/** The same share link, opened on another person's site (each has its own origin and configuration). */
-function linkOn(origin: string, shareLink: string, extra = '') {
-  const url = new URL(shareLink)
-  return `${origin}${url.pathname}${url.search}${extra}`
 }
 
 const peers = (page: Page) => page.getByTestId('torrent-status')

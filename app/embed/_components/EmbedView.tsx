@@ -46,15 +46,22 @@ export function EmbedView() {
   if (!setup) body = <EmbedNotice>Loading the player…</EmbedNotice>
   else if (setup.error || !setup.params) body = <EmbedNotice error>{setup.error}</EmbedNotice>
   else {
-    const { source, autoplay, muted } = setup.params
+    const { source, autoplay, muted, linkSources } = setup.params
     body =
       source.kind === 'listing' ? (
-        <ListingEmbed bridge={setup.bridge} contentId={source.contentId} autoplay={autoplay} muted={muted} />
+        <ListingEmbed
+          bridge={setup.bridge}
+          contentId={source.contentId}
+          linkSources={linkSources}
+          autoplay={autoplay}
+          muted={muted}
+        />
       ) : (
         <TorrentEmbed
           bridge={setup.bridge}
           torrentId={source.torrentId}
           contentKey={source.key}
+          sources={linkSources}
           autoplay={autoplay}
           muted={muted}
         />

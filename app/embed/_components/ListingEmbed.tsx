@@ -12,17 +12,25 @@ import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig } from '@/lib/config'
 import type { PlayerBridge } from '@/lib/embed/startPlayerBridge'
 import { formatError } from '@/lib/formatError'
+import type { LinkSources } from '@/lib/torrent/readLinkSources'
 import { EmbedNotice } from './EmbedNotice'
 import { TorrentEmbed } from './TorrentEmbed'
 
 /** Props of {@link ListingEmbed}. */
-export type ListingEmbedProps = { bridge: PlayerBridge; contentId: bigint; autoplay: boolean; muted: boolean }
+export type ListingEmbedProps = {
+  bridge: PlayerBridge
+  contentId: bigint
+  /** Trackers and relays the embed address named, on top of the listing's. */
+  linkSources?: LinkSources
+  autoplay: boolean
+  muted: boolean
+}
 
 /**
  * A listing in the frame: a free one plays at once; a paid one shows its title, price, the wallet
  * and "Unlock for <price>" (the same unlock flow as the watch page), then plays.
  */
-export function ListingEmbed({ bridge, contentId, autoplay, muted }: ListingEmbedProps) {
+export function ListingEmbed({ bridge, contentId, linkSources, autoplay, muted }: ListingEmbedProps) {
   const { data: listing, error: readError } = usePaidListing(contentId)
   const free = !!listing && isFreeListing(listing)
   const unlock = useUnlock(free ? undefined : listing)
@@ -50,7 +58,11 @@ export function ListingEmbed({ bridge, contentId, autoplay, muted }: ListingEmbe
         bridge={bridge}
         torrentId={listing.infoHash}
         contentKey={contentKey}
-        sources={listing.sources}
+        sources={{
+          webSeeds: listing.sources.webSeeds,
+          trackers: [...listing.sources.trackers, ...(linkSources?.trackers ?? [])],
+          relays: [...listing.sources.relays, ...(linkSources?.relays ?? [])],
+        }}
         autoplay={autoplay}
         muted={muted}
       />

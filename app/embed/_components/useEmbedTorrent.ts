@@ -19,8 +19,8 @@ export type UseEmbedTorrentParameters = {
   torrentId: string
   /** Content key of an encrypted torrent (a bought listing, or a free file shared with its key). */
   contentKey?: Hex
-  /** A listing's trackers and web seeds in effect, on top of the app's and the link's. */
-  sources?: { trackers: readonly string[]; webSeeds: readonly string[] }
+  /** Trackers, Nostr relays and web seeds (a listing's in effect, the link's), on top of the app's. */
+  sources?: { trackers?: readonly string[]; relays?: readonly string[]; webSeeds?: readonly string[] }
 }
 
 /**
@@ -34,19 +34,20 @@ export function useEmbedTorrent({ torrentId, contentKey, sources }: UseEmbedTorr
   const playable = usePlayableFiles(torrent, contentKey)
   const trackers = useStableList(sources?.trackers)
   const webSeeds = useStableList(sources?.webSeeds)
+  const relays = useStableList(sources?.relays)
 
   useEffect(() => {
     setTorrent(undefined)
     setError(undefined)
     let live = true
-    openTorrent({ torrentId, keyHex: contentKey, trackers, webSeeds }).then(
+    openTorrent({ torrentId, keyHex: contentKey, trackers, relays, webSeeds }).then(
       (opened) => live && setTorrent(opened),
       (e: unknown) => live && setError(formatError(e)),
     )
     return () => {
       live = false
     }
-  }, [torrentId, contentKey, trackers, webSeeds])
+  }, [torrentId, contentKey, trackers, relays, webSeeds])
 
   const empty = playable.files && !playable.main ? 'This torrent has no file to show.' : undefined
   return { torrent, status, file: playable.main, error: error ?? playable.error ?? empty ?? status?.error }

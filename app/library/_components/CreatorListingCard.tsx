@@ -13,6 +13,7 @@ import type { CreatorListing } from '@/lib/chain/readCreatorListings'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { setListingActive } from '@/lib/chain/setListingActive'
 import { setListingPrice } from '@/lib/chain/setListingPrice'
+import { toListingTrackers } from '@/lib/chain/toListingTrackers'
 import { setListingSources } from '@/lib/chain/setListingSources'
 import { tokenUnit } from '@/lib/chain/tokenUnit'
 import { appConfig } from '@/lib/config'
@@ -137,7 +138,7 @@ export function CreatorListingCard({ listing }: { listing: CreatorListing }) {
         </dd>
         <dt className="text-zinc-500">Trackers</dt>
         <dd className="break-all" data-testid="creator-listing-trackers">
-          {listing.sources.trackers.join(', ') || 'the app’s defaults'}
+          {toListingTrackers(listing.sources).join(', ') || 'the app’s defaults'}
         </dd>
         <dt className="text-zinc-500">Web seeds</dt>
         <dd className="break-all" data-testid="creator-listing-webseeds">
@@ -213,11 +214,11 @@ export function CreatorListingCard({ listing }: { listing: CreatorListing }) {
       {editing === 'sources' && (
         <form onSubmit={updateSources} className="space-y-2" aria-label={`Sources of listing #${id}`}>
           <label className="block text-sm font-medium">
-            Trackers (one wss:// address per line)
+            Trackers (one wss:// address per line; a Nostr relay as nostr+wss://)
             <textarea
               name="trackers"
               rows={3}
-              defaultValue={listing.sources.trackers.join('\n')}
+              defaultValue={toListingTrackers(listing.sources).join('\n')}
               className={`${field} font-mono`}
             />
           </label>

@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react'
 import { useAccount } from 'wagmi'
+import { SeedingEarnHint } from '@/components/receipts/SeedingEarnHint'
 import { useMounted } from '@/components/ui/useMounted'
 import { BuyerSection } from './BuyerSection'
 import { CreatorSection } from './CreatorSection'
@@ -47,12 +48,9 @@ export function LibraryView() {
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             What this browser shares and downloads. It all resumes by itself when you come back.
           </p>
-          {mounted && !account && (
-            <p className="mt-1 text-sm text-amber-700 dark:text-amber-400" data-testid="seeding-earn-hint">
-              Connect a wallet to earn from seeding: buyers of paid files you seed pay your wallet a share of their
-              sale.
-            </p>
-          )}
+          <div className="mt-1">
+            <SeedingEarnHint inLibrary />
+          </div>
         </div>
         <LibraryList paid={paid} />
       </section>

@@ -70,7 +70,7 @@ export function WatchView() {
   }, [input, webSeeds, trackers, relays, attempt])
 
   const listing = params.get('listing')
-  if (listing && /^\d+$/.test(listing)) return <PaidWatch contentId={BigInt(listing)} />
+  if (listing && /^\d+$/.test(listing)) return <PaidWatch contentId={BigInt(listing)} linkSources={{ trackers, relays }} />
   if (!input) {
     return (
       <div className="space-y-4">
