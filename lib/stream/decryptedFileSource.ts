@@ -1,9 +1,10 @@
 import type { Hex } from 'viem'
-import type { TorrentFile } from 'webtorrent/dist/webtorrent.min.js'
+import type { Torrent, TorrentFile } from 'webtorrent/dist/webtorrent.min.js'
 import { HEADER_SIZE, TAG_SIZE } from '../crypto/constants'
 import { openEncryptedFile } from '../crypto/openEncryptedFile'
 import { readRange } from '../crypto/readRange'
 import type { ByteSource, EncryptedFile } from '../crypto/types'
+import { dropStaleRequests } from '../torrent/dropStaleRequests'
 import { TorrentError } from '../torrent/errors'
 import { mimeType } from './mimeType'
 import { torrentByteSource } from './torrentByteSource'
@@ -20,6 +21,8 @@ export type DecryptedFileSourceParameters = {
   fileId?: Hex
   /** The torrent's piece length: the chunks read and decrypted ahead cover at least one piece. */
   pieceLength?: number
+  /** The file's torrent: when given, a read (a seek) first drops requests for pieces it does not need. */
+  torrent?: Torrent
 }
 
 /** Chunks read from the engine and decrypted ahead of the one the player waits for, at least. */
@@ -43,7 +46,7 @@ export async function decryptedFileSource(
   file: TorrentFile,
   params: DecryptedFileSourceParameters,
 ): Promise<StreamSource> {
-  const { key, fileId, name = file.name, type, pieceLength = 0 } = params
+  const { key, fileId, name = file.name, type, pieceLength = 0, torrent } = params
   const encrypted = await open(file, key, fileId)
   // About a piece and a chunk of ciphertext ahead: the next piece is read (and decrypted) while
   // the player takes the last one.
@@ -52,7 +55,7 @@ export async function decryptedFileSource(
     size: encrypted.size,
     mime: type || mimeType(name),
     name,
-    read: ({ start, end }) => readDecrypted(file, encrypted, { start, end, ahead, pieceLength }),
+    read: ({ start, end }) => readDecrypted(file, encrypted, { start, end, ahead, pieceLength, torrent }),
   }
 }
 
@@ -94,7 +97,13 @@ class ReadStoppedError extends TorrentError {
 function readDecrypted(
   file: TorrentFile,
   encrypted: EncryptedFile,
-  { start, end, ahead, pieceLength }: { start: number; end: number; ahead: number; pieceLength: number },
+  {
+    start,
+    end,
+    ahead,
+    pieceLength,
+    torrent,
+  }: { start: number; end: number; ahead: number; pieceLength: number; torrent?: Torrent },
 ): AsyncIterator<Uint8Array> {
   const { chunkSize } = encrypted.header
   const stride = chunkSize + TAG_SIZE
@@ -103,6 +112,7 @@ function readDecrypted(
   const cipherAt = (chunk: number) => HEADER_SIZE + chunk * stride
   const cipherEnd = Math.min(file.length, cipherAt(last + 1))
   const iterator = file[Symbol.asyncIterator]({ start: cipherAt(first), end: cipherEnd - 1 })
+  if (torrent) dropStaleRequests(torrent, { file, start: cipherAt(first), end: cipherEnd - 1 })
   // The engine yields one part per piece. Several are asked for at once, so each piece is read
   // from the store as soon as it is verified rather than after the one before it was handed
   // over: a chunk straddles two pieces, and the second's read would otherwise add to every
