@@ -291,6 +291,7 @@ async function timeVideo(s: Setup, url: string, rate: number, times: VideoTimes,
       return performance.now() - started
     })()`)
     times.seek.push(Number(ms))
+    s.log(`  ${keyswarm ? 'keyswarm' : 'webtorrent'} at ${rate}x: ${await phases(page)}, first frame ${Math.round(times.ttff.at(-1)!)}, seek ${Math.round(Number(ms))}`)
   } finally {
     await context.close()
   }
@@ -347,29 +348,21 @@ if (params.has('seed')) {
 window.ready = true
 // The streaming anchor: WebTorrent's own service worker server and a <video src>, as its README shows.
 if (params.has('video')) {
-  const registration = await navigator.serviceWorker.register('./sw.min.js', { scope: './' })
-  // Its worker claims the page on activation; the video's requests must go through it.
-  if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }))
-  client.createServer({ controller: registration })
-  timeline(client.add(params.get('video'), (torrent) => {
+  // The torrent starts at once; the video gets its src as soon as both it and the server are ready.
+  const server = (async () => {
+    const registration = await navigator.serviceWorker.register('./sw.min.js', { scope: './' })
+    // Its worker claims the page on activation; the video's requests must go through it.
+    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }))
+    client.createServer({ controller: registration })
+  })()
+  timeline(client.add(params.get('video'), async (torrent) => {
     const video = document.createElement('video')
     video.dataset.testid = 'player-video'
     video.autoplay = true
     video.controls = true
     document.body.append(video)
+    await server
     torrent.files[0].streamTo(video)
-  }))
-}
-if (params.has('fetch')) {
-  timeline(client.add(params.get('fetch'), async (torrent) => {
-    let total = 0
-    performance.mark('bench:fetch')
-    for await (const chunk of torrent.files[0]) {
-      if (!total) performance.mark('bench:first-byte')
-      total += chunk.length
-    }
-    if (total !== torrent.files[0].length) throw new Error('short read')
-    window.readMs = performance.now()
   }))
 }
 </script>`
