@@ -14,6 +14,8 @@ export type SeedListingParameters = {
   webSeeds?: readonly string[]
   /** Hex content key when the files are ciphertext (kept with the library entry). */
   keyHex?: string
+  /** Piece length the files were encrypted for (format version 2); see `seedFiles`. */
+  pieceLength?: number
 }
 
 /**
@@ -27,10 +29,11 @@ export async function seedListing({
   trackers = [],
   webSeeds,
   keyHex,
+  pieceLength,
 }: SeedListingParameters): Promise<Torrent> {
   const client = await getClient()
   const announce = [...new Set([...getTrackers(), ...trackers])]
-  const torrent = await seedFiles(client, { files, name, webSeeds, announce })
+  const torrent = await seedFiles(client, { files, name, webSeeds, announce, pieceLength })
   watchTorrentHealth(torrent)
   await rememberTorrent(torrent, { origin: 'seeded', keyHex })
   return torrent

@@ -1,6 +1,7 @@
 import type { Hex } from 'viem'
 import type { Torrent, TorrentFile } from 'webtorrent/dist/webtorrent.min.js'
-import { HEADER_SIZE, TAG_SIZE } from '../crypto/constants'
+import { TAG_SIZE } from '../crypto/constants'
+import { dataOffset } from '../crypto/dataOffset'
 import { openEncryptedFile } from '../crypto/openEncryptedFile'
 import { readRange } from '../crypto/readRange'
 import type { ByteSource, EncryptedFile } from '../crypto/types'
@@ -109,13 +110,13 @@ function readDecrypted(
   const stride = chunkSize + TAG_SIZE
   const first = Math.floor(start / chunkSize)
   const last = Math.floor(end / chunkSize)
-  const cipherAt = (chunk: number) => HEADER_SIZE + chunk * stride
+  const cipherAt = (chunk: number) => dataOffset(encrypted.header) + chunk * stride
   const cipherEnd = Math.min(file.length, cipherAt(last + 1))
   const iterator = file[Symbol.asyncIterator]({ start: cipherAt(first), end: cipherEnd - 1 })
   if (torrent) dropStaleRequests(torrent, { file, start: cipherAt(first), end: cipherEnd - 1 })
   // The engine yields one part per piece. Several are asked for at once, so each piece is read
   // from the store as soon as it is verified rather than after the one before it was handed
-  // over: a chunk straddles two pieces, and the second's read would otherwise add to every
+  // over: a version 1 chunk straddles two pieces, and the second's read would otherwise add to every
   // chunk's wait. Never more than the range's pieces: the engine's iterator stops when asked past
   // its end, dropping the reads still waiting.
   const pieceOf = (offset: number) => Math.floor((file.offset + offset) / pieceLength)

@@ -21,10 +21,11 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { Hex } from 'viem'
-import { MANIFEST_NAME } from '../../lib/crypto/constants'
+import { ALIGNED_FORMAT_VERSION, MANIFEST_NAME, TAG_SIZE } from '../../lib/crypto/constants'
 import { encryptBytes } from '../../lib/crypto/encryptBytes'
 import { encryptManifest } from '../../lib/crypto/encryptManifest'
 import { opaqueName } from '../../lib/crypto/opaqueName'
+import { pieceLengthFor } from '../../lib/torrent/pieceLengthFor'
 import { startTracker } from '../lib/startStack'
 import { firstFrameScript } from './firstFrameScript'
 import { figure } from './goal'
@@ -279,7 +280,10 @@ async function timeVideo(s: Setup, url: string, rate: number, times: VideoTimes,
   try {
     await context.addInitScript(firstFrameScript)
     const page = await context.newPage()
-    if (rate !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate })
+    const cdp = await context.newCDPSession(page)
+    if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate })
+    // Instrumentation only: how busy the viewer's main thread was (tasks and script), in seconds.
+    await cdp.send('Performance.enable')
     await page.goto(url)
     times.ttff.push(Number(await page.waitForFunction('window.__firstFrame', null, { timeout: 120_000 }).then((h) => h.jsonValue())))
     const ms = await page.evaluate(`(async () => {
@@ -291,21 +295,31 @@ async function timeVideo(s: Setup, url: string, rate: number, times: VideoTimes,
       return performance.now() - started
     })()`)
     times.seek.push(Number(ms))
-    s.log(`  ${keyswarm ? 'keyswarm' : 'webtorrent'} at ${rate}x: ${await phases(page)}, first frame ${Math.round(times.ttff.at(-1)!)}, seek ${Math.round(Number(ms))}`)
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    const busy = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0).toFixed(2)
+    s.log(
+      `  ${keyswarm ? 'keyswarm' : 'webtorrent'} at ${rate}x: ${await phases(page)}, first frame ${Math.round(times.ttff.at(-1)!)}, ` +
+        `seek ${Math.round(Number(ms))}; main thread busy ${busy('TaskDuration')} s (script ${busy('ScriptDuration')} s)`,
+    )
   } finally {
     await context.close()
   }
 }
 
-/** Files of a paid torrent in lib/crypto's format (manifest + ciphertext under its opaque name). */
+/**
+ * Files of a paid torrent as a new listing has them (lib/publish): the ciphertext under its opaque
+ * name first, in format version 2 aligned to the piece length the torrent will get, then the manifest.
+ */
 async function encryptToFiles(dir: string, label: string, bytes: Uint8Array, name: string, type: string): Promise<string[]> {
   const fileId: Hex = `0x${'0'.repeat(31)}1`
   const folder = join(dir, `${label}-encrypted`)
   await mkdir(folder, { recursive: true })
   const manifest = await encryptManifest({ key, files: [{ name, type, size: bytes.length, fileId }] })
   await writeFile(join(folder, MANIFEST_NAME), manifest)
-  await writeFile(join(folder, opaqueName(fileId)), await encryptBytes(bytes, { key, fileId }))
-  return [join(folder, MANIFEST_NAME), join(folder, opaqueName(fileId))]
+  const pieceLength = pieceLengthFor(bytes.length)
+  const aligned = pieceLength ? ({ chunkSize: pieceLength - TAG_SIZE, version: ALIGNED_FORMAT_VERSION } as const) : {}
+  await writeFile(join(folder, opaqueName(fileId)), await encryptBytes(bytes, { key, fileId, ...aligned }))
+  return [join(folder, opaqueName(fileId)), join(folder, MANIFEST_NAME)]
 }
 
 /** The page's milestones (User Timing marks and DOMContentLoaded), in ms from navigation start. */
