@@ -3,7 +3,7 @@ import type { EncryptedFileHeader } from './types'
 
 /**
  * Where the first chunk of an encrypted file starts: right after the header in version 1, one
- * stride (chunk size + tag) in in the piece-aligned version 2, whose header is padded to a stride.
+ * stride (chunk size + tag) in the piece-aligned version 2, whose header is padded to a stride.
  * @example
  * const at = dataOffset(file.header) + index * (file.header.chunkSize + TAG_SIZE) // chunk `index`
  */
