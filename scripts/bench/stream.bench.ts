@@ -360,6 +360,18 @@ if (params.has('seed')) {
 }
 // The bench picks the file only once the handler above exists (the bundle loads first).
 window.ready = true
+if (params.has('fetch')) {
+  timeline(client.add(params.get('fetch'), async (torrent) => {
+    let total = 0
+    performance.mark('bench:fetch')
+    for await (const chunk of torrent.files[0]) {
+      if (!total) performance.mark('bench:first-byte')
+      total += chunk.length
+    }
+    if (total !== torrent.files[0].length) throw new Error('short read')
+    window.readMs = performance.now()
+  }))
+}
 // The streaming anchor: WebTorrent's own service worker server and a <video src>, as its README shows.
 if (params.has('video')) {
   // The torrent starts at once; the video gets its src as soon as both it and the server are ready.
