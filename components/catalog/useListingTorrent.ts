@@ -7,6 +7,7 @@ import { getTrackers } from '@/lib/config'
 import { addSwarmRelays } from '@/lib/discovery/addSwarmRelays'
 import { formatError } from '@/lib/formatError'
 import { getLibraryEntry } from '@/lib/library/getLibraryEntry'
+import { MANIFEST_NAME } from '@/lib/crypto/constants'
 import { findCoverFile } from '@/lib/publish/findCoverFile'
 import { type Torrent, addTorrent } from '@/lib/torrent/addTorrent'
 import { getClient } from '@/lib/torrent/getClient'
@@ -22,8 +23,8 @@ import { useStableList } from '@/components/ui/useStableList'
 type Selectable = { select(start: number, end: number): void; deselect(start: number, end: number): void }
 
 /**
- * How much of a paid torrent's start (its encrypted manifest, then the start of its first file) is
- * fetched before purchase, so that playback starts sooner after Unlock without spending a visitor's
+ * How much of a paid torrent's start (the start of its first file; its encrypted manifest is
+ * fetched too, wherever it lies) is fetched before purchase, so that playback starts sooner after Unlock without spending a visitor's
  * bandwidth on a whole file they may not buy.
  */
 export const PAID_PREFETCH_BYTES = 1024 * 1024
@@ -103,10 +104,19 @@ export function useListingTorrent(listing: ListingState | undefined, { wanted, l
           selectable.deselect(0, opened.pieces.length - 1)
           const last = Math.min(opened.pieces.length - 1, Math.floor((PAID_PREFETCH_BYTES - 1) / opened.pieceLength))
           selectable.select(0, last)
+          // The encrypted manifest too, wherever it is: new listings put it after their first file.
+          const manifest = opened.files.find((file) => file.name === MANIFEST_NAME)
+          const pieces: [number, number][] = [[0, last]]
+          if (manifest && manifest.length > 0) {
+            const from = Math.floor(manifest.offset / opened.pieceLength)
+            const to = Math.floor((manifest.offset + manifest.length - 1) / opened.pieceLength)
+            selectable.select(from, to)
+            pieces.push([from, to])
+          }
           narrowed.current = true
           // Say when the prefetch is whole, so the page (and its tests) know nothing more comes before Unlock.
           const check = () => {
-            for (let index = 0; index <= last; index++) if (!opened.bitfield?.get(index)) return
+            for (const [from, to] of pieces) for (let index = from; index <= to; index++) if (!opened.bitfield?.get(index)) return
             opened.off('verified', check)
             if (live) setPrefetched(true)
           }

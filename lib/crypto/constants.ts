@@ -2,8 +2,13 @@
 
 /** The 8 bytes every encrypted file starts with: ASCII `KEYSWARM`. */
 export const MAGIC = new Uint8Array([0x4b, 0x45, 0x59, 0x53, 0x57, 0x41, 0x52, 0x4d])
-/** The only format version this code writes and reads. */
+/** The format version of files whose chunks follow the header directly (docs/format.md). */
 export const FORMAT_VERSION = 1
+/**
+ * The piece-aligned version: the header is padded to one chunk's stride, so with a stride equal to
+ * the torrent's piece length every chunk and its tag fill exactly one piece (docs/format.md).
+ */
+export const ALIGNED_FORMAT_VERSION = 2
 /** Bytes of the header before the first chunk. */
 export const HEADER_SIZE = 104
 /** Bytes of the header covered by the header MAC (everything before the MAC). */

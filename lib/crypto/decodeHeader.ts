@@ -1,5 +1,5 @@
 import { bytesToHex } from 'viem'
-import { FORMAT_VERSION, HEADER_SIZE, MAGIC, MAX_CHUNK_SIZE } from './constants'
+import { ALIGNED_FORMAT_VERSION, FORMAT_VERSION, HEADER_SIZE, MAGIC, MAX_CHUNK_SIZE, TAG_SIZE } from './constants'
 import { CorruptedHeaderError, NotEncryptedFileError, TruncatedFileError, UnknownVersionError } from './errors'
 import type { EncryptedFileHeader } from './types'
 
@@ -21,11 +21,13 @@ export function decodeHeader(bytes: Uint8Array): DecodedHeader {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const version = view.getUint32(8)
   // The version comes before every other field: a later version may lay the rest out differently.
-  if (version !== FORMAT_VERSION) throw new UnknownVersionError({ version })
+  if (version !== FORMAT_VERSION && version !== ALIGNED_FORMAT_VERSION) throw new UnknownVersionError({ version })
   if (bytes.length < HEADER_SIZE) throw new TruncatedFileError({ expected: HEADER_SIZE, actual: bytes.length })
   const chunkSize = view.getUint32(12)
   const plaintextLength = view.getBigUint64(16)
-  if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE || plaintextLength > BigInt(Number.MAX_SAFE_INTEGER))
+  // Version 2 pads the header to one stride: a stride shorter than the header cannot be.
+  const tooSmall = version === ALIGNED_FORMAT_VERSION ? chunkSize + TAG_SIZE < HEADER_SIZE : chunkSize < 1
+  if (tooSmall || chunkSize > MAX_CHUNK_SIZE || plaintextLength > BigInt(Number.MAX_SAFE_INTEGER))
     throw new CorruptedHeaderError()
   return {
     header: {

@@ -1,6 +1,7 @@
 import { chunkCount } from './chunkCount'
 import { cipherChunks } from './cipherChunks'
-import { HEADER_SIZE, TAG_SIZE } from './constants'
+import { TAG_SIZE } from './constants'
+import { dataOffset } from './dataOffset'
 import type { ChunkPool } from './createChunkPool'
 import { TruncatedFileError } from './errors'
 import type { EncryptedFile } from './types'
@@ -27,8 +28,9 @@ export async function decryptChunks(
   const { chunkSize, plaintextLength } = file.header
   const total = chunkCount(file.header)
   const stride = chunkSize + TAG_SIZE
-  const offset = HEADER_SIZE + first * stride
-  const end = Math.min(HEADER_SIZE + plaintextLength + TAG_SIZE * (first + count), offset + count * stride)
+  const start = dataOffset(file.header)
+  const offset = start + first * stride
+  const end = Math.min(start + plaintextLength + TAG_SIZE * (first + count), offset + count * stride)
   const ciphertext = await file.source.read(offset, end - offset)
   if (ciphertext.length < end - offset)
     throw new TruncatedFileError({ expected: end, actual: offset + ciphertext.length })

@@ -7,7 +7,8 @@ import type { EncryptedFileHeader } from './types'
 
 /** Parameters of {@link encodeHeader}. */
 export type EncodeHeaderParameters = {
-  header: Omit<EncryptedFileHeader, 'version'>
+  /** `version` is {@link FORMAT_VERSION} unless given. */
+  header: Omit<EncryptedFileHeader, 'version'> & { version?: number }
   keys: Pick<FileKeys, 'keyCheck' | 'headerMacKey'>
 }
 
@@ -19,7 +20,7 @@ export function encodeHeader({ header, keys }: EncodeHeaderParameters): Uint8Arr
   const bytes = new Uint8Array(HEADER_SIZE)
   const view = new DataView(bytes.buffer)
   bytes.set(MAGIC, 0)
-  view.setUint32(8, FORMAT_VERSION)
+  view.setUint32(8, header.version ?? FORMAT_VERSION)
   view.setUint32(12, header.chunkSize)
   view.setBigUint64(16, BigInt(header.plaintextLength))
   bytes.set(hexToBytes(header.fileId), 24)

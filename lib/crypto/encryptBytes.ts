@@ -9,6 +9,8 @@ export type EncryptBytesParameters = {
   key: Hex
   /** Plaintext bytes per chunk (default 64 KiB). */
   chunkSize?: number
+  /** See `encryptFile`. */
+  version?: 1 | 2
   /** The 16-byte file id; random unless given. */
   fileId?: Hex
 }

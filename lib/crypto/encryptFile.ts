@@ -3,7 +3,8 @@ import { batchChunks } from './batchChunks'
 import { blobSource } from './blobSource'
 import { chunkCount } from './chunkCount'
 import { cipherChunks } from './cipherChunks'
-import { DEFAULT_CHUNK_SIZE, MAX_CHUNK_SIZE } from './constants'
+import { ALIGNED_FORMAT_VERSION, DEFAULT_CHUNK_SIZE, FORMAT_VERSION, HEADER_SIZE, MAX_CHUNK_SIZE, TAG_SIZE } from './constants'
+import { dataOffset } from './dataOffset'
 import { deriveFileKeys } from './deriveFileKeys'
 import { encodeHeader } from './encodeHeader'
 import { joinBytes } from './joinBytes'
@@ -28,6 +29,11 @@ export type EncryptFileParameters = {
   sink: WritableStream<Uint8Array>
   /** Plaintext bytes per chunk (default 64 KiB), recorded in the header. */
   chunkSize?: number
+  /**
+   * 2 pads the header to one stride (chunk size + tag), so that with a stride equal to the
+   * torrent's piece length no chunk straddles two pieces (docs/format.md); 1 by default.
+   */
+  version?: typeof FORMAT_VERSION | typeof ALIGNED_FORMAT_VERSION
   /** The file's 16-byte id; random unless given (test vectors). Never reuse one under the same key. */
   fileId?: Hex
   /** Called after each batch of about 512 KiB; throttle UI updates yourself. */
@@ -54,15 +60,19 @@ export type EncryptFileReturnType = {
  */
 export async function encryptFile(
   input: Blob | ByteSource,
-  { key, sink, chunkSize = DEFAULT_CHUNK_SIZE, fileId, onProgress, signal }: EncryptFileParameters,
+  { key, sink, chunkSize = DEFAULT_CHUNK_SIZE, version = FORMAT_VERSION, fileId, onProgress, signal }: EncryptFileParameters,
 ): Promise<EncryptFileReturnType> {
   if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE)
     throw new InvalidParameterError({ reason: `chunk size ${chunkSize} is not within [1, ${MAX_CHUNK_SIZE}]` })
+  if (version !== FORMAT_VERSION && version !== ALIGNED_FORMAT_VERSION)
+    throw new InvalidParameterError({ reason: `format version ${version} is not 1 or 2` })
+  if (version === ALIGNED_FORMAT_VERSION && chunkSize + TAG_SIZE < HEADER_SIZE)
+    throw new InvalidParameterError({ reason: `a version 2 stride (chunk size + ${TAG_SIZE}) must hold the ${HEADER_SIZE}-byte header` })
   const source = input instanceof Blob ? blobSource(input) : input
   const id = fileId ?? bytesToHex(crypto.getRandomValues(new Uint8Array(16)))
   const plaintextLength = source.size
   const keys = await deriveFileKeys({ key, fileId: id })
-  const headerBytes = encodeHeader({ header: { chunkSize, plaintextLength, fileId: id }, keys })
+  const headerBytes = encodeHeader({ header: { version, chunkSize, plaintextLength, fileId: id }, keys })
   const total = chunkCount({ plaintextLength, chunkSize })
   const batch = batchChunks(chunkSize)
   const depth = Math.max(2, Math.floor(PIPELINE_BYTES / (batch * chunkSize)))
@@ -95,8 +105,11 @@ export async function encryptFile(
   const coalesce = typeof FileSystemWritableFileStream !== 'undefined' && sink instanceof FileSystemWritableFileStream
   const writer = sink.getWriter()
   try {
-    await writer.write(headerBytes)
-    let written = headerBytes.length
+    // Version 2's padding is zeros up to the first chunk; the header MAC covers the version, not them.
+    const head = new Uint8Array(dataOffset({ version, chunkSize }))
+    head.set(headerBytes)
+    await writer.write(head)
+    let written = head.length
     // Batches ahead of the one being written are read and encrypted meanwhile: every worker
     // always has its next batch waiting, and the sink's latency is hidden.
     const pending: Promise<ArrayBuffer[]>[] = []

@@ -1,17 +1,20 @@
 import { chunkCount } from './chunkCount'
-import { DEFAULT_CHUNK_SIZE, HEADER_SIZE, TAG_SIZE } from './constants'
+import { DEFAULT_CHUNK_SIZE, FORMAT_VERSION, TAG_SIZE } from './constants'
+import { dataOffset } from './dataOffset'
 
 /** Parameters of {@link encryptedLength}. */
-export type EncryptedLengthParameters = { plaintextLength: number; chunkSize?: number }
+export type EncryptedLengthParameters = { plaintextLength: number; chunkSize?: number; version?: number }
 
 /**
- * The size of the encrypted file for a plaintext of `plaintextLength` bytes: header + plaintext + one tag per chunk.
+ * The size of the encrypted file for a plaintext of `plaintextLength` bytes: header (padded to a
+ * stride in version 2) + plaintext + one tag per chunk.
  * @example
  * encryptedLength({ plaintextLength: file.size }) // bytes to reserve in OPFS, or the torrent file's length
  */
 export function encryptedLength({
   plaintextLength,
   chunkSize = DEFAULT_CHUNK_SIZE,
+  version = FORMAT_VERSION,
 }: EncryptedLengthParameters): number {
-  return HEADER_SIZE + plaintextLength + TAG_SIZE * chunkCount({ plaintextLength, chunkSize })
+  return dataOffset({ version, chunkSize }) + plaintextLength + TAG_SIZE * chunkCount({ plaintextLength, chunkSize })
 }

@@ -35,6 +35,14 @@ export { encryptManifest, type EncryptManifestParameters } from './encryptManife
 export { decryptManifest, type DecryptManifestParameters } from './decryptManifest'
 export { opaqueName } from './opaqueName'
 
-export { DEFAULT_CHUNK_SIZE, FORMAT_VERSION, HEADER_SIZE, MANIFEST_NAME, TAG_SIZE } from './constants'
+export {
+  ALIGNED_FORMAT_VERSION,
+  DEFAULT_CHUNK_SIZE,
+  FORMAT_VERSION,
+  HEADER_SIZE,
+  MANIFEST_NAME,
+  TAG_SIZE,
+} from './constants'
+export { dataOffset } from './dataOffset'
 export * from './errors'
 export type * from './types'

@@ -15,6 +15,7 @@ import type { Keystore } from '@/lib/keystore/Keystore'
 import type { Torrent } from '@/lib/torrent/addTorrent'
 import { removeTorrent } from '@/lib/torrent/removeTorrent'
 import { encryptToOpfs } from './encryptToOpfs'
+import { pieceLengthFor } from '@/lib/torrent/pieceLengthFor'
 import { SaltRaceError } from './errors'
 import { nextListingSalt } from './nextListingSalt'
 import { removeEncrypted } from './removeEncrypted'
@@ -180,6 +181,11 @@ async function encryptAndSeed({
 }: PublishListingParameters & { key: Hex; salt: Hex; folder: string }): Promise<Torrent> {
   onStage?.('encrypt')
   const total = files.reduce((sum, f) => sum + f.size, 0)
+  // Format version 2 for files big enough to get a fixed piece length: each chunk and its tag fill
+  // one piece, so a seek waits for one piece, not two. The first file starts the torrent (at a
+  // piece boundary); later ones are read as well, only not aligned. The manifest and cover (small)
+  // add under a piece per file, as one tag per chunk does: the piece length stays what it would be.
+  const pieceLength = pieceLengthFor(total + (cover?.size ?? 0))
   let before = 0
   const sealed: { fileId: Hex; ciphertext: File; source: File }[] = []
   for (const file of files) {
@@ -187,6 +193,7 @@ async function encryptAndSeed({
       key,
       folder,
       onProgress: (p) => onProgress?.(before + p.done, total),
+      pieceLength,
     })
     sealed.push({ ...out, source: file })
     before += file.size
@@ -198,12 +205,13 @@ async function encryptAndSeed({
 
   onStage?.('seed')
   return seedListing({
-    files: [new File([manifest], MANIFEST_NAME), ...(cover ? [cover] : []), ...sealed.map((s) => s.ciphertext)],
+    files: [...sealed.map((s) => s.ciphertext), new File([manifest], MANIFEST_NAME), ...(cover ? [cover] : [])],
     // The swarm sees only opaque names, the torrent's own included.
     name: `keyswarm-${salt.slice(2, 14)}`,
     trackers,
     webSeeds,
     keyHex: key,
+    pieceLength,
   })
 }
 

@@ -16,6 +16,8 @@ export type SeedListingParameters = {
   webSeeds?: readonly string[]
   /** Hex content key when the files are ciphertext (kept with the library entry). */
   keyHex?: string
+  /** Piece length the files were encrypted for (format version 2); see `seedFiles`. */
+  pieceLength?: number
 }
 
 /**
@@ -29,11 +31,12 @@ export async function seedListing({
   trackers = [],
   webSeeds,
   keyHex,
+  pieceLength,
 }: SeedListingParameters): Promise<Torrent> {
   const client = await getClient()
   const own = splitListingTrackers(trackers)
   const announce = [...new Set([...getTrackers(), ...own.trackers])]
-  const torrent = await seedFiles(client, { files, name, webSeeds, announce })
+  const torrent = await seedFiles(client, { files, name, webSeeds, announce, pieceLength })
   addSwarmRelays(torrent.infoHash, own.relays)
   watchTorrentHealth(torrent)
   await rememberTorrent(torrent, { origin: 'seeded', keyHex })

@@ -34,10 +34,10 @@ async function openFile(keys: PlaybackKeys, torrent: Torrent, index: number): Pr
   const file = torrent.files[index]
   if (!file) throw new FileNotFoundError(id, index)
   const held = keys.get(id)
-  if (!held) return plainFileSource(file)
+  if (!held) return plainFileSource(file, { torrent })
   const { key } = held
   const manifest = await held.files
-  if (!manifest) return decryptedFileSource(file, { key, pieceLength: torrent.pieceLength })
+  if (!manifest) return decryptedFileSource(file, { key, pieceLength: torrent.pieceLength, torrent })
   const entry = manifest.find((e) => e.index === index)
   if (!entry) throw new FileNotFoundError(id, index)
   return decryptedFileSource(file, {
@@ -46,6 +46,7 @@ async function openFile(keys: PlaybackKeys, torrent: Torrent, index: number): Pr
     type: entry.type,
     fileId: entry.fileId,
     pieceLength: torrent.pieceLength,
+    torrent,
   })
 }
 

@@ -1,9 +1,11 @@
 import type { Hex } from 'viem'
-import type { TorrentFile } from 'webtorrent/dist/webtorrent.min.js'
-import { HEADER_SIZE, TAG_SIZE } from '../crypto/constants'
+import type { Torrent, TorrentFile } from 'webtorrent/dist/webtorrent.min.js'
+import { TAG_SIZE } from '../crypto/constants'
+import { dataOffset } from '../crypto/dataOffset'
 import { openEncryptedFile } from '../crypto/openEncryptedFile'
 import { readRange } from '../crypto/readRange'
 import type { ByteSource, EncryptedFile } from '../crypto/types'
+import { dropStaleRequests } from '../torrent/dropStaleRequests'
 import { TorrentError } from '../torrent/errors'
 import { mimeType } from './mimeType'
 import { torrentByteSource } from './torrentByteSource'
@@ -20,6 +22,8 @@ export type DecryptedFileSourceParameters = {
   fileId?: Hex
   /** The torrent's piece length: the chunks read and decrypted ahead cover at least one piece. */
   pieceLength?: number
+  /** The file's torrent: when given, a read (a seek) first drops requests for pieces it does not need. */
+  torrent?: Torrent
 }
 
 /** Chunks read from the engine and decrypted ahead of the one the player waits for, at least. */
@@ -43,7 +47,7 @@ export async function decryptedFileSource(
   file: TorrentFile,
   params: DecryptedFileSourceParameters,
 ): Promise<StreamSource> {
-  const { key, fileId, name = file.name, type, pieceLength = 0 } = params
+  const { key, fileId, name = file.name, type, pieceLength = 0, torrent } = params
   const encrypted = await open(file, key, fileId)
   // About a piece and a chunk of ciphertext ahead: the next piece is read (and decrypted) while
   // the player takes the last one.
@@ -52,7 +56,7 @@ export async function decryptedFileSource(
     size: encrypted.size,
     mime: type || mimeType(name),
     name,
-    read: ({ start, end }) => readDecrypted(file, encrypted, { start, end, ahead, pieceLength }),
+    read: ({ start, end }) => readDecrypted(file, encrypted, { start, end, ahead, pieceLength, torrent }),
   }
 }
 
@@ -94,18 +98,25 @@ class ReadStoppedError extends TorrentError {
 function readDecrypted(
   file: TorrentFile,
   encrypted: EncryptedFile,
-  { start, end, ahead, pieceLength }: { start: number; end: number; ahead: number; pieceLength: number },
+  {
+    start,
+    end,
+    ahead,
+    pieceLength,
+    torrent,
+  }: { start: number; end: number; ahead: number; pieceLength: number; torrent?: Torrent },
 ): AsyncIterator<Uint8Array> {
   const { chunkSize } = encrypted.header
   const stride = chunkSize + TAG_SIZE
   const first = Math.floor(start / chunkSize)
   const last = Math.floor(end / chunkSize)
-  const cipherAt = (chunk: number) => HEADER_SIZE + chunk * stride
+  const cipherAt = (chunk: number) => dataOffset(encrypted.header) + chunk * stride
   const cipherEnd = Math.min(file.length, cipherAt(last + 1))
   const iterator = file[Symbol.asyncIterator]({ start: cipherAt(first), end: cipherEnd - 1 })
+  if (torrent) dropStaleRequests(torrent, { file, start: cipherAt(first), end: cipherEnd - 1 })
   // The engine yields one part per piece. Several are asked for at once, so each piece is read
   // from the store as soon as it is verified rather than after the one before it was handed
-  // over: a chunk straddles two pieces, and the second's read would otherwise add to every
+  // over: a version 1 chunk straddles two pieces, and the second's read would otherwise add to every
   // chunk's wait. Never more than the range's pieces: the engine's iterator stops when asked past
   // its end, dropping the reads still waiting.
   const pieceOf = (offset: number) => Math.floor((file.offset + offset) / pieceLength)

@@ -1,3 +1,6 @@
+import { isQuotaError } from './isQuotaError'
+import { writePieceInWorker } from './writePieceInWorker'
+
 /** What the engine passes a chunk store besides the chunk length. */
 export type OpfsChunkStoreOptions = {
   /** Directory name under the OPFS root; the engine gives "<torrent name> - <infohash[0..8]>". */
@@ -97,8 +100,22 @@ export class OpfsChunkStore {
     if (this.closed) throw new Error('Storage is closed')
     const expected = index === this.lastChunkIndex ? this.lastChunkLength : this.chunkLength
     if (chunk.length !== expected) throw new Error(`Chunk ${index} must be ${expected} bytes, not ${chunk.length}`)
-    const directory = await this.directory
     const present = await this.present
+    try {
+      await writePieceInWorker({ folder: this.name, index, bytes: chunk })
+    } catch (error) {
+      // A full quota is the answer. Anything else (no worker here, another tab holding the same
+      // piece's file) gets the page's own write, whose error, if any, is the one that counts.
+      if (isQuotaError(error)) throw error
+      await this.writeOnPage(index, chunk, present)
+    }
+    present.add(index)
+    this.remember(index, chunk)
+  }
+
+  /** The write without a worker: through a writable stream onto a swap file, replaced on close. */
+  private async writeOnPage(index: number, chunk: Uint8Array, present: Set<number>): Promise<void> {
+    const directory = await this.directory
     const name = String(index)
     const file = await directory.getFileHandle(name, { create: true })
     let writable: FileSystemWritableFileStream | undefined
@@ -115,8 +132,6 @@ export class OpfsChunkStore {
       if (!present.has(index)) await removeEmptyPiece(directory, file)
       throw error
     }
-    present.add(index)
-    this.remember(index, chunk)
   }
 
   private remember(index: number, chunk: Uint8Array): void {

@@ -54,3 +54,11 @@ export class FileNotFoundError extends TorrentError {
     super(`The torrent ${infoHash} has no file number ${fileIndex}.`)
   }
 }
+
+/** Pieces cannot be written from a worker here (a policy forbids workers, or OPFS has no sync access in them). */
+export class PieceWorkerUnavailableError extends TorrentError {
+  override name = 'PieceWorkerUnavailableError'
+  constructor(options: { cause?: unknown } = {}) {
+    super('Pieces cannot be written from a worker in this browser.', options)
+  }
+}

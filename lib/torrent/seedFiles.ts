@@ -3,6 +3,7 @@ import { chunkStore } from './chunkStore'
 import type { TorrentClient } from './clientSlot'
 import { StorageFullError, TorrentError, TorrentFailedError } from './errors'
 import { isQuotaError } from './isQuotaError'
+import { pieceLengthFor } from './pieceLengthFor'
 
 /** Parameters of `seedFiles`. */
 export type SeedFilesParameters = {
@@ -15,6 +16,8 @@ export type SeedFilesParameters = {
   /** HTTP web seeds (BEP 19) written into the torrent. */
   webSeeds?: readonly string[]
   comment?: string
+  /** Piece length in bytes; `pieceLengthFor` the files' total size unless given (a piece-aligned listing fixes it first). */
+  pieceLength?: number
 }
 
 /**
@@ -39,7 +42,7 @@ export function seedFiles(client: TorrentClient, params: SeedFilesParameters): P
       comment,
       createdBy: 'Keyswarm',
       store: chunkStore(),
-      pieceLength: pieceLengthFor(files.reduce((sum, file) => sum + file.size, 0)),
+      pieceLength: params.pieceLength ?? pieceLengthFor(files.reduce((sum, file) => sum + file.size, 0)),
     })
     const onSeed = () => {
       torrent.removeListener('error', onError)
@@ -58,17 +61,4 @@ export function seedFiles(client: TorrentClient, params: SeedFilesParameters): P
     torrent.once('seed', onSeed)
     torrent.once('error', onError)
   })
-}
-
-/**
- * Pieces of at least 64 KiB, and never more than 2048 of them: the engine stores each piece as
- * its own OPFS file and sends a message per piece, so BitTorrent's usual size/1024 (16 KiB for a
- * 20 MiB clip) costs throughput; much larger pieces would delay the first frame, since a
- * player only gets bytes once their whole piece is verified.
- */
-function pieceLengthFor(totalBytes: number): number | undefined {
-  if (totalBytes < 4 * 1024 * 1024) return undefined
-  let length = 64 * 1024
-  while (totalBytes / length > 2048 && length < 4 * 1024 * 1024) length *= 2
-  return length
 }

@@ -5,6 +5,7 @@
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from '../lib/chromium'
@@ -79,6 +80,8 @@ function printTable(results: BenchResult[]) {
   const line = (cells: string[]) => cells.map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')
   console.log(`\n${line(header)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`)
   for (const row of rows) console.log(line(row))
+  // Runs on different machines, or one machine under different load, compare only with these beside them.
+  console.log(`\nCPU: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min)`)
 }
 
 function format(value: number): string {

@@ -5,7 +5,10 @@
  *   the encrypted one) against the unmodified WebTorrent bundle on a bare page (the file read by
  *   the page through the engine's own iterator); each timed from navigation start, median of runs;
  * - time to first frame and seek latency (to 75%) of a 20 MiB H.264 video, plain and encrypted,
- *   and the plain one again in a real Firefox (firefox-esr, a fresh profile per run) when there is one;
+ *   and the plain one again in a real Firefox (firefox-esr, a fresh profile per run, full speed) when there is one,
+ *   against the anchor: plain WebTorrent's own service-worker streaming (`client.createServer()`
+ *   and `<video src>` on a bare page) of the same torrent from the same seeder; all of it twice,
+ *   at full speed and with the viewer's CPU throttled 4x (CDP `Emulation.setCPUThrottlingRate`);
  * - peak JS heap of the downloading tab for a 512 MiB file (pieces go to OPFS, not memory).
  * Sizes can be lowered for a quick look: BENCH_STREAM_MIB, BENCH_STREAM_BIG_MIB; BENCH_STREAM_PARTS
  * (e.g. `video`) runs only some parts, BENCH_STREAM_RUNS sets the runs of each, BENCH_STREAM_SITE
@@ -19,11 +22,12 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { Hex } from 'viem'
-import { MANIFEST_NAME } from '../../lib/crypto/constants'
+import { ALIGNED_FORMAT_VERSION, MANIFEST_NAME, TAG_SIZE } from '../../lib/crypto/constants'
 import { encryptBytes } from '../../lib/crypto/encryptBytes'
 import { encryptManifest } from '../../lib/crypto/encryptManifest'
 import { opaqueName } from '../../lib/crypto/opaqueName'
 import { firefoxExecutable, launchFirefox } from '../lib/firefox'
+import { pieceLengthFor } from '../../lib/torrent/pieceLengthFor'
 import { startTracker } from '../lib/startStack'
 import { firstFrameScript } from './firstFrameScript'
 import { figure } from './goal'
@@ -44,7 +48,8 @@ export default async function streamBench(ctx: BenchContext): Promise<BenchResul
   // Its own temporary directory: runs of other suites in this tree clear bench/tmp as they start.
   const dir = await mkdtemp(join(tmpdir(), 'keyswarm-stream-bench-'))
   await mkdir(join(dir, 'plain'), { recursive: true })
-  await copyFile(join(root, 'node_modules', 'webtorrent', 'dist', 'webtorrent.min.js'), join(dir, 'plain', 'webtorrent.min.js'))
+  for (const name of ['webtorrent.min.js', 'sw.min.js'])
+    await copyFile(join(root, 'node_modules', 'webtorrent', 'dist', name), join(dir, 'plain', name))
   await writeFile(join(dir, 'plain', 'index.html'), plainPage)
   const tracker = await startTracker(0)
   try {
@@ -124,30 +129,66 @@ async function video(s: Setup): Promise<BenchResult[]> {
     '-bufsize', '2700k', '-movflags', '+faststart', clipPath,
   ])
   const clip = await readFile(clipPath)
-  s.log(`video: ${(clip.length / MiB).toFixed(1)} MiB, ${VIDEO_RUNS} runs each`)
+  s.log(`video: ${(clip.length / MiB).toFixed(1)} MiB, ${VIDEO_RUNS} runs each, at full speed and with the viewer's CPU throttled 4x`)
   const plainSeed = await seedKeyswarm(s, [clipPath])
-  const plain = await timeVideo(s, plainSeed.shareLink)
-  const firefox = await timeVideoInFirefox(s, plainSeed.shareLink)
-  await plainSeed.context.close()
   const encSeed = await seedKeyswarm(s, await encryptToFiles(s.dir, 'video', clip, 'video.mp4', 'video/mp4'))
-  const encrypted = await timeVideo(s, `${encSeed.shareLink}#key=${key.slice(2)}`)
-  await encSeed.context.close()
-  s.log(`ttff plain ${plain.ttff.map(Math.round)} encrypted ${encrypted.ttff.map(Math.round)}; seek plain ${plain.seek.map(Math.round)} encrypted ${encrypted.seek.map(Math.round)}`)
-  const [tp, te, sp, se] = [median(plain.ttff), median(encrypted.ttff), median(plain.seek), median(encrypted.seek)]
-  return [
-    figure('stream.ttff_ms.plain', tp, 'ms', '< 1500'),
-    figure('stream.ttff_ms.encrypted', te, 'ms', '< 1500'),
-    figure('stream.ttff.encrypted_vs_plain', te / tp, 'x', '<= 1.1'),
-    figure('stream.seek_ms.plain', sp, 'ms', '< 500'),
-    figure('stream.seek_ms.encrypted', se, 'ms', '< 500'),
-    figure('stream.seek.encrypted_vs_plain', se / sp, 'x', '<= 1.1'),
-    ...(firefox
-      ? [
-          figure('stream.ttff_ms.firefox', median(firefox.ttff), 'ms', '< 1500'),
-          figure('stream.seek_ms.firefox', median(firefox.seek), 'ms', '< 500'),
-        ]
-      : []),
-  ]
+  // The anchor: plain WebTorrent streams the very torrent Keyswarm's plain viewers get, from the same seeder.
+  const infoHash = new URL(plainSeed.shareLink).searchParams.get('id')
+  const magnet = `magnet:?xt=urn:btih:${infoHash}&tr=${encodeURIComponent(s.tracker)}`
+  const results: BenchResult[] = []
+  try {
+    for (const rate of [1, 4]) {
+      const suffix = rate === 1 ? '' : `.throttled${rate}x`
+      const anchor: VideoTimes = { ttff: [], seek: [] }
+      const plain: VideoTimes = { ttff: [], seek: [] }
+      const encrypted: VideoTimes = { ttff: [], seek: [] }
+      // Interleaved runs: load from elsewhere on the machine falls on all three alike.
+      for (let run = 0; run < VIDEO_RUNS; run++) {
+        await timeVideo(s, `${s.plainOrigin}/#video=${encodeURIComponent(magnet)}`, rate, anchor, { keyswarm: false })
+        await timeVideo(s, plainSeed.shareLink, rate, plain)
+        await timeVideo(s, `${encSeed.shareLink}#key=${key.slice(2)}`, rate, encrypted)
+      }
+      const show = (t: VideoTimes) => `ttff ${t.ttff.map(Math.round)} seek ${t.seek.map(Math.round)}`
+      s.log(`cpu ${rate}x: webtorrent ${show(anchor)}; plain ${show(plain)}; encrypted ${show(encrypted)}`)
+      const [ta, tp, te] = [median(anchor.ttff), median(plain.ttff), median(encrypted.ttff)]
+      const [sa, sp, se] = [median(anchor.seek), median(plain.seek), median(encrypted.seek)]
+      if (rate === 1) {
+        results.push(
+          figure('stream.ttff_ms.plain', tp, 'ms', '< 1500'),
+          figure('stream.ttff_ms.encrypted', te, 'ms', '< 1500'),
+          figure('stream.ttff.encrypted_vs_plain', te / tp, 'x', '<= 1.1'),
+          figure('stream.seek_ms.plain', sp, 'ms', '< 500'),
+          figure('stream.seek_ms.encrypted', se, 'ms', '< 500'),
+        )
+      } else {
+        results.push(
+          figure(`stream.ttff_ms.plain${suffix}`, tp, 'ms'),
+          figure(`stream.ttff_ms.encrypted${suffix}`, te, 'ms'),
+          figure(`stream.seek_ms.plain${suffix}`, sp, 'ms'),
+          figure(`stream.seek_ms.encrypted${suffix}`, se, 'ms'),
+        )
+      }
+      results.push(
+        figure(`stream.ttff_ms.webtorrent${suffix}`, ta, 'ms'),
+        figure(`stream.seek_ms.webtorrent${suffix}`, sa, 'ms'),
+        figure(`stream.ttff.plain_vs_webtorrent${suffix}`, tp / ta, 'x', '<= 0.8'),
+        figure(`stream.ttff.encrypted_vs_webtorrent${suffix}`, te / ta, 'x', '<= 0.9'),
+        figure(`stream.seek.plain_vs_webtorrent${suffix}`, sp / sa, 'x', '<= 0.8'),
+        figure(`stream.seek.encrypted_vs_plain${suffix}`, se / sp, 'x', '<= 1.2'),
+      )
+    }
+    // The plain video again in a real Firefox viewer (full speed), beside Chromium's figures.
+    const firefox = await timeVideoInFirefox(s, plainSeed.shareLink)
+    if (firefox)
+      results.push(
+        figure('stream.ttff_ms.firefox', median(firefox.ttff), 'ms', '< 1500'),
+        figure('stream.seek_ms.firefox', median(firefox.seek), 'ms', '< 500'),
+      )
+  } finally {
+    await plainSeed.context.close()
+    await encSeed.context.close()
+  }
+  return results
 }
 
 async function memory(s: Setup): Promise<BenchResult[]> {
@@ -236,20 +277,35 @@ async function timeKeyswarmReads(s: Setup, shareLink: string): Promise<number[]>
   return times
 }
 
-/** First frame from navigation start, and seek-to-first-frame at 75%, per fresh viewer. */
-async function timeVideo(s: Setup, shareLink: string): Promise<{ ttff: number[]; seek: number[] }> {
-  const ttff: number[] = []
-  const seek: number[] = []
-  for (let run = 0; run < VIDEO_RUNS; run++) {
-    const context = await newKeyswarmContext(s)
+type VideoTimes = { ttff: number[]; seek: number[] }
+
+/**
+ * One fresh viewer: first frame from navigation start, then seek-to-first-frame at 75%, added to
+ * `times`. `rate` throttles the viewer's CPU (CDP; the seeder runs at full speed). The anchor's
+ * bare page is no Keyswarm page: it gets no tracker cookie.
+ */
+async function timeVideo(s: Setup, url: string, rate: number, times: VideoTimes, { keyswarm = true } = {}): Promise<void> {
+  const context = keyswarm ? await newKeyswarmContext(s) : await s.browser.newContext()
+  try {
     await context.addInitScript(firstFrameScript)
     const page = await context.newPage()
-    await page.goto(shareLink)
-    ttff.push(Number(await page.waitForFunction('window.__firstFrame', null, { timeout: 120_000 }).then((h) => h.jsonValue())))
-    seek.push(Number(await page.evaluate(timeSeekScript)))
+    const cdp = await context.newCDPSession(page)
+    if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate })
+    // Instrumentation only: how busy the viewer's main thread was (tasks and script), in seconds.
+    await cdp.send('Performance.enable')
+    await page.goto(url)
+    times.ttff.push(Number(await page.waitForFunction('window.__firstFrame', null, { timeout: 120_000 }).then((h) => h.jsonValue())))
+    const ms = await page.evaluate(timeSeekScript)
+    times.seek.push(Number(ms))
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    const busy = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0).toFixed(2)
+    s.log(
+      `  ${keyswarm ? 'keyswarm' : 'webtorrent'} at ${rate}x: ${await phases(page)}, first frame ${Math.round(times.ttff.at(-1)!)}, ` +
+        `seek ${Math.round(Number(ms))}; main thread busy ${busy('TaskDuration')} s (script ${busy('ScriptDuration')} s)`,
+    )
+  } finally {
     await context.close()
   }
-  return { ttff, seek }
 }
 
 /**
@@ -296,15 +352,20 @@ const timeSeekScript = `(async () => {
   return performance.now() - started
 })()`
 
-/** Files of a paid torrent in lib/crypto's format (manifest + ciphertext under its opaque name). */
+/**
+ * Files of a paid torrent as a new listing has them (lib/publish): the ciphertext under its opaque
+ * name first, in format version 2 aligned to the piece length the torrent will get, then the manifest.
+ */
 async function encryptToFiles(dir: string, label: string, bytes: Uint8Array, name: string, type: string): Promise<string[]> {
   const fileId: Hex = `0x${'0'.repeat(31)}1`
   const folder = join(dir, `${label}-encrypted`)
   await mkdir(folder, { recursive: true })
   const manifest = await encryptManifest({ key, files: [{ name, type, size: bytes.length, fileId }] })
   await writeFile(join(folder, MANIFEST_NAME), manifest)
-  await writeFile(join(folder, opaqueName(fileId)), await encryptBytes(bytes, { key, fileId }))
-  return [join(folder, MANIFEST_NAME), join(folder, opaqueName(fileId))]
+  const pieceLength = pieceLengthFor(bytes.length)
+  const aligned = pieceLength ? ({ chunkSize: pieceLength - TAG_SIZE, version: ALIGNED_FORMAT_VERSION } as const) : {}
+  await writeFile(join(folder, opaqueName(fileId)), await encryptBytes(bytes, { key, fileId, ...aligned }))
+  return [join(folder, opaqueName(fileId)), join(folder, MANIFEST_NAME)]
 }
 
 /** The page's milestones (User Timing marks and DOMContentLoaded), in ms from navigation start. */
@@ -355,6 +416,25 @@ if (params.has('fetch')) {
     }
     if (total !== torrent.files[0].length) throw new Error('short read')
     window.readMs = performance.now()
+  }))
+}
+// The streaming anchor: WebTorrent's own service worker server and a <video src>, as its README shows.
+if (params.has('video')) {
+  // The torrent starts at once; the video gets its src as soon as both it and the server are ready.
+  const server = (async () => {
+    const registration = await navigator.serviceWorker.register('./sw.min.js', { scope: './' })
+    // Its worker claims the page on activation; the video's requests must go through it.
+    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }))
+    client.createServer({ controller: registration })
+  })()
+  timeline(client.add(params.get('video'), async (torrent) => {
+    const video = document.createElement('video')
+    video.dataset.testid = 'player-video'
+    video.autoplay = true
+    video.controls = true
+    document.body.append(video)
+    await server
+    torrent.files[0].streamTo(video)
   }))
 }
 </script>`
