@@ -11,7 +11,7 @@ import { appConfig } from '@/lib/config'
 import { ActionStatus } from './ActionStatus'
 import type { OwnedPurchase } from './useBuyerPurchases'
 import { useChainAction } from './useChainAction'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 
 const stateText: Record<PurchaseStateName, string> = {
   none: 'Unknown',

@@ -10,7 +10,7 @@ import { withdrawBalance } from '@/lib/chain/withdrawBalance'
 import { appConfig } from '@/lib/config'
 import { ActionStatus } from './ActionStatus'
 import { useChainAction } from './useChainAction'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 
 /** The creator's revenue, one card per token: withdrawable, to settle, in escrow; and Withdraw. */
 export function CreatorBalances({ balances }: { balances: readonly CreatorBalance[] }) {

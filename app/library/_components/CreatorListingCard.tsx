@@ -18,7 +18,7 @@ import { tokenUnit } from '@/lib/chain/tokenUnit'
 import { appConfig } from '@/lib/config'
 import { ActionStatus } from './ActionStatus'
 import { useChainAction } from './useChainAction'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 
 const saleText: Record<PurchaseStateName, string> = {
   none: 'unknown',

@@ -13,7 +13,7 @@ import { claimEarnings } from '@/lib/receipts/claimEarnings'
 import { formatError } from '@/lib/formatError'
 import { ActionStatus } from './ActionStatus'
 import { useChainAction } from './useChainAction'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 import { useEarnings } from './useEarnings'
 
 /**

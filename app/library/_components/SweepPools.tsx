@@ -12,7 +12,7 @@ import { appConfig } from '@/lib/config'
 import { readSweepable } from '@/lib/receipts/readSweepable'
 import { ActionStatus } from './ActionStatus'
 import { useChainAction } from './useChainAction'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 
 /**
  * The seeding pools seeders left unclaimed once their claim window closed: what is left, and

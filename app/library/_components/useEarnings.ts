@@ -10,7 +10,7 @@ import { appConfig } from '@/lib/config'
 import { listReceipts } from '@/lib/receipts/listReceipts'
 import { readEarnings } from '@/lib/receipts/readEarnings'
 import { RECEIPTS_CHANNEL } from '@/lib/receipts/receiveReceipt'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 
 /**
  * What `seeder` earned from seeding, from the receipts this device holds: each receipt's worth on
