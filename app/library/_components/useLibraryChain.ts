@@ -25,9 +25,13 @@ export function useLibraryChain(account: Address | undefined, { enabled = true }
   const client = usePublicClient({ chainId })
   const queryClient = useQueryClient()
   const queryKey = useMemo(() => [...libraryQueryKey, 'chain', chainId, account] as const, [chainId, account])
-  // A purchase made or restored on this device (here or in another tab) is one more to read.
+  // A purchase made or restored on this device (here or in another tab) is one more to read; a read
+  // under way is not restarted (torrents save their entries often), the next one picks it up.
   useEffect(
-    () => onLibraryChange(() => void queryClient.invalidateQueries({ queryKey: [...libraryQueryKey, 'chain'] })),
+    () =>
+      onLibraryChange(
+        () => void queryClient.invalidateQueries({ queryKey: [...libraryQueryKey, 'chain'] }, { cancelRefetch: false }),
+      ),
     [queryClient],
   )
   return useQuery({

@@ -1,0 +1,135 @@
+import {
+  type Address,
+  createWalletClient,
+  getAbiItem,
+  http,
+  keccak256,
+  parseEther,
+  parseEventLogs,
+  stringToHex,
+  zeroAddress,
+} from 'viem'
+import { mnemonicToAccount } from 'viem/accounts'
+import { anvil } from 'viem/chains'
+import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
+import { publicPoint } from '../../lib/crypto'
+import { devMnemonic } from '../../scripts/lib/startStack'
+import { type E2EChain, type E2EStack, connectTestWallet, devAccount, expect, test } from './fixtures'
+
+// A wallet that moves to a chain where Keyswarm is not deployed (Ethereum, chain 1, which this build
+// does not run on), mid-page and from the start: one sentence naming both chains with a switch
+// button, the page keeps showing the home chain and says so, and it follows the wallet back.
+// Account 39 is this journey's own: past anvil's 39 funded dev accounts, so it is funded here.
+const CREATOR = 39
+const delivery = publicPoint(keccak256(stringToHex('chain-switch delivery secret')))
+
+type TestWallet = { __testWallet: { switchChain(id: number): void } }
+
+/** Lists a paid ETH listing titled `title` as the journey's creator, straight on the chain. */
+async function list(stack: E2EStack, chain: E2EChain, title: string): Promise<bigint> {
+  await chain.test.setBalance({ address: devAccount(CREATOR), value: parseEther('10') })
+  const wallet = createWalletClient({
+    account: mnemonicToAccount(devMnemonic, { addressIndex: CREATOR }),
+    chain: anvil,
+    transport: http(stack.chainRpcUrl ?? stack.rpcUrl),
+  })
+  const hash = await wallet.writeContract({
+    address: stack.deployment.keyswarm,
+    abi: keyswarmAbi,
+    functionName: 'list',
+    args: [
+      {
+        infoHash: '0x5555555555555555555555555555555555555555',
+        size: 1_000_000n,
+        token: zeroAddress as Address,
+        price: 10n ** 16n,
+        seedShareBps: 1_000,
+        keyHash: `0x${'ef'.repeat(32)}`,
+        deliveryX: delivery.x,
+        deliveryY: delivery.y,
+        title,
+        description: 'listed by the chain-switch journey',
+        trackers: [],
+        webSeeds: [],
+      },
+    ],
+  })
+  const receipt = await chain.public.waitForTransactionReceipt({ hash })
+  return parseEventLogs({ abi: [getAbiItem({ abi: keyswarmAbi, name: 'Listed' })], logs: receipt.logs })[0]!.args
+    .contentId
+}
+
+test('a wallet that moves to a chain without Keyswarm mid-page hears so, keeps the page, and the page follows it back', async ({
+  openContext,
+  stack,
+  chain,
+}) => {
+  const before = `Chain switch, before ${Date.now()}`
+  await list(stack, chain, before)
+  const page = await (await openContext({ account: CREATOR })).newPage()
+  await page.goto('/library')
+  await connectTestWallet(page)
+  const library = page.getByTestId('library-chain')
+  await expect(library).toHaveAttribute('data-state', 'done')
+  await expect(page.getByTestId('creator-section')).toContainText(before)
+
+  // The wallet moves to Ethereum: the sentence and the switch button; the page keeps Anvil and says so.
+  await page.evaluate(() => (window as unknown as TestWallet).__testWallet.switchChain(1))
+  const banner = page.getByTestId('not-deployed-banner')
+  await expect(banner).toHaveAttribute('data-chain-id', '1')
+  await expect(banner).toContainText(
+    'Keyswarm is not deployed on Ethereum; switch to Anvil to use it. This page shows Anvil.',
+  )
+  await expect(library).toHaveAttribute('data-chain-id', String(anvil.id))
+  await expect(page.getByTestId('creator-section')).toContainText(before)
+  await expect(page.getByText('RPC Request failed')).toHaveCount(0)
+
+  // Switched back with the banner's button: the banner goes, the page says it follows, and reads on.
+  await banner.getByRole('button', { name: 'Switch to Anvil' }).click()
+  await expect(banner).toBeHidden()
+  await expect(page.getByTestId('chain-followed')).toHaveText(
+    'Your wallet moved to Anvil: this page now shows Keyswarm on Anvil.',
+  )
+  const after = `Chain switch, after ${Date.now()}`
+  await list(stack, chain, after)
+  await expect(page.getByTestId('creator-section')).toContainText(after, { timeout: 30_000 })
+  await expect(page.getByTestId('creator-section')).toContainText(before)
+  await expect(library).not.toHaveAttribute('data-state', 'error')
+})
+
+test('a wallet already on a chain without Keyswarm gets the sentence on every page, never an empty page or an RPC error', async ({
+  openContext,
+  stack,
+  chain,
+}) => {
+  const title = `Chain switch, missing deployment ${Date.now()}`
+  const contentId = await list(stack, chain, title)
+  const context = await openContext({ account: CREATOR })
+  const page = await context.newPage()
+  await page.goto('/')
+  await connectTestWallet(page)
+  // From now on the wallet starts every page on Ethereum, as one left there would.
+  await context.addInitScript(() => (window as unknown as TestWallet).__testWallet.switchChain(1))
+  const sentence = 'Keyswarm is not deployed on Ethereum; switch to Anvil to use it.'
+
+  for (const path of ['/', '/library', `/watch?listing=${contentId}`]) {
+    await page.goto(path)
+    const banner = page.getByTestId('not-deployed-banner')
+    await expect(banner, path).toContainText(sentence)
+    await expect(banner.getByRole('button', { name: 'Switch to Anvil' }), path).toBeEnabled()
+    // The page shows Anvil's Keyswarm under the banner.
+    if (path === '/') {
+      await expect(page.getByTestId('catalog')).toHaveAttribute('data-state', 'done')
+      await expect(page.getByTestId('catalog-item').filter({ hasText: title })).toBeVisible()
+    } else if (path === '/library') {
+      await expect(page.getByTestId('library-chain')).toHaveAttribute('data-state', 'done')
+      await expect(page.getByTestId('creator-section')).toContainText(title)
+    } else await expect(page.getByTestId('listing-title')).toHaveText(title)
+    await expect(page.getByText('RPC Request failed'), path).toHaveCount(0)
+  }
+
+  // The button moves the wallet; the sentence goes.
+  await page.getByTestId('not-deployed-banner').getByRole('button', { name: 'Switch to Anvil' }).click()
+  await expect(page.getByTestId('not-deployed-banner')).toBeHidden()
+  await expect(page.getByTestId('chain-followed')).toBeVisible()
+})
