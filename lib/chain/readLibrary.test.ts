@@ -10,7 +10,9 @@ import { buyForTest } from '../../tests/unit-helpers/buyForTest'
 import { listForTest } from '../../tests/unit-helpers/listForTest'
 import { type LimitedRpc, startLimitedRpc } from '../../tests/unit-helpers/startLimitedRpc'
 import { type TestChain, startTestChain } from '../../tests/unit-helpers/startTestChain'
+import { keyswarmAbi } from './abi/keyswarmAbi'
 import { type LibrarySnapshot, readLibrary } from './readLibrary'
+import { readMany } from './readMany'
 
 const CREATOR = 3
 const OTHER_CREATOR = 4
@@ -99,4 +101,22 @@ test('one scan of the events serves the creator and the buyer, newest listings f
   const blocks = read.reduce((sum, r) => sum + (r.to - r.from + 1n), 0n)
   const top = read.reduce((max, r) => (r.to > max ? r.to : max), 0n)
   expect(blocks).toBe(top - BigInt(chain.deployment.deployBlock) + 1n)
+})
+
+test('with a memo, a round of state reads asks only for what no earlier round read', async () => {
+  const keyswarm = { address: chain.deployment.keyswarm, abi: keyswarmAbi } as const
+  const listing = (id: bigint) => ({ ...keyswarm, functionName: 'listings', args: [id] }) as const
+  const memo = new Map<string, unknown>()
+  const calls = () => rpc.seen.filter((r) => r.method === 'eth_call').length
+
+  const start = calls()
+  const first = await readMany(client, [listing(1n), listing(2n)], { memo })
+  expect(calls() - start).toBe(1)
+  const again = await readMany(client, [listing(1n), listing(2n)], { memo })
+  expect(calls() - start).toBe(1)
+  expect(again).toEqual(first)
+  const more = await readMany(client, [listing(1n), listing(2n), listing(3n)], { memo })
+  expect(calls() - start).toBe(2)
+  expect(more.slice(0, 2)).toEqual(first)
+  expect(more[2]).toEqual((await readMany(client, [listing(3n)]))[0])
 })
