@@ -1,63 +1,14 @@
-import {
-  type Address,
-  createWalletClient,
-  getAbiItem,
-  http,
-  keccak256,
-  parseEther,
-  parseEventLogs,
-  stringToHex,
-  zeroAddress,
-} from 'viem'
-import { mnemonicToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
-import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
-import { publicPoint } from '../../lib/crypto'
-import { devMnemonic } from '../../scripts/lib/startStack'
-import { type E2EChain, type E2EStack, connectTestWallet, devAccount, expect, test } from './fixtures'
+import { connectTestWallet, expect, test } from './fixtures'
+import { listOnChain } from './support/listOnChain'
 
 // A wallet that moves to a chain where Keyswarm is not deployed (Ethereum, chain 1, which this build
 // does not run on), mid-page and from the start: one sentence naming both chains with a switch
 // button, the page keeps showing the home chain and says so, and it follows the wallet back.
-// Account 39 is this journey's own: past anvil's 39 funded dev accounts, so it is funded here.
+// Account 39 is this journey's own (past anvil's funded ones: listOnChain funds it).
 const CREATOR = 39
-const delivery = publicPoint(keccak256(stringToHex('chain-switch delivery secret')))
 
 type TestWallet = { __testWallet: { switchChain(id: number): void } }
-
-/** Lists a paid ETH listing titled `title` as the journey's creator, straight on the chain. */
-async function list(stack: E2EStack, chain: E2EChain, title: string): Promise<bigint> {
-  await chain.test.setBalance({ address: devAccount(CREATOR), value: parseEther('10') })
-  const wallet = createWalletClient({
-    account: mnemonicToAccount(devMnemonic, { addressIndex: CREATOR }),
-    chain: anvil,
-    transport: http(stack.chainRpcUrl ?? stack.rpcUrl),
-  })
-  const hash = await wallet.writeContract({
-    address: stack.deployment.keyswarm,
-    abi: keyswarmAbi,
-    functionName: 'list',
-    args: [
-      {
-        infoHash: '0x5555555555555555555555555555555555555555',
-        size: 1_000_000n,
-        token: zeroAddress as Address,
-        price: 10n ** 16n,
-        seedShareBps: 1_000,
-        keyHash: `0x${'ef'.repeat(32)}`,
-        deliveryX: delivery.x,
-        deliveryY: delivery.y,
-        title,
-        description: 'listed by the chain-switch journey',
-        trackers: [],
-        webSeeds: [],
-      },
-    ],
-  })
-  const receipt = await chain.public.waitForTransactionReceipt({ hash })
-  return parseEventLogs({ abi: [getAbiItem({ abi: keyswarmAbi, name: 'Listed' })], logs: receipt.logs })[0]!.args
-    .contentId
-}
 
 test('a wallet that moves to a chain without Keyswarm mid-page hears so, keeps the page, and the page follows it back', async ({
   openContext,
@@ -65,7 +16,7 @@ test('a wallet that moves to a chain without Keyswarm mid-page hears so, keeps t
   chain,
 }) => {
   const before = `Chain switch, before ${Date.now()}`
-  await list(stack, chain, before)
+  await listOnChain(stack, chain, { creator: CREATOR, title: before })
   const page = await (await openContext({ account: CREATOR })).newPage()
   await page.goto('/library')
   await connectTestWallet(page)
@@ -91,7 +42,7 @@ test('a wallet that moves to a chain without Keyswarm mid-page hears so, keeps t
     'Your wallet moved to Anvil: this page now shows Keyswarm on Anvil.',
   )
   const after = `Chain switch, after ${Date.now()}`
-  await list(stack, chain, after)
+  await listOnChain(stack, chain, { creator: CREATOR, title: after })
   await expect(page.getByTestId('creator-section')).toContainText(after, { timeout: 30_000 })
   await expect(page.getByTestId('creator-section')).toContainText(before)
   await expect(library).not.toHaveAttribute('data-state', 'error')
@@ -103,7 +54,7 @@ test('a wallet already on a chain without Keyswarm gets the sentence on every pa
   chain,
 }) => {
   const title = `Chain switch, missing deployment ${Date.now()}`
-  const contentId = await list(stack, chain, title)
+  const contentId = await listOnChain(stack, chain, { creator: CREATOR, title })
   const context = await openContext({ account: CREATOR })
   const page = await context.newPage()
   await page.goto('/')

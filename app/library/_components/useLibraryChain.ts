@@ -38,6 +38,9 @@ export function useLibraryChain(account: Address | undefined, { enabled = true }
     queryKey,
     enabled: enabled && !!client && !!deployment,
     refetchInterval: REFRESH_MS,
+    // The reader already retries rate limits and transient failures with backoff; retrying it again
+    // here would keep a down endpoint's sentence and Retry off the page for a minute.
+    retry: false,
     queryFn: async ({ signal }): Promise<LibrarySnapshot> => {
       const records = await browserKeystore().listPurchases({ chainId })
       // Another account's purchases on this device stay out while a wallet is connected.
