@@ -6,6 +6,7 @@ import { TorrentBoot } from '@/components/torrent/TorrentBoot'
 import { SiteHeader } from '@/components/ui/SiteHeader'
 import { themeScript } from '@/components/ui/ThemeProvider'
 import { WrongChainBanner } from '@/components/wallet/WrongChainBanner'
+import { ChainSwitchNotice } from '@/components/chain/ChainSwitchNotice'
 import { sitePath } from '@/lib/sitePath'
 import { SiteChrome } from './_components/SiteChrome'
 import { pathGatewayScript } from './_components/pathGatewayScript'
@@ -42,6 +43,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <>
                 <SiteHeader />
                 <WrongChainBanner />
+                <ChainSwitchNotice />
               </>
             }
             footer={

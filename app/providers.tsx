@@ -10,6 +10,7 @@ import { devWallet } from '@/components/wallet/devWallet'
 import { ThemeProvider } from '@/components/ui/ThemeProvider'
 import { useTheme } from '@/components/ui/useTheme'
 import { createWagmiConfig } from '@/lib/chain/createWagmiConfig'
+import { homeChain } from '@/lib/chain/homeChain'
 import { appConfig, isLocalChain } from '@/lib/config'
 
 const accent = { accentColor: '#4f46e5', accentColorForeground: 'white', borderRadius: 'medium' } as const
@@ -19,7 +20,7 @@ function RainbowKitThemed({ children }: { children: ReactNode }) {
   return (
     <RainbowKitProvider
       theme={resolved === 'dark' ? darkTheme(accent) : lightTheme(accent)}
-      initialChain={appConfig.chains[0]}
+      initialChain={homeChain()}
       appInfo={{ appName: appConfig.name }}
     >
       {children}

@@ -1,9 +1,9 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useEffect, useState } from 'react'
 import type { Hex } from 'viem'
 import { useAccount } from 'wagmi'
-import { appConfig } from '@/lib/config'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
 
 /**
@@ -12,13 +12,14 @@ import { browserKeystore } from '@/lib/keystore/browserKeystore'
  */
 export function useOwnListingKey(contentId: bigint | undefined): Hex | undefined {
   const { address } = useAccount()
+  const { chainId } = useDeployment()
   const [key, setKey] = useState<Hex>()
   useEffect(() => {
     setKey(undefined)
     if (!address || contentId === undefined) return
     let live = true
     browserKeystore()
-      .listListingSecrets({ chainId: appConfig.chains[0].id, creator: address })
+      .listListingSecrets({ chainId, creator: address })
       .then(
         (secrets) => live && setKey(secrets.find((s) => s.contentId === String(contentId))?.key),
         (error: unknown) => console.error('[keyswarm] could not read this device’s listing secrets', error),
@@ -26,6 +27,6 @@ export function useOwnListingKey(contentId: bigint | undefined): Hex | undefined
     return () => {
       live = false
     }
-  }, [address, contentId])
+  }, [address, contentId, chainId])
   return key
 }

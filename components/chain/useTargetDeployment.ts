@@ -3,6 +3,7 @@
 import { useAccount } from 'wagmi'
 import { type Deployment, getDeployment } from '@/lib/chain/deployments/index'
 import { NotDeployedError } from '@/lib/chain/errors'
+import { homeChain } from '@/lib/chain/homeChain'
 import { appConfig } from '@/lib/config'
 
 /** Which chain the page reads, and Keyswarm's deployment there (see {@link useTargetDeployment}). */
@@ -15,15 +16,16 @@ export type TargetDeployment = {
 
 /**
  * The chain the page reads and Keyswarm's deployment on it: the connected wallet's chain when the
- * app runs on it (so switching chains mid-page reads the new chain's deployment), else the app's
- * default chain. A chain without a deployment comes back with a `NotDeployedError` to show.
+ * app runs on it (so switching chains mid-page reads the new chain's deployment), else the home
+ * chain (the first with a deployment; `WrongChainBanner` says the page shows it). One of the app's
+ * chains without a deployment comes back with a `NotDeployedError` to show instead of its parts.
  */
 export function useTargetDeployment(): TargetDeployment {
   const { chainId: connected } = useAccount()
   const chainId =
     connected !== undefined && appConfig.chains.some((chain) => chain.id === connected)
       ? connected
-      : appConfig.chains[0].id
+      : homeChain().id
   const deployment = getDeployment(chainId)
   return { chainId, deployment, error: deployment ? undefined : new NotDeployedError(chainId) }
 }

@@ -1,5 +1,6 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useState } from 'react'
 import { type Address, formatEther } from 'viem'
 import { useAccount, useConfig } from 'wagmi'
@@ -8,16 +9,13 @@ import { exportAgentSecrets } from '@/lib/agent/exportAgentSecrets'
 import { topUpAgent } from '@/lib/agent/topUpAgent'
 import type { CreatorAgentStatus } from '@/lib/agent/types'
 import { wakeAgent } from '@/lib/agent/wakeAgent'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
-import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
 import { listReceipts } from '@/lib/receipts/listReceipts'
 import { useCreatorAgent } from './useCreatorAgent'
 
 /** Saves the agent secrets for `npm run agent` as a JSON file the creator keeps private. */
-async function downloadAgentSecrets(creator: Address) {
-  const chainId = appConfig.chains[0].id
+async function downloadAgentSecrets(chainId: number, creator: Address) {
   // The creator's own seeding receipts go along: the daemon claims them.
   const receipts = await listReceipts({ chainId, seeder: creator })
   const secrets = await exportAgentSecrets(browserKeystore(), { chainId, creator, receipts })
@@ -62,7 +60,8 @@ function AgentLine({
   const config = useConfig()
   const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState<string>()
-  const chainId = appConfig.chains[0].id
+  const deployment = useDeployment()
+  const { chainId } = deployment
   const isCreator = connected?.toLowerCase() === creator.toLowerCase()
 
   const act = (action: () => Promise<unknown>) => {
@@ -94,7 +93,7 @@ function AgentLine({
               className="underline disabled:opacity-50"
               disabled={busy}
               onClick={() =>
-                act(() => authorizeAgent(config, { deployment: requireDeployment(chainId), creator, agent }))
+                act(() => authorizeAgent(config, { deployment, creator, agent }))
               }
             >
               Authorize it now
@@ -112,7 +111,7 @@ function AgentLine({
             <button
               type="button"
               className="underline"
-              onClick={() => void downloadAgentSecrets(creator).catch((e: unknown) => setActionError(formatError(e)))}
+              onClick={() => void downloadAgentSecrets(chainId, creator).catch((e: unknown) => setActionError(formatError(e)))}
             >
               Export agent secrets for npm run agent
             </button>

@@ -1,5 +1,6 @@
 'use client'
 
+import { useTargetDeployment } from '@/components/chain/useTargetDeployment'
 import { useEffect } from 'react'
 import { usePublicClient } from 'wagmi'
 import { agentLockName } from '@/lib/agent/agentLockName'
@@ -7,7 +8,6 @@ import type { AgentMessage } from '@/lib/agent/agentMessages'
 import { agentStatusStore } from '@/lib/agent/agentStatusStore'
 import { hostAgents } from '@/lib/agent/hostAgents'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { appConfig, getStack, isLocalChain } from '@/lib/config'
 
 /**
@@ -17,12 +17,13 @@ import { appConfig, getStack, isLocalChain } from '@/lib/config'
  * the agent's status over a BroadcastChannel. Renders nothing; `CreatorAgent` shows the status.
  */
 export function CreatorAgentHost() {
-  const chain = appConfig.chains[0]
-  const publicClient = usePublicClient({ chainId: chain.id })
+  // The agent delivers on the chain the page reads: a wallet moved to another deployment takes it along.
+  const { chainId, deployment } = useTargetDeployment()
+  const chain = appConfig.chains.find((c) => c.id === chainId)
+  const publicClient = usePublicClient({ chainId })
 
   useEffect(() => {
-    if (!publicClient || typeof BroadcastChannel === 'undefined') return
-    const deployment = requireDeployment(chain.id)
+    if (!publicClient || !deployment || !chain || typeof BroadcastChannel === 'undefined') return
     const name = agentLockName(chain.id)
     const controller = new AbortController()
     const wake = new EventTarget()
@@ -73,7 +74,7 @@ export function CreatorAgentHost() {
       controller.abort()
       channel.close()
     }
-  }, [publicClient, chain])
+  }, [publicClient, chain, deployment])
 
   return null
 }

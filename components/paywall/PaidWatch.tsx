@@ -1,5 +1,7 @@
 'use client'
 
+import { useTargetDeployment } from '@/components/chain/useTargetDeployment'
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useCallback, useState } from 'react'
 import { FreeListingPlayer } from '@/components/catalog/FreeListingPlayer'
 import { useListingTorrent } from '@/components/catalog/useListingTorrent'
@@ -8,8 +10,6 @@ import { SeedingEarnHint } from '@/components/receipts/SeedingEarnHint'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { formatPrice } from '@/lib/chain/formatPrice'
 import { isFreeListing } from '@/lib/chain/isFreeListing'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
-import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
 import { measureUnlockToFirstFrame } from '@/lib/purchases/measureUnlockToFirstFrame'
 import type { Torrent } from '@/lib/torrent/addTorrent'
@@ -41,9 +41,16 @@ export function PaidWatch({ contentId, linkSources }: PaidWatchProps) {
   const listingTorrent = useListingTorrent(listing, { wanted: free || !!contentKey, linkSources })
   const [playerHash, setTorrentHash] = useState<string>()
   const torrentHash = playerHash ?? listingTorrent.torrent?.infoHash
-  const deployment = requireDeployment(appConfig.chains[0].id)
+  const deployment = useDeployment()
+  const { error: notDeployed } = useTargetDeployment()
   const onTorrent = useCallback((torrent: Torrent) => setTorrentHash(torrent.infoHash), [])
 
+  if (notDeployed)
+    return (
+      <p role="alert" data-testid="watch-not-deployed" className="text-sm text-amber-700 dark:text-amber-300">
+        {formatError(notDeployed)}
+      </p>
+    )
   if (readError)
     return (
       <p

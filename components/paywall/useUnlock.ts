@@ -1,5 +1,6 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import type { Hex } from 'viem'
@@ -34,7 +35,8 @@ import { unlockTimings } from '@/lib/purchases/unlockTimings'
 export function useUnlock(listing: ListingState | undefined) {
   const config = useConfig()
   const { address } = useAccount()
-  const chainId = listing ? requireDeployment(config.chains[0].id).chainId : undefined
+  const deployment = useDeployment()
+  const chainId = listing ? deployment.chainId : undefined
   const publicClient = usePublicClient({ chainId })
   const [state, dispatch] = useReducer(unlockReducer, initialUnlockState)
   const contentId = listing?.contentId
@@ -67,7 +69,6 @@ export function useUnlock(listing: ListingState | undefined) {
   useEffect(() => {
     const current = listingRef.current
     if (!resumable || !current || !publicClient) return
-    const deployment = requireDeployment(config.chains[0].id)
     const resume = new AbortController()
     const send = (event: UnlockEvent) => !resume.signal.aborted && dispatch(event)
     ;(async () => {
@@ -100,7 +101,7 @@ export function useUnlock(listing: ListingState | undefined) {
     })().catch((error: unknown) => send({ type: 'failed', message: formatError(error) }))
     return () => resume.abort()
     // Resumes once per listing; a wallet connecting later also finds purchases this device has no record of.
-  }, [resumable, contentId, publicClient, config, address])
+  }, [resumable, contentId, publicClient, config, address, deployment])
 
   // While waiting for the key: the purchase's clock, and its deadline (past it, offer the refund).
   const waitingFor = state.step === 'waiting' ? state.purchaseId : undefined
@@ -143,14 +144,14 @@ export function useUnlock(listing: ListingState | undefined) {
     dispatch({ type: 'refundClicked' })
     try {
       const { gasUsed } = await refundPurchase(config, {
-        deployment: requireDeployment(config.chains[0].id),
+        deployment,
         purchaseId,
       })
       dispatch({ type: 'refunded', purchaseId, gasUsed })
     } catch (error) {
       dispatch({ type: 'refundFailed', message: formatError(error) })
     }
-  }, [config])
+  }, [config, deployment])
 
   const unlock = useCallback(async () => {
     if (!listing || !publicClient || stateRef.current.phase !== 'idle') return
@@ -166,7 +167,7 @@ export function useUnlock(listing: ListingState | undefined) {
       send({ type: 'stepReached', step: 'verify' })
       await checkListingSize({ listing, signal: run.signal })
       const contentKey = await unlockListing(config, publicClient, browserKeystore(), {
-        deployment: requireDeployment(config.chains[0].id),
+        deployment,
         listing,
         signal: run.signal,
         onStep: (step) => send({ type: 'stepReached', step }),
@@ -176,24 +177,22 @@ export function useUnlock(listing: ListingState | undefined) {
       })
       send({ type: 'keyReceived', contentKey })
     } catch (error) {
-      const unit = tokenUnit(listing.token, requireDeployment(config.chains[0].id))
+      const unit = tokenUnit(listing.token, deployment)
       send({ type: 'failed', message: formatError(error, { unit }) })
     }
-  }, [config, listing, publicClient])
+  }, [config, deployment, listing, publicClient])
 
   const restore = useCallback(async () => {
     if (!listing || !publicClient || stateRef.current.phase !== 'idle') return
     dispatch({ type: 'restoreClicked' })
     try {
-      const restored = await restorePurchases(config, publicClient, browserKeystore(), {
-        deployment: requireDeployment(config.chains[0].id),
-      })
+      const restored = await restorePurchases(config, publicClient, browserKeystore(), { deployment })
       const owned = restored.find((r) => r.contentId === String(listing.contentId) && r.key)
       dispatch({ type: 'restored', contentKey: owned?.key })
     } catch (error) {
       dispatch({ type: 'failed', message: formatError(error) })
     }
-  }, [config, listing, publicClient])
+  }, [config, deployment, listing, publicClient])
 
   const waitNote =
     state.step === 'waiting' && state.waiting

@@ -1,14 +1,13 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { type FormEvent, useState } from 'react'
 import { zeroAddress } from 'viem'
 import { useAccount } from 'wagmi'
 import { formatBytes } from '@/components/torrent/formatBytes'
 import { parsePrice } from '@/lib/chain/parsePrice'
 import { parseSources } from '@/lib/chain/parseSources'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { tokenUnit } from '@/lib/chain/tokenUnit'
-import { appConfig } from '@/lib/config'
 import type { PublishStage } from '@/lib/publish/publishListing'
 import { PublishResult } from './PublishResult'
 import { useCover } from './useCover'
@@ -35,7 +34,7 @@ export function PublishForm() {
   const cover = useCover()
   const [files, setFiles] = useState<File[]>([])
   const [free, setFree] = useState(false)
-  const deployment = requireDeployment(appConfig.chains[0].id)
+  const deployment = useDeployment()
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()

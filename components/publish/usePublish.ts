@@ -1,12 +1,11 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useCallback, useRef, useState } from 'react'
 import { privateKeyToAccount } from 'viem/accounts'
 import { useConfig } from 'wagmi'
 import { getAccount } from 'wagmi/actions'
 import { authorizeAgent } from '@/lib/agent/authorizeAgent'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
-import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
 import {
@@ -28,6 +27,7 @@ export type PublishInput = Omit<PublishListingParameters, 'deployment' | 'onStag
  */
 export function usePublish() {
   const config = useConfig()
+  const deployment = useDeployment()
   const [stage, setStage] = useState<PublishStage>()
   const [progress, setProgress] = useState<{ done: number; total: number }>()
   const [result, setResult] = useState<PublishResultData>()
@@ -40,7 +40,6 @@ export function usePublish() {
       setResult(undefined)
       setProgress(undefined)
       try {
-        const deployment = requireDeployment(appConfig.chains[0].id)
         const out = await publishListing(config, browserKeystore(), {
           ...input,
           deployment,
@@ -73,7 +72,7 @@ export function usePublish() {
         setError(formatError(e))
       }
     },
-    [config],
+    [config, deployment],
   )
   /** Shows a sentence for input refused before anything starts (a bad URL, a cover that is no image). */
   const refuse = useCallback((e: unknown) => setError(formatError(e)), [])

@@ -1,5 +1,6 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useCallback, useState } from 'react'
 import type { PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -8,8 +9,6 @@ import { getPublicClient } from 'wagmi/actions'
 import { authorizeAgent } from '@/lib/agent/authorizeAgent'
 import { obtainAccountSecret } from '@/lib/chain/obtainAccountSecret'
 import { prepareWallet } from '@/lib/chain/prepareWallet'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
-import { appConfig } from '@/lib/config'
 import { formatError } from '@/lib/formatError'
 import { type RestoreListingsReturnType, restoreListings } from '@/lib/publish/restoreListings'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
@@ -23,6 +22,7 @@ export type RestoreStage = 'sign' | 'read' | 'agent'
  */
 export function useRestoreListings() {
   const config = useConfig()
+  const deployment = useDeployment()
   const [stage, setStage] = useState<RestoreStage>()
   const [result, setResult] = useState<RestoreListingsReturnType>()
   const [error, setError] = useState<string>()
@@ -31,7 +31,6 @@ export function useRestoreListings() {
     setError(undefined)
     setResult(undefined)
     try {
-      const deployment = requireDeployment(appConfig.chains[0].id)
       const creator = await prepareWallet(config, { chainId: deployment.chainId })
       setStage('sign')
       const accountSecret = await obtainAccountSecret(config, browserKeystore(), { deployment, account: creator })
@@ -49,7 +48,7 @@ export function useRestoreListings() {
     } finally {
       setStage(undefined)
     }
-  }, [config])
+  }, [config, deployment])
 
   return { restore, stage, result, error, busy: !!stage }
 }

@@ -1,9 +1,9 @@
 'use client'
 
+import { useTargetDeployment } from '@/components/chain/useTargetDeployment'
 import { useEffect } from 'react'
 import { useAccount, usePublicClient } from 'wagmi'
 import { getDeployment } from '@/lib/chain/deployments/index'
-import { appConfig } from '@/lib/config'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
 import { findReceiptSigner } from '@/lib/receipts/findReceiptSigner'
 import { receiveReceipt } from '@/lib/receipts/receiveReceipt'
@@ -16,7 +16,7 @@ import { configureReceipts } from '@/lib/torrent/configureReceipts'
  */
 export function ReceiptsHost() {
   const { address } = useAccount()
-  const chainId = appConfig.chains[0].id
+  const { chainId } = useTargetDeployment()
   const client = usePublicClient({ chainId })
 
   useEffect(() => configureReceipts({ payee: address }), [address])

@@ -1,26 +1,39 @@
 'use client'
 
 import { useAccount, useSwitchChain } from 'wagmi'
-import { appConfig } from '@/lib/config'
+import { useTargetDeployment } from '@/components/chain/useTargetDeployment'
 import { useMounted } from '@/components/ui/useMounted'
+import { chainName } from '@/lib/chain/chainName'
+import { getDeployment } from '@/lib/chain/deployments/index'
+import { NotDeployedError } from '@/lib/chain/errors'
+import { homeChain } from '@/lib/chain/homeChain'
 import { formatError } from '@/lib/formatError'
 
 /**
- * A banner under the header while the connected wallet is on a chain Keyswarm does not run on,
- * with one button to switch back. Switching can be refused in the wallet; that is said, not thrown.
+ * A banner under the header while the connected wallet is on a chain where Keyswarm is not
+ * deployed, in one sentence with one button to switch. On a chain the app does not run on at all,
+ * the page keeps showing the home chain and says so; on one of its chains without a deployment,
+ * the page follows the wallet and its parts say the same. Switching can be refused in the wallet;
+ * that is said, not thrown.
  */
 export function WrongChainBanner() {
   const { chainId, isConnected } = useAccount()
+  const { chainId: shown } = useTargetDeployment()
   const { switchChain, isPending, error } = useSwitchChain()
-  const target = appConfig.chains[0]
   const mounted = useMounted()
-  if (!mounted || !isConnected || chainId === undefined || appConfig.chains.some((chain) => chain.id === chainId)) return null
+  const target = homeChain()
+  if (!mounted || !isConnected || chainId === undefined || getDeployment(chainId)) return null
   return (
-    <div role="alert" className="border-b border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/60 dark:text-amber-100">
+    <div
+      role="alert"
+      data-testid="not-deployed-banner"
+      data-chain-id={chainId}
+      className="border-b border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/60 dark:text-amber-100"
+    >
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-2.5 text-sm">
         <p className="flex-1">
-          Your wallet is on chain {chainId}, but Keyswarm runs on <strong>{target.name}</strong> ({target.id}). Switch to
-          keep going.
+          {new NotDeployedError(chainId).shortMessage}
+          {shown !== chainId && ` This page shows ${chainName(shown)}.`}
           {error && <span className="block text-red-700 dark:text-red-300">{formatError(error)}</span>}
         </p>
         <button

@@ -1,5 +1,7 @@
 import { BaseError } from '../errors/BaseError'
 import { shorten } from '../errors/shorten'
+import { chainName } from './chainName'
+import { homeChain } from './homeChain'
 import type { TokenUnit } from './tokenUnit'
 
 /** Base of the chain domain's errors: a short sentence for a person, the cause attached. */
@@ -20,8 +22,10 @@ export class ProviderRpcError extends ChainError {
 /** The app is on a chain where Keyswarm has no deployment. */
 export class NotDeployedError extends ChainError {
   override name = 'NotDeployedError'
+  readonly chainId: number
   constructor(chainId: number) {
-    super(`Keyswarm is not deployed on chain ${chainId}: switch your wallet to a supported network.`)
+    super(`Keyswarm is not deployed on ${chainName(chainId)}; switch to ${homeChain().name} to use it.`)
+    this.chainId = chainId
   }
 }
 

@@ -2,9 +2,10 @@ import type { Address, PublicClient } from 'viem'
 import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { Deployment } from './deployments/index'
 import { type PurchaseStateName, purchaseStateName } from './purchaseStateName'
-import { type ListedListing, readListings } from './readListings'
+import type { ListedListing } from './readListings'
 import { readMany } from './readMany'
-import { readPurchases } from './readPurchases'
+import { type LibraryLog, scanLibraryEvents } from './scanLibraryEvents'
+import { toListedListing } from './toListedListing'
 
 /** One purchase as its buyer sees it: what, for how much, and where it stands now. */
 export type BuyerPurchase = {
@@ -26,31 +27,45 @@ export type ReadBuyerPurchasesParameters = {
   buyer?: Address
   /** Purchases known some other way (kept on this device), read even without a wallet. */
   purchaseIds?: readonly bigint[]
+  /**
+   * The deployment's /library events already read ({@link scanLibraryEvents}), in any order; a
+   * purchase whose `Listed` event is not among them yet comes without its listing. Scanned here when absent.
+   */
+  logs?: readonly LibraryLog[]
+  /** Reads already made in this round of reads (see `readMany`'s `memo`). */
+  memo?: Map<string, unknown>
   signal?: AbortSignal
 }
 
 /**
  * Purchases of a buyer (from its `Purchased` events) and any other purchases named, newest
- * first, each with its listing and its state now: one ranged scan for the purchases, one
- * Multicall3 batch for their states, one scan for their listings.
+ * first, each with its listing and its state now: filters over the deployment's /library events
+ * (one ranged, cached scan, {@link scanLibraryEvents}) and one Multicall3 batch for the states.
  */
 export async function readBuyerPurchases(
   client: PublicClient,
-  { deployment, buyer, purchaseIds = [], signal }: ReadBuyerPurchasesParameters,
+  { deployment, buyer, purchaseIds = [], logs: given, memo, signal }: ReadBuyerPurchasesParameters,
 ): Promise<BuyerPurchase[]> {
-  const fromEvents = buyer ? await readPurchases(client, { deployment, buyer, signal }) : []
-  const ids = [...new Set([...fromEvents.map((p) => p.purchaseId), ...purchaseIds])].sort((a, b) => (a < b ? 1 : -1))
+  const logs = given ?? (await scanLibraryEvents(client, { deployment, signal }))
+  const own = buyer?.toLowerCase()
+  const fromEvents = logs.flatMap((log) =>
+    own && log.eventName === 'Purchased' && log.args.buyer!.toLowerCase() === own ? [log.args.purchaseId!] : [],
+  )
+  const ids = [...new Set([...fromEvents, ...purchaseIds])].sort((a, b) => (a < b ? 1 : -1))
   const infos = await readMany(
     client,
     ids.map(
       (id) => ({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'purchases', args: [id] }) as const,
     ),
+    { memo },
   )
-  const contentIds = [...new Set(infos.filter((info) => info.state !== 0).map((info) => info.contentId))]
+  const contentIds = new Set(infos.filter((info) => info.state !== 0).map((info) => info.contentId))
   const listings = new Map(
-    contentIds.length === 0
-      ? []
-      : (await readListings(client, { deployment, contentIds, signal })).map((l) => [l.contentId, l] as const),
+    logs.flatMap((log) =>
+      log.eventName === 'Listed' && contentIds.has(log.args.contentId!)
+        ? [[log.args.contentId!, toListedListing(log)] as const]
+        : [],
+    ),
   )
   return ids.flatMap((purchaseId, i) => {
     const info = infos[i]!

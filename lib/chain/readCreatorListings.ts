@@ -1,12 +1,13 @@
-import { type Address, type PublicClient, getAbiItem } from 'viem'
+import type { Address, Log, PublicClient } from 'viem'
 import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { Deployment } from './deployments/index'
 import { type PurchaseStateName, purchaseStateName } from './purchaseStateName'
 import type { ListingState } from './readListing'
-import { readListingSources } from './readListingSources'
-import { readListings } from './readListings'
+import type { ListingSources } from './readListingSources'
 import { readMany } from './readMany'
-import { scanLogs } from './scanLogs'
+import { type LibraryLog, scanLibraryEvents } from './scanLibraryEvents'
+import { toListedListing } from './toListedListing'
+import { splitListingTrackers } from './splitListingTrackers'
 
 /** One sale of a creator's listing, as the creator sees it. */
 export type CreatorSale = {
@@ -30,60 +31,74 @@ export type CreatorListing = ListingState & {
 }
 
 /** Parameters of {@link readCreatorListings}. */
-export type ReadCreatorListingsParameters = { deployment: Deployment; creator: Address; signal?: AbortSignal }
-
-const purchasedEvent = getAbiItem({ abi: keyswarmAbi, name: 'Purchased' })
-const settledEvent = getAbiItem({ abi: keyswarmAbi, name: 'Settled' })
+export type ReadCreatorListingsParameters = {
+  deployment: Deployment
+  creator: Address
+  /**
+   * The deployment's /library events already read ({@link scanLibraryEvents}), in any order:
+   * /library reads them once for every section, and passes what it has so far while older ranges
+   * load. Scanned here when absent.
+   */
+  logs?: readonly LibraryLog[]
+  /** Reads already made in this round of reads (see `readMany`'s `memo`). */
+  memo?: Map<string, unknown>
+  signal?: AbortSignal
+}
 
 /**
  * Every listing of `creator`, newest first, with its stored state, its counters, the sources in
- * effect and each sale's state now: a few ranged log scans ({@link scanLogs}, cached), then the
- * listings' and sales' state in a few Multicall3 batches ({@link readMany}), however many there are.
+ * effect and each sale's state now: filters over the deployment's /library events (one ranged,
+ * cached scan, {@link scanLibraryEvents}), then the listings' and sales' state in a few Multicall3
+ * batches ({@link readMany}), however many there are.
  */
 export async function readCreatorListings(
   client: PublicClient,
-  { deployment, creator, signal }: ReadCreatorListingsParameters,
+  { deployment, creator, logs: given, memo, signal }: ReadCreatorListingsParameters,
 ): Promise<CreatorListing[]> {
-  const listed = await readListings(client, { deployment, creator, signal })
+  const logs = [...(given ?? (await scanLibraryEvents(client, { deployment, signal })))].sort(chainOrder)
+  const own = creator.toLowerCase()
+  const listed = logs
+    .flatMap((log) =>
+      log.eventName === 'Listed' && log.args.creator!.toLowerCase() === own ? [toListedListing(log)] : [],
+    )
+    .sort((a, b) => (a.contentId < b.contentId ? 1 : -1))
   if (listed.length === 0) return []
-  const contentIds = listed.map((l) => l.contentId)
+  const wanted = new Set(listed.map((l) => l.contentId))
+  const purchasedLogs = logs.flatMap((log) =>
+    log.eventName === 'Purchased' && wanted.has(log.args.contentId!) ? [log] : [],
+  )
+  const settledIds = new Set<bigint>()
+  // Logs are in chain order, so the last `SourcesChanged` of a listing is the sources in effect.
+  const changed = new Map<bigint, ListingSources>()
+  for (const log of logs) {
+    if (log.eventName === 'Settled') settledIds.add(log.args.purchaseId!)
+    else if (log.eventName === 'SourcesChanged' && wanted.has(log.args.contentId!))
+      changed.set(log.args.contentId!, {
+        ...splitListingTrackers(log.args.trackers!),
+        webSeeds: log.args.webSeeds!,
+        changedAt: log.blockNumber,
+      })
+  }
   const keyswarm = { address: deployment.keyswarm, abi: keyswarmAbi } as const
-  // No purchase of a listing comes before the listing itself.
-  const firstBlock = listed.reduce((min, l) => (l.blockNumber < min ? l.blockNumber : min), listed[0]!.blockNumber)
-  const [purchased, sources, state] = await Promise.all([
-    scanLogs(client, {
-      address: deployment.keyswarm,
-      event: purchasedEvent,
-      args: { contentId: contentIds },
-      fromBlock: firstBlock,
-      signal,
-    }),
-    readListingSources(client, { deployment, listings: listed }),
+  const contentIds = listed.map((l) => l.contentId)
+  const [state, infos] = await Promise.all([
     readMany(
       client,
       contentIds.flatMap((id) => [
         { ...keyswarm, functionName: 'listings', args: [id] } as const,
         { ...keyswarm, functionName: 'listingStats', args: [id] } as const,
       ]),
+      { memo },
+    ),
+    readMany(
+      client,
+      purchasedLogs.map((log) => ({ ...keyswarm, functionName: 'purchases', args: [log.args.purchaseId!] }) as const),
+      { memo },
     ),
   ])
-  const purchasedLogs = purchased.logs
-  const infos = await readMany(
-    client,
-    purchasedLogs.map((log) => ({ ...keyswarm, functionName: 'purchases', args: [log.args.purchaseId!] }) as const),
+  const sources = listed.map(
+    (l): ListingSources => changed.get(l.contentId) ?? { ...splitListingTrackers(l.trackers), webSeeds: l.webSeeds },
   )
-  // Only a purchase final by time may still await `settle`: the contract's `Settled` events tell which did.
-  const final = purchasedLogs.filter((_, i) => purchaseStateName(infos[i]!.state) === 'settled')
-  const settledIds = new Set<bigint>()
-  if (final.length > 0) {
-    const { logs } = await scanLogs(client, {
-      address: deployment.keyswarm,
-      event: settledEvent,
-      fromBlock: final[0]!.blockNumber,
-      signal,
-    })
-    for (const log of logs) settledIds.add(log.args.purchaseId!)
-  }
   const sales: CreatorSale[] = purchasedLogs.map((log, i) => ({
     purchaseId: log.args.purchaseId!,
     contentId: log.args.contentId!,
@@ -118,4 +133,9 @@ export async function readCreatorListings(
       },
     }
   })
+}
+
+function chainOrder(a: Log, b: Log): number {
+  if (a.blockNumber !== b.blockNumber) return a.blockNumber! < b.blockNumber! ? -1 : 1
+  return a.logIndex! - b.logIndex!
 }

@@ -3,6 +3,7 @@ import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { LogCache } from './createLogCache'
 import type { Deployment } from './deployments/index'
 import { type ScannedLog, scanLogs } from './scanLogs'
+import { toListedListing } from './toListedListing'
 
 /** A listing as its `Listed` event announced it, with where and when it was listed. */
 export type ListedListing = {
@@ -68,26 +69,5 @@ export async function readListings(
 }
 
 function toListings(logs: ScannedLog<typeof listedEvent>[]): ListedListing[] {
-  return logs
-    .map((log) => {
-      const { contentId, creator, params } = log.args as Required<typeof log.args>
-      return {
-        contentId,
-        creator,
-        infoHash: params.infoHash.slice(2).toLowerCase(),
-        size: params.size,
-        token: params.token,
-        price: params.price,
-        seedShareBps: params.seedShareBps,
-        keyHash: params.keyHash,
-        delivery: { x: params.deliveryX, y: params.deliveryY },
-        title: params.title,
-        description: params.description,
-        trackers: params.trackers,
-        webSeeds: params.webSeeds,
-        blockNumber: log.blockNumber,
-        transactionHash: log.transactionHash,
-      }
-    })
-    .sort((a, b) => (a.contentId < b.contentId ? 1 : -1))
+  return logs.map(toListedListing).sort((a, b) => (a.contentId < b.contentId ? 1 : -1))
 }

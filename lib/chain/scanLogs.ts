@@ -33,8 +33,12 @@ export type LogPage<event extends AbiEvent> = {
 /** Parameters of {@link scanLogs}. */
 export type ScanLogsParameters<event extends AbiEvent> = {
   address: Address
-  event: event
-  /** Indexed arguments to filter on; an array means any of them. */
+  /**
+   * The event to read, or several: one `eth_getLogs` per range then asks for all of them (one
+   * topic-0 list), and one cache entry holds them, so a page that needs four events pays for one scan.
+   */
+  event: event | readonly event[]
+  /** Indexed arguments to filter on (one event only); an array means any of them. */
   args?: GetLogsParameters<event>['args']
   fromBlock: bigint
   /** The last block to read (default: the head, read now). */
@@ -142,7 +146,11 @@ export async function scanLogs<const event extends AbiEvent>(
     }))
   const chainId = client.chain?.id ?? (await retrying(() => client.getChainId()))
   const finalBlock = head - BigInt(reorgDepth ?? defaultReorgDepth(chainId))
-  const topics = encodeEventTopics({ abi: [event], eventName: event.name, args } as never) as (Hex | Hex[] | null)[]
+  const events = (Array.isArray(event) ? event : [event]) as readonly event[]
+  const topics: (Hex | Hex[] | null)[] =
+    events.length === 1
+      ? (encodeEventTopics({ abi: events, eventName: events[0]!.name, args } as never) as (Hex | Hex[] | null)[])
+      : [events.map((e) => encodeEventTopics({ abi: [e], eventName: e.name } as never)[0] as Hex)]
   const key = `${chainId}:${address.toLowerCase()}:${JSON.stringify(topics)}`
 
   let entry = cache ? await cache.load(key) : undefined
@@ -234,7 +242,7 @@ export async function scanLogs<const event extends AbiEvent>(
           // The reader retries by itself: viem's own retries would resend a range the endpoint refused.
           { retryCount: 0 },
         )
-        slot.logs = decodeLogs(event, raw)
+        slot.logs = decodeLogs(events, raw)
         slot.state = 'done'
         scanned.push(slot)
         if (slot.to - slot.from + 1n >= BigInt(range)) range = Math.min(ceiling, range * 2)
@@ -343,7 +351,7 @@ function mergeRanges(ranges: [bigint, bigint][]): [bigint, bigint][] {
   return out
 }
 
-function decodeLogs<event extends AbiEvent>(event: event, raw: unknown): ScannedLog<event>[] {
+function decodeLogs<event extends AbiEvent>(events: readonly event[], raw: unknown): ScannedLog<event>[] {
   if (!Array.isArray(raw)) throw new MalformedLogsError()
   let formatted: Log[]
   try {
@@ -353,7 +361,7 @@ function decodeLogs<event extends AbiEvent>(event: event, raw: unknown): Scanned
   }
   if (formatted.some((log) => typeof log.blockNumber !== 'bigint' || typeof log.logIndex !== 'number'))
     throw new MalformedLogsError()
-  const decoded = parseEventLogs({ abi: [event] as AbiEvent[], logs: formatted, strict: true })
+  const decoded = parseEventLogs({ abi: events as readonly AbiEvent[], logs: formatted, strict: true })
   // A log the filter matched but the ABI cannot decode is an endpoint answering nonsense.
   if (decoded.length !== formatted.length) throw new MalformedLogsError()
   return decoded as unknown as ScannedLog<event>[]

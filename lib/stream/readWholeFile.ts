@@ -24,7 +24,7 @@ export async function readWholeFile(
   const source = await sources.open(id, file)
   const parts: Uint8Array[] = []
   let read = 0
-  let reported = 0
+  let reported = Number.NEGATIVE_INFINITY
   const iterator = source.read({ start: 0, end: source.size - 1 })
   try {
     for (;;) {

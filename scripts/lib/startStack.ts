@@ -192,7 +192,7 @@ export async function startAnvil({
     '--chain-id',
     String(anvil.id),
     '--accounts',
-    '41',
+    '43',
     '--silent',
   ]
   if (blockTime) args.push('--block-time', String(blockTime))

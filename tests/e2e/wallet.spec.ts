@@ -36,8 +36,8 @@ test('a wallet on the wrong chain gets a clear prompt, and the page recovers fro
   await connectTestWallet(page)
 
   await page.evaluate(() => (window as unknown as { __testWallet: { switchChain(id: number): void } }).__testWallet.switchChain(1))
-  const banner = page.getByRole('alert').filter({ hasText: 'Keyswarm runs on' })
-  await expect(banner).toContainText('Your wallet is on chain 1')
+  const banner = page.getByTestId('not-deployed-banner')
+  await expect(banner).toContainText('Keyswarm is not deployed on Ethereum; switch to Anvil to use it.')
   await expect(page.getByRole('button', { name: 'Wrong network' })).toBeVisible()
 
   // The person refuses the switch in the wallet: a sentence, and the prompt stays.

@@ -1,5 +1,6 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useEffect } from 'react'
 import { UnlockPanel } from '@/components/paywall/UnlockPanel'
 import { usePaidListing } from '@/components/paywall/usePaidListing'
@@ -8,8 +9,6 @@ import { formatBytes } from '@/components/torrent/formatBytes'
 import { WalletButton } from '@/components/wallet/WalletButton'
 import { formatPrice } from '@/lib/chain/formatPrice'
 import { isFreeListing } from '@/lib/chain/isFreeListing'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
-import { appConfig } from '@/lib/config'
 import type { PlayerBridge } from '@/lib/embed/startPlayerBridge'
 import { formatError } from '@/lib/formatError'
 import type { LinkSources } from '@/lib/torrent/readLinkSources'
@@ -32,6 +31,7 @@ export type ListingEmbedProps = {
  */
 export function ListingEmbed({ bridge, contentId, linkSources, autoplay, muted }: ListingEmbedProps) {
   const { data: listing, error: readError } = usePaidListing(contentId)
+  const deployment = useDeployment()
   const free = !!listing && isFreeListing(listing)
   const unlock = useUnlock(free ? undefined : listing)
   const contentKey = unlock.contentKey
@@ -71,7 +71,7 @@ export function ListingEmbed({ bridge, contentId, linkSources, autoplay, muted }
   const price = formatPrice({
     price: listing.currentPrice,
     token: listing.token,
-    deployment: requireDeployment(appConfig.chains[0].id),
+    deployment,
   })
   return (
     <div

@@ -1,17 +1,16 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useQueryClient } from '@tanstack/react-query'
 import Link from 'next/link'
 import { useConfig } from 'wagmi'
 import { formatPrice } from '@/lib/chain/formatPrice'
 import type { PurchaseStateName } from '@/lib/chain/purchaseStateName'
 import { refundPurchase } from '@/lib/chain/refundPurchase'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
-import { appConfig } from '@/lib/config'
 import { ActionStatus } from './ActionStatus'
 import type { OwnedPurchase } from './useBuyerPurchases'
 import { useChainAction } from './useChainAction'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 
 const stateText: Record<PurchaseStateName, string> = {
   none: 'Unknown',
@@ -28,7 +27,7 @@ export function BuyerPurchaseItem({ purchase }: { purchase: OwnedPurchase }) {
   const config = useConfig()
   const queryClient = useQueryClient()
   const action = useChainAction()
-  const deployment = requireDeployment(appConfig.chains[0].id)
+  const deployment = useDeployment()
   const { listing } = purchase
   const paid = listing
     ? formatPrice({ price: purchase.amount, token: listing.token, deployment })

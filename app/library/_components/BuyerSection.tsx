@@ -5,41 +5,34 @@ import type { Address } from 'viem'
 import { useConfig, usePublicClient } from 'wagmi'
 import { useTargetDeployment } from '@/components/chain/useTargetDeployment'
 import { requireDeployment } from '@/lib/chain/requireDeployment'
-import { ChainReadError } from '@/components/chain/ChainReadError'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
 import { restorePurchases } from '@/lib/purchases/restorePurchases'
 import { ActionStatus } from './ActionStatus'
 import { BuyerPurchaseItem } from './BuyerPurchaseItem'
 import { useBuyerPurchases } from './useBuyerPurchases'
 import { useChainAction } from './useChainAction'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 
 /**
- * "What you bought": the purchases of the connected wallet and of this browser, with Restore
+ * "What you bought": the purchases of the connected wallet and of this browser, newest first as
+ * /library's scan reads them (its loading state and errors are LibraryView's), with Restore
  * purchases (one signature brings every purchase's key to this device). Hidden when there are none.
  */
 export function BuyerSection({ buyer }: { buyer: Address | undefined }) {
-  const { data, error, isFetching, refetch } = useBuyerPurchases(buyer)
+  const { data } = useBuyerPurchases(buyer)
   const config = useConfig()
   const { chainId } = useTargetDeployment()
   const publicClient = usePublicClient({ chainId })
   const queryClient = useQueryClient()
   const action = useChainAction()
-  const failed = error && (
-    <ChainReadError
-      what="Your purchases"
-      error={error}
-      keeping={!!data}
-      onRetry={() => void refetch()}
-      retrying={isFetching}
-    />
-  )
-  if (!data || data.length === 0) return failed || null
+  if (!data || data.length === 0) return null
   const missing = data.filter((p) => (p.state === 'delivered' || p.state === 'settled') && !p.key).length
 
   const restore = () =>
     void action.run('Sign the account message in your wallet: it finds every purchase’s key again…', async () => {
-      const restored = await restorePurchases(config, publicClient!, browserKeystore(), { deployment: requireDeployment(chainId) })
+      const restored = await restorePurchases(config, publicClient!, browserKeystore(), {
+        deployment: requireDeployment(chainId),
+      })
       await queryClient.invalidateQueries({ queryKey: libraryQueryKey })
       const keys = restored.filter((r) => r.key).length
       return `Restored ${restored.length} purchase${restored.length === 1 ? '' : 's'} on this device, ${keys} with ${keys === 1 ? 'its' : 'their'} key.`
@@ -73,7 +66,6 @@ export function BuyerSection({ buyer }: { buyer: Address | undefined }) {
         </button>
       </div>
       {!buyer && <p className="text-sm text-zinc-500">Connect the wallet you bought with to restore or refund.</p>}
-      {failed}
       <ActionStatus state={action} testId="restore-status" />
       <ul className="space-y-3">
         {data.map((purchase) => (

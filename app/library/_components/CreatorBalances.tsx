@@ -1,16 +1,15 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useQueryClient } from '@tanstack/react-query'
 import { formatUnits } from 'viem'
 import { useConfig } from 'wagmi'
 import type { CreatorBalance } from '@/lib/chain/readCreatorBalances'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { tokenUnit } from '@/lib/chain/tokenUnit'
 import { withdrawBalance } from '@/lib/chain/withdrawBalance'
-import { appConfig } from '@/lib/config'
 import { ActionStatus } from './ActionStatus'
 import { useChainAction } from './useChainAction'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 
 /** The creator's revenue, one card per token: withdrawable, to settle, in escrow; and Withdraw. */
 export function CreatorBalances({ balances }: { balances: readonly CreatorBalance[] }) {
@@ -27,7 +26,7 @@ function BalanceCard({ balance }: { balance: CreatorBalance }) {
   const config = useConfig()
   const queryClient = useQueryClient()
   const action = useChainAction()
-  const deployment = requireDeployment(appConfig.chains[0].id)
+  const deployment = useDeployment()
   const { symbol, decimals } = tokenUnit(balance.token, deployment)
   const amount = (value: bigint) => `${formatUnits(value, decimals)} ${symbol}`
   const ready = balance.withdrawable + balance.settleable

@@ -1,5 +1,6 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useQueryClient } from '@tanstack/react-query'
 import Link from 'next/link'
 import { type FormEvent, useState } from 'react'
@@ -10,16 +11,14 @@ import { formatPrice } from '@/lib/chain/formatPrice'
 import { parsePrice } from '@/lib/chain/parsePrice'
 import type { PurchaseStateName } from '@/lib/chain/purchaseStateName'
 import type { CreatorListing } from '@/lib/chain/readCreatorListings'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { setListingActive } from '@/lib/chain/setListingActive'
 import { setListingPrice } from '@/lib/chain/setListingPrice'
 import { toListingTrackers } from '@/lib/chain/toListingTrackers'
 import { setListingSources } from '@/lib/chain/setListingSources'
 import { tokenUnit } from '@/lib/chain/tokenUnit'
-import { appConfig } from '@/lib/config'
 import { ActionStatus } from './ActionStatus'
 import { useChainAction } from './useChainAction'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 
 const saleText: Record<PurchaseStateName, string> = {
   none: 'unknown',
@@ -40,7 +39,7 @@ export function CreatorListingCard({ listing }: { listing: CreatorListing }) {
   const config = useConfig()
   const queryClient = useQueryClient()
   const action = useChainAction()
-  const deployment = requireDeployment(appConfig.chains[0].id)
+  const deployment = useDeployment()
   const unit = tokenUnit(listing.token, deployment)
   const price = formatPrice({ price: listing.currentPrice, token: listing.token, deployment })
   const [editing, setEditing] = useState<'price' | 'sources'>()

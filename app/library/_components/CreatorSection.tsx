@@ -2,7 +2,6 @@
 
 import type { Address } from 'viem'
 import { CreatorAgent } from '@/components/paywall/CreatorAgent'
-import { ChainReadError } from '@/components/chain/ChainReadError'
 import { RestoreListings } from '@/components/publish/RestoreListings'
 import { CreatorBalances } from './CreatorBalances'
 import { CreatorListingCard } from './CreatorListingCard'
@@ -10,38 +9,24 @@ import { SweepPools } from './SweepPools'
 import { useCreatorDashboard } from './useCreatorDashboard'
 
 /**
- * "What you sell": shown only when the connected wallet has listings on this chain. Revenue per
- * token with Withdraw, then each listing with its sales and actions; the delivery agent's status and,
- * for a new device, "Restore my listings".
+ * "What you sell": shown once the connected wallet's first listing on this chain is read (newest
+ * first, as /library's scan goes; its loading state and errors are LibraryView's). Revenue per
+ * token with Withdraw, then each listing with its sales and actions; the delivery agent's status
+ * and, for a new device, "Restore my listings".
  */
 export function CreatorSection({ creator }: { creator: Address }) {
-  const { data, error, isPending, isFetching, refetch } = useCreatorDashboard(creator)
-  const failed = error && (
-    <ChainReadError
-      what="Your listings"
-      error={error}
-      keeping={!!data}
-      onRetry={() => void refetch()}
-      retrying={isFetching}
-    />
-  )
-  if (isPending && !error)
-    return (
-      <p role="status" className="text-sm text-zinc-500" data-testid="creator-loading">
-        Reading your listings and sales from the chain…
-      </p>
-    )
-  if (!data || data.listings.length === 0) return failed || null
+  const { data } = useCreatorDashboard(creator)
+  if (!data || data.listings.length === 0) return null
   return (
     <section aria-labelledby="selling" className="space-y-5" data-testid="creator-section">
-      {failed}
       <div>
         <h2 id="selling" className="text-xl font-semibold tracking-tight">
           What you sell
         </h2>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {data.listings.length} listing{data.listings.length === 1 ? '' : 's'} of this wallet. Keep any Keyswarm tab
-          open in this browser, or run npm run agent, so buyers get their keys.
+          {data.listings.length} listing{data.listings.length === 1 ? '' : 's'} of this wallet
+          {data.done ? '' : ' so far'}. Keep any Keyswarm tab open in this browser, or run npm run agent, so buyers get
+          their keys.
         </p>
       </div>
       <CreatorAgent />

@@ -1,19 +1,18 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type Address, formatUnits, zeroAddress } from 'viem'
 import { useConfig, usePublicClient } from 'wagmi'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { tokenUnit } from '@/lib/chain/tokenUnit'
 import { withdrawBalance } from '@/lib/chain/withdrawBalance'
-import { appConfig } from '@/lib/config'
 import { estimateClaims } from '@/lib/receipts/estimateClaims'
 import type { Earning } from '@/lib/receipts/readEarnings'
 import { claimEarnings } from '@/lib/receipts/claimEarnings'
 import { formatError } from '@/lib/formatError'
 import { ActionStatus } from './ActionStatus'
 import { useChainAction } from './useChainAction'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 import { useEarnings } from './useEarnings'
 
 /**
@@ -61,12 +60,12 @@ type EarningsCardProps = { seeder: Address; token: Address; earnings: Earning[];
 
 function EarningsCard({ seeder, token, earnings, withdrawable }: EarningsCardProps) {
   const config = useConfig()
-  const chainId = appConfig.chains[0].id
+  const deployment = useDeployment()
+  const { chainId } = deployment
   const client = usePublicClient({ chainId })
   const queryClient = useQueryClient()
   const claimAction = useChainAction()
   const withdrawAction = useChainAction()
-  const deployment = requireDeployment(chainId)
   const { symbol, decimals } = tokenUnit(token, deployment)
   const amount = (value: bigint) => `${formatUnits(value, decimals)} ${symbol}`
   const sum = (list: Earning[], pick: (e: Earning) => bigint) => list.reduce((total, e) => total + pick(e), 0n)

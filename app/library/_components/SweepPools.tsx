@@ -1,18 +1,17 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { formatUnits } from 'viem'
 import { useConfig, usePublicClient } from 'wagmi'
 import { prepareWallet } from '@/lib/chain/prepareWallet'
 import type { CreatorListing } from '@/lib/chain/readCreatorListings'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
 import { sweepPools } from '@/lib/chain/sweepPools'
 import { tokenUnit } from '@/lib/chain/tokenUnit'
-import { appConfig } from '@/lib/config'
 import { readSweepable } from '@/lib/receipts/readSweepable'
 import { ActionStatus } from './ActionStatus'
 import { useChainAction } from './useChainAction'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 
 /**
  * The seeding pools seeders left unclaimed once their claim window closed: what is left, and
@@ -20,11 +19,11 @@ import { libraryQueryKey } from './useCreatorDashboard'
  */
 export function SweepPools({ listings, contentId }: { listings: readonly CreatorListing[]; contentId?: bigint }) {
   const config = useConfig()
-  const chainId = appConfig.chains[0].id
+  const deployment = useDeployment()
+  const { chainId } = deployment
   const client = usePublicClient({ chainId })
   const queryClient = useQueryClient()
   const action = useChainAction()
-  const deployment = requireDeployment(chainId)
   const mine = contentId === undefined ? listings : listings.filter((l) => l.contentId === contentId)
   const saleKey = mine.flatMap((l) => l.sales.map((s) => `${s.purchaseId}:${s.state}`)).join(',')
   const { data: sweepable } = useQuery({

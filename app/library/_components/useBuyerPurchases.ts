@@ -1,16 +1,16 @@
 'use client'
 
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import type { Address, Hex } from 'viem'
-import { usePublicClient } from 'wagmi'
-import { type BuyerPurchase, readBuyerPurchases } from '@/lib/chain/readBuyerPurchases'
 import { useTargetDeployment } from '@/components/chain/useTargetDeployment'
+import type { BuyerPurchase } from '@/lib/chain/readBuyerPurchases'
 import { listLibrary } from '@/lib/library/listLibrary'
 import { onLibraryChange } from '@/lib/library/onLibraryChange'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
 import { storedBitfield } from '@/lib/torrent/storedBitfield'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
+import { useLibraryChain } from './useLibraryChain'
 
 /** A purchase with what this device holds of it. */
 export type OwnedPurchase = BuyerPurchase & {
@@ -24,35 +24,28 @@ export type OwnedPurchase = BuyerPurchase & {
 
 /**
  * The purchases of the connected wallet (its `Purchased` events) and those this browser holds,
- * each with its state on chain and what of it is on this device. Refreshed every few seconds and
- * whenever the torrent library changes.
+ * each with its state on chain (from the one /library query, {@link useLibraryChain}: newest
+ * first as they are read) and what of it is on this device, read again whenever the torrent
+ * library changes. `error`, `isFetching` and `refetch` are the chain read's.
  */
 export function useBuyerPurchases(buyer: Address | undefined, { enabled = true }: { enabled?: boolean } = {}) {
-  const { chainId, deployment } = useTargetDeployment()
-  const client = usePublicClient({ chainId })
+  const { chainId } = useTargetDeployment()
+  const chain = useLibraryChain(buyer, { enabled })
   const queryClient = useQueryClient()
-  const queryKey = [...libraryQueryKey, 'buyer', chainId, buyer]
   useEffect(
     () => onLibraryChange(() => void queryClient.invalidateQueries({ queryKey: [...libraryQueryKey, 'buyer'] })),
     [queryClient],
   )
-  return useQuery({
-    queryKey,
-    enabled: enabled && !!client && !!deployment,
-    refetchInterval: 5000,
-    queryFn: async ({ signal }): Promise<OwnedPurchase[]> => {
+  const purchases = chain.data?.purchases
+  const device = useQuery({
+    queryKey: [...libraryQueryKey, 'buyer', chainId, buyer, chain.dataUpdatedAt],
+    enabled: !!purchases,
+    placeholderData: keepPreviousData,
+    queryFn: async (): Promise<OwnedPurchase[]> => {
       const [records, entries] = await Promise.all([browserKeystore().listPurchases({ chainId }), listLibrary()])
-      // Another account's purchases on this device stay out while a wallet is connected.
-      const mine = records.filter((r) => !buyer || r.buyer.toLowerCase() === buyer.toLowerCase())
-      const purchases = await readBuyerPurchases(client!, {
-        deployment: deployment!,
-        signal,
-        buyer,
-        purchaseIds: mine.map((r) => BigInt(r.purchaseId)),
-      })
       return Promise.all(
-        purchases.map(async (purchase) => {
-          const record = mine.find((r) => r.purchaseId === String(purchase.purchaseId))
+        purchases!.map(async (purchase) => {
+          const record = records.find((r) => r.purchaseId === String(purchase.purchaseId))
           const entry = purchase.listing && entries.find((e) => e.infoHash === purchase.listing!.infoHash)
           let stored: number | undefined
           if (entry) {
@@ -64,6 +57,13 @@ export function useBuyerPurchases(buyer: Address | undefined, { enabled = true }
       )
     },
   })
+  return {
+    data: device.data,
+    done: !!chain.data?.done,
+    error: chain.error ?? device.error,
+    isFetching: chain.isFetching,
+    refetch: chain.refetch,
+  }
 }
 
 function countBits(bits: Uint8Array): number {

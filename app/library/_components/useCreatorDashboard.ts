@@ -1,33 +1,18 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import type { Address } from 'viem'
-import { usePublicClient } from 'wagmi'
-import { readCreatorBalances } from '@/lib/chain/readCreatorBalances'
-import { readCreatorListings } from '@/lib/chain/readCreatorListings'
-import { useTargetDeployment } from '@/components/chain/useTargetDeployment'
-
-/** The query key prefix of everything /library reads from the chain, to refresh it after an action. */
-export const libraryQueryKey = ['keyswarm', 'library'] as const
+import { useLibraryChain } from './useLibraryChain'
 
 /**
- * What `creator` sells on the app's chain: its listings with their sales, and its money per token.
- * Refreshed every few seconds (sales, deliveries and deadlines move on their own); the log cache
- * makes each refresh read only new blocks. Follows the connected chain (see `useTargetDeployment`).
+ * What `creator` sells on the chain the page reads: its listings with their sales, newest first
+ * as they are read, and its money per token; `done` once the read reached the deployment. From
+ * the one /library query ({@link useLibraryChain}), refreshed every few seconds.
  */
 export function useCreatorDashboard(creator: Address | undefined) {
-  const { chainId, deployment } = useTargetDeployment()
-  const client = usePublicClient({ chainId })
-  return useQuery({
-    queryKey: [...libraryQueryKey, 'creator', chainId, creator],
-    enabled: !!client && !!creator && !!deployment,
-    refetchInterval: 4000,
-    queryFn: async ({ signal }) => {
-      const listings = await readCreatorListings(client!, { deployment: deployment!, creator: creator!, signal })
-      const balances = listings.length
-        ? await readCreatorBalances(client!, { deployment: deployment!, creator: creator!, listings })
-        : []
-      return { listings, balances }
-    },
-  })
+  const query = useLibraryChain(creator, { enabled: !!creator })
+  const { data } = query
+  return {
+    ...query,
+    data: data && { listings: data.listings, balances: data.balances, done: data.done },
+  }
 }

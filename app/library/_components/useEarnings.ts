@@ -1,16 +1,15 @@
 'use client'
 
+import { useDeployment } from '@/components/chain/useDeployment'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import type { Address } from 'viem'
 import { usePublicClient } from 'wagmi'
 import { keyswarmAbi } from '@/lib/chain/abi/keyswarmAbi'
-import { requireDeployment } from '@/lib/chain/requireDeployment'
-import { appConfig } from '@/lib/config'
 import { listReceipts } from '@/lib/receipts/listReceipts'
 import { readEarnings } from '@/lib/receipts/readEarnings'
 import { RECEIPTS_CHANNEL } from '@/lib/receipts/receiveReceipt'
-import { libraryQueryKey } from './useCreatorDashboard'
+import { libraryQueryKey } from './libraryQueryKey'
 
 /**
  * What `seeder` earned from seeding, from the receipts this device holds: each receipt's worth on
@@ -18,7 +17,8 @@ import { libraryQueryKey } from './useCreatorDashboard'
  * few seconds and whenever a tab keeps a new receipt.
  */
 export function useEarnings(seeder: Address | undefined) {
-  const chainId = appConfig.chains[0].id
+  const deployment = useDeployment()
+  const { chainId } = deployment
   const client = usePublicClient({ chainId })
   const queryClient = useQueryClient()
   const queryKey = [...libraryQueryKey, 'earnings', chainId, seeder]
@@ -35,7 +35,6 @@ export function useEarnings(seeder: Address | undefined) {
     enabled: !!client && !!seeder,
     refetchInterval: 4000,
     queryFn: async () => {
-      const deployment = requireDeployment(chainId)
       const receipts = await listReceipts({ chainId, seeder })
       const earnings = receipts.length ? await readEarnings(client!, { deployment, receipts }) : []
       const tokens = [...new Set(earnings.map((e) => e.token))]
