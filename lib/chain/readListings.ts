@@ -1,30 +1,11 @@
-import { type Address, type Hash, type Hex, type PublicClient, getAbiItem } from 'viem'
+import { type Address, type PublicClient, getAbiItem } from 'viem'
 import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { LogCache } from './createLogCache'
 import type { Deployment } from './deployments/index'
 import { type ScannedLog, scanLogs } from './scanLogs'
-import { toListedListing } from './toListedListing'
+import { type ListedListing, toListedListing } from './toListedListing'
 
-/** A listing as its `Listed` event announced it, with where and when it was listed. */
-export type ListedListing = {
-  contentId: bigint
-  creator: Address
-  /** 40 lowercase hex digits, no 0x: the form WebTorrent uses. */
-  infoHash: string
-  size: bigint
-  token: Address
-  /** The price at listing time; read `listings(contentId)` for the current one. */
-  price: bigint
-  seedShareBps: number
-  keyHash: Hex
-  delivery: { x: bigint; y: bigint }
-  title: string
-  description: string
-  trackers: readonly string[]
-  webSeeds: readonly string[]
-  blockNumber: bigint
-  transactionHash: Hash
-}
+export type { ListedListing } from './toListedListing'
 
 /** Parameters of {@link readListings}. */
 export type ReadListingsParameters = {

@@ -1,6 +1,27 @@
+import type { Address, Hash, Hex } from 'viem'
 import type { keyswarmAbi } from './abi/keyswarmAbi'
-import type { ListedListing } from './readListings'
 import type { ScannedLog } from './scanLogs'
+
+/** A listing as its `Listed` event announced it, with where and when it was listed. */
+export type ListedListing = {
+  contentId: bigint
+  creator: Address
+  /** 40 lowercase hex digits, no 0x: the form WebTorrent uses. */
+  infoHash: string
+  size: bigint
+  token: Address
+  /** The price at listing time; read `listings(contentId)` for the current one. */
+  price: bigint
+  seedShareBps: number
+  keyHash: Hex
+  delivery: { x: bigint; y: bigint }
+  title: string
+  description: string
+  trackers: readonly string[]
+  webSeeds: readonly string[]
+  blockNumber: bigint
+  transactionHash: Hash
+}
 
 type ListedEvent = Extract<(typeof keyswarmAbi)[number], { type: 'event'; name: 'Listed' }>
 
