@@ -2,7 +2,8 @@
 
 import { useAccount } from 'wagmi'
 import { type Deployment, getDeployment } from '@/lib/chain/deployments/index'
-import { NotDeployedError } from '@/lib/chain/errors'
+import type { NotDeployedError } from '@/lib/chain/errors'
+import { notDeployedError } from '@/lib/chain/notDeployedError'
 import { homeChain } from '@/lib/chain/homeChain'
 import { appConfig } from '@/lib/config'
 
@@ -27,5 +28,5 @@ export function useTargetDeployment(): TargetDeployment {
       ? connected
       : homeChain().id
   const deployment = getDeployment(chainId)
-  return { chainId, deployment, error: deployment ? undefined : new NotDeployedError(chainId) }
+  return { chainId, deployment, error: deployment ? undefined : notDeployedError(chainId) }
 }

@@ -5,7 +5,7 @@ import { useTargetDeployment } from '@/components/chain/useTargetDeployment'
 import { useMounted } from '@/components/ui/useMounted'
 import { chainName } from '@/lib/chain/chainName'
 import { getDeployment } from '@/lib/chain/deployments/index'
-import { NotDeployedError } from '@/lib/chain/errors'
+import { notDeployedError } from '@/lib/chain/notDeployedError'
 import { homeChain } from '@/lib/chain/homeChain'
 import { formatError } from '@/lib/formatError'
 
@@ -32,7 +32,7 @@ export function WrongChainBanner() {
     >
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-2.5 text-sm">
         <p className="flex-1">
-          {new NotDeployedError(chainId).shortMessage}
+          {notDeployedError(chainId).shortMessage}
           {shown !== chainId && ` This page shows ${chainName(shown)}.`}
           {error && <span className="block text-red-700 dark:text-red-300">{formatError(error)}</span>}
         </p>

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { chainName } from './chainName'
-import { NotDeployedError } from './errors'
+import { notDeployedError } from './notDeployedError'
 
 test('names the app’s chains and the ones wallets are often on, and numbers any other', () => {
   expect(chainName(31337)).toBe('Anvil')
@@ -10,8 +10,8 @@ test('names the app’s chains and the ones wallets are often on, and numbers an
 })
 
 test('a chain without Keyswarm is said in one sentence that names where to switch', () => {
-  expect(new NotDeployedError(1).shortMessage).toBe('Keyswarm is not deployed on Ethereum; switch to Anvil to use it.')
-  expect(new NotDeployedError(987654).shortMessage).toBe(
+  expect(notDeployedError(1).shortMessage).toBe('Keyswarm is not deployed on Ethereum; switch to Anvil to use it.')
+  expect(notDeployedError(987654).shortMessage).toBe(
     'Keyswarm is not deployed on chain 987654; switch to Anvil to use it.',
   )
 })

@@ -1,7 +1,5 @@
 import { BaseError } from '../errors/BaseError'
 import { shorten } from '../errors/shorten'
-import { chainName } from './chainName'
-import { homeChain } from './homeChain'
 import type { TokenUnit } from './tokenUnit'
 
 /** Base of the chain domain's errors: a short sentence for a person, the cause attached. */
@@ -23,8 +21,9 @@ export class ProviderRpcError extends ChainError {
 export class NotDeployedError extends ChainError {
   override name = 'NotDeployedError'
   readonly chainId: number
-  constructor(chainId: number) {
-    super(`Keyswarm is not deployed on ${chainName(chainId)}; switch to ${homeChain().name} to use it.`)
+  /** Made by `notDeployedError(chainId)`, which names both chains (this file stays free of the deployments). */
+  constructor(chainId: number, { chainName, homeName }: { chainName: string; homeName: string }) {
+    super(`Keyswarm is not deployed on ${chainName}; switch to ${homeName} to use it.`)
     this.chainId = chainId
   }
 }

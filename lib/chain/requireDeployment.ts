@@ -1,5 +1,5 @@
 import { type Deployment, getDeployment } from './deployments/index'
-import { NotDeployedError } from './errors'
+import { notDeployedError } from './notDeployedError'
 
 /**
  * The Keyswarm deployment on `chainId`.
@@ -7,6 +7,6 @@ import { NotDeployedError } from './errors'
  */
 export function requireDeployment(chainId: number): Deployment {
   const deployment = getDeployment(chainId)
-  if (!deployment) throw new NotDeployedError(chainId)
+  if (!deployment) throw notDeployedError(chainId)
   return deployment
 }
