@@ -12,9 +12,10 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   // Two cores: WebRTC between contexts and the stack share them; one worker keeps timings sane.
   workers: 1,
-  // Two retries in CI: since discovery and receipts landed, a first WebRTC connection after an unlock
-  // sometimes finds no peer for 15 s under load (see the open issues); a retry is a new browser context.
-  retries: process.env.CI ? 2 : 0,
+  // One retry in CI, as a net for a shared machine's worst moments. The 'no peer for 15 s' flakes that
+  // needed two were a connection race, fixed (lib/discovery/keepOneConnection.ts): two clean-clone runs
+  // of every journey since passed with no retry used. A retry still shows as 'flaky' in the report.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
