@@ -7,7 +7,7 @@ import type { ListingSources } from './readListingSources'
 import { readMany } from './readMany'
 import { type LibraryLog, scanLibraryEvents } from './scanLibraryEvents'
 import { toListedListing } from './toListedListing'
-import { splitListingTrackers } from './splitListingTrackers'
+import { type SourcesChange, listingSourcesOf } from './listingSourcesOf'
 
 /** One sale of a creator's listing, as the creator sees it. */
 export type CreatorSale = {
@@ -69,14 +69,14 @@ export async function readCreatorListings(
   )
   const settledIds = new Set<bigint>()
   // Logs are in chain order, so the last `SourcesChanged` of a listing is the sources in effect.
-  const changed = new Map<bigint, ListingSources>()
+  const changed = new Map<bigint, SourcesChange>()
   for (const log of logs) {
     if (log.eventName === 'Settled') settledIds.add(log.args.purchaseId!)
     else if (log.eventName === 'SourcesChanged' && wanted.has(log.args.contentId!))
       changed.set(log.args.contentId!, {
-        ...splitListingTrackers(log.args.trackers!),
+        trackers: log.args.trackers!,
         webSeeds: log.args.webSeeds!,
-        changedAt: log.blockNumber,
+        blockNumber: log.blockNumber,
       })
   }
   const keyswarm = { address: deployment.keyswarm, abi: keyswarmAbi } as const
@@ -97,7 +97,7 @@ export async function readCreatorListings(
     ),
   ])
   const sources = listed.map(
-    (l): ListingSources => changed.get(l.contentId) ?? { ...splitListingTrackers(l.trackers), webSeeds: l.webSeeds },
+    (l): ListingSources => listingSourcesOf(l, changed.get(l.contentId)),
   )
   const sales: CreatorSale[] = purchasedLogs.map((log, i) => ({
     purchaseId: log.args.purchaseId!,

@@ -3,17 +3,9 @@ import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { Deployment } from './deployments/index'
 import type { ListedListing } from './readListings'
 import { scanLogs } from './scanLogs'
-import { splitListingTrackers } from './splitListingTrackers'
+import { type ListingSources, listingSourcesOf } from './listingSourcesOf'
 
-/** The trackers, Nostr relays and web seeds a listing uses now. */
-export type ListingSources = {
-  trackers: readonly string[]
-  /** Nostr relays its peers also meet on (named among the trackers on chain: see splitListingTrackers). */
-  relays: readonly string[]
-  webSeeds: readonly string[]
-  /** Block of the `SourcesChanged` event they come from; undefined when they are still the `Listed` ones. */
-  changedAt?: bigint
-}
+export type { ListingSources } from './listingSourcesOf'
 
 /** Parameters of {@link readListingSources}. */
 export type ReadListingSourcesParameters = { deployment: Deployment; listings: readonly ListedListing[] }
@@ -42,8 +34,9 @@ export async function readListingSources(
   for (const log of logs) if (wanted.has(log.args.contentId!)) latest.set(log.args.contentId!, log)
   return listings.map((listing) => {
     const changed = latest.get(listing.contentId)
-    return changed
-      ? { ...splitListingTrackers(changed.args.trackers!), webSeeds: changed.args.webSeeds!, changedAt: changed.blockNumber }
-      : { ...splitListingTrackers(listing.trackers), webSeeds: listing.webSeeds }
+    return listingSourcesOf(
+      listing,
+      changed && { trackers: changed.args.trackers!, webSeeds: changed.args.webSeeds!, blockNumber: changed.blockNumber },
+    )
   })
 }
