@@ -183,7 +183,7 @@ export async function startAnvil({
 }) {
   const bin = join(root, 'node_modules', '.bin', 'anvil')
   if (!existsSync(bin)) throw new Error('anvil is missing: run `npm install` first (it comes with @foundry-rs/anvil).')
-  // Forty-one unlocked accounts, so each e2e journey can own a few (see tests/e2e/fixtures.ts).
+  // Forty-five unlocked accounts, so each e2e journey can own a few (see tests/e2e/fixtures.ts).
   const args = [
     '--host',
     '127.0.0.1',
@@ -192,7 +192,7 @@ export async function startAnvil({
     '--chain-id',
     String(anvil.id),
     '--accounts',
-    '43',
+    '45',
     '--silent',
   ]
   if (blockTime) args.push('--block-time', String(blockTime))

@@ -45,11 +45,12 @@ type Fixtures = {
 }
 
 /**
- * The address of anvil's dev account `index` (0–42; the stack starts anvil with 43). Each journey
+ * The address of anvil's dev account `index` (0–44; the stack starts anvil with 45). Each journey
  * owns its accounts so that none sees another's listings, agents or nonces: 0 deploys, 1–4 the
  * foundation, 5–9 the paid journeys, 10–13 the library, 14–16 embedding, 17–20 publishing,
  * 21–24 the agent, 25–27 streaming, 28 the account-secret cache, 29–32 seeder earnings, 33–34 the
- * subpath deploy, 35–38 the library-creator journey's retries, 39–40 the Firefox journeys, 41 the chain switch, 42 the library faults.
+ * subpath deploy, 35–38 the library-creator journey's retries, 39–40 the Firefox journeys, 41 the chain switch, 42 the library faults,
+ * 43–44 the paid interop journey (creator, buyer).
  */
 export function devAccount(index: number): Address {
   return mnemonicToAccount(devMnemonic, { addressIndex: index }).address

@@ -1,20 +1,20 @@
-import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type WebTorrent from 'webtorrent/dist/webtorrent.min.js'
-import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
 import type { Page } from '@playwright/test'
 import { type Address, createWalletClient, http, keccak256, parseEther, parseEventLogs, toHex, zeroAddress } from 'viem'
 import { anvil } from 'viem/chains'
 import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
 import { publicPoint } from '../../lib/crypto'
 import { transactionsFrom } from './agent-helpers/buyOnChain'
+import { publishWithAgentSecrets } from './agent-helpers/publishWithAgentSecrets'
+import { startAgentDaemon } from './agent-helpers/startAgentDaemon'
 import { type E2EChain, type E2EStack, connectTestWallet, devAccount, expect, test } from './fixtures'
 import { publishPaid } from './paid-helpers/publishPaid'
+import { readListing } from './paid-helpers/readListing'
+import { downloadInPlainClient } from './torrent-helpers/downloadInPlainClient'
 import { expectVideoPlays } from './torrent-helpers/expectVideoPlays'
 import { openPlainWebTorrent } from './torrent-helpers/openPlainWebTorrent'
 
-const root = join(import.meta.dirname, '..', '..')
 const clip = join(import.meta.dirname, '..', 'fixtures', 'clip.mp4')
 const HOUR = 60 * 60
 const DAY = 24 * HOUR
@@ -65,22 +65,13 @@ test('a buyer who keeps seeding earns from the next buyer’s receipts, claims a
   // The creator publishes (10% to seeders by default) and exports its agent for the daemon.
   const creatorContext = await openContext({ account: 29 })
   const creator = await creatorContext.newPage()
-  const { contentId } = await publishPaid(creator, {
+  const secretsPath = test.info().outputPath('agent-secrets.json')
+  const { contentId } = await publishWithAgentSecrets(creator, {
     title: `Earnings ${Date.now()}`,
     file: { name: 'clip.mp4', mimeType: 'video/mp4', buffer: await readFile(clip) },
+    secretsPath,
   })
-  await expect(creator.getByTestId('agent-status')).toContainText('Delivery agent on')
-  const exported = creator.waitForEvent('download')
-  await creator.getByRole('button', { name: 'Export agent secrets for npm run agent' }).click()
-  // Saved outside the context: its downloads go when it closes, and the daemon outlives it.
-  const secretsPath = test.info().outputPath('agent-secrets.json')
-  await (await exported).saveAs(secretsPath)
-  const listing = await chain.public.readContract({
-    address: stack.deployment.keyswarm,
-    abi: keyswarmAbi,
-    functionName: 'listings',
-    args: [contentId],
-  })
+  const listing = await readListing(chain, stack.deployment.keyswarm, contentId)
   const size = listing.size
 
   // Buyer A buys, plays, downloads it all and keeps its tab open: it seeds.
@@ -94,15 +85,7 @@ test('a buyer who keeps seeding earns from the next buyer’s receipts, claims a
 
   // The creator's tab closes: from here only A holds the ciphertext, and the daemon delivers.
   await creatorContext.close()
-  const daemon = spawn(
-    'npx',
-    ['tsx', 'scripts/agent.ts', '--rpc', stack.rpcUrl, '--secrets', secretsPath, '--interval', '250'],
-    {
-      cwd: root,
-      stdio: 'ignore',
-      detached: true,
-    },
-  )
+  const stopDaemon = startAgentDaemon({ rpcUrl: stack.rpcUrl, secretsPath })
   try {
     // Buyer B buys and downloads everything from A.
     const buyer = await (await openContext({ account: 31 })).newPage()
@@ -112,24 +95,14 @@ test('a buyer who keeps seeding earns from the next buyer’s receipts, claims a
     await expectVideoPlays(buyer)
     await expect(buyer.getByTestId('torrent-status')).toHaveAttribute('data-done', 'true', { timeout: 60_000 })
   } finally {
-    if (daemon.pid) process.kill(-daemon.pid, 'SIGTERM')
+    stopDaemon()
   }
 
   // A plain WebTorrent client in the same swarm still downloads the ciphertext from the Keyswarm peers.
   const plain = await openPlainWebTorrent(await openContext())
-  const plainLength = await plain.evaluate(
-    ({ infoHash, tracker }) =>
-      new Promise<number>((resolve, reject) => {
-        const client = (window as unknown as { client: WebTorrent }).client
-        client.add(infoHash, { announce: [tracker] }, (torrent: Torrent) => {
-          torrent.on('error', reject)
-          if (torrent.done) resolve(torrent.length)
-          else torrent.once('done', () => resolve(torrent.length))
-        })
-      }),
-    { infoHash: listing.infoHash.slice(2), tracker: stack.trackerUrl },
-  )
-  expect(BigInt(plainLength)).toBe(size)
+  const plainCopy = await downloadInPlainClient(plain, { infoHash: listing.infoHash.slice(2), tracker: stack.trackerUrl })
+  expect(BigInt(plainCopy.length)).toBe(size)
+  expect(plainCopy.badPieces).toBe(0)
 
   // A's tab holds B's receipt: its /library shows the earning, waiting for the sale to be final.
   const library = await seederContext.newPage()
@@ -193,12 +166,7 @@ test('a listing whose size is not its torrent’s cannot be bought', async ({ op
     title: `Honest ${Date.now()}`,
     file: { name: 'clip.mp4', mimeType: 'video/mp4', buffer: await readFile(clip) },
   })
-  const honest = await chain.public.readContract({
-    address: stack.deployment.keyswarm,
-    abi: keyswarmAbi,
-    functionName: 'listings',
-    args: [contentId],
-  })
+  const honest = await readListing(chain, stack.deployment.keyswarm, contentId)
   // The same torrent listed again, claiming twice its size: every seeder would be paid half.
   const delivery = publicPoint(keccak256(toHex('oversized listing delivery key')))
   const wallet = createWalletClient({ chain: anvil, transport: http(stack.rpcUrl), account: devAccount(32) })
