@@ -43,8 +43,24 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
-test('npm run agent delivers a key the buyer opens, with only an RPC URL and the exported secrets', async () => {
-  const { client, deployment } = chain
+/** Waits up to 30 s for the sealed key delivered to `purchaseId`. */
+async function deliveredKey(purchaseId: bigint): Promise<Hex | undefined> {
+  const started = Date.now()
+  while (Date.now() - started < 30_000) {
+    const [log] = await chain.client.getContractEvents({
+      address: chain.deployment.keyswarm,
+      abi: keyswarmAbi,
+      eventName: 'Delivered',
+      args: { purchaseId },
+      fromBlock: 0n,
+    })
+    if (log?.args.sealedKey) return log.args.sealedKey
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  return undefined
+}
+
+test('npm run agent delivers a key the buyer opens, with only an RPC URL and the exported secrets, and takes up a listing exported later without a restart', async () => {
   const C = publicPoint(deliverySecret)
   const listing = await listPaidForTest(chain, {
     creator: CREATOR,
@@ -72,19 +88,29 @@ test('npm run agent delivers a key the buyer opens, with only an RPC URL and the
   const sessionSecret = keccak256(stringToHex('Keyswarm agent daemon session'))
   const purchaseId = await buyForTest(chain, { buyer: BUYER, contentId, session: publicPoint(sessionSecret) })
   const started = Date.now()
-  let sealedKey: Hex | undefined
-  while (!sealedKey && Date.now() - started < 30_000) {
-    const [log] = await client.getContractEvents({
-      address: deployment.keyswarm,
-      abi: keyswarmAbi,
-      eventName: 'Delivered',
-      args: { purchaseId },
-      fromBlock: 0n,
-    })
-    sealedKey = log?.args.sealedKey
-    if (!sealedKey) await new Promise((resolve) => setTimeout(resolve, 200))
-  }
+  const sealedKey = await deliveredKey(purchaseId)
   console.log(`agent.daemon_purchase_to_delivered_ms=${Date.now() - started} (1 s blocks, includes tsx start-up)`)
   expect(sealedKey).toBeDefined()
   expect(unsealKey({ sealedKey: sealedKey!, sessionSecret, deliveryPublicKey: C, purchaseId })).toBe(contentKey)
-}, 60_000)
+
+  // The creator publishes another listing and exports again over the same file: the running daemon
+  // reads it again and delivers that listing's sales too.
+  const later = await listPaidForTest(chain, {
+    creator: CREATOR,
+    key: contentKey,
+    deliverySecret,
+    infoHash: '0x3333333333333333333333333333333333333333',
+    title: 'Daemon, later',
+  })
+  await writeFile(secretsPath, JSON.stringify({ ...secrets, listings: [listing, later] } satisfies AgentSecrets))
+  const laterPurchase = await buyForTest(chain, {
+    buyer: BUYER,
+    contentId: BigInt(later.contentId),
+    session: publicPoint(sessionSecret),
+  })
+  const laterKey = await deliveredKey(laterPurchase)
+  expect(laterKey).toBeDefined()
+  expect(unsealKey({ sealedKey: laterKey!, sessionSecret, deliveryPublicKey: C, purchaseId: laterPurchase })).toBe(
+    contentKey,
+  )
+}, 90_000)

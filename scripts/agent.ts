@@ -8,8 +8,11 @@
  * down. Also reads RPC_URL, AGENT_SECRETS and AGENT_STATE from the environment. Every `--collect`
  * seconds (default 600) it also sweeps the seeding pools seeders left once their claim window closed
  * into the creator's balance, and claims the creator's own seeding receipts that the secrets file
- * carries (those its tab held at export) once they are claimable.
+ * carries (those its tab held at export) once they are claimable. A secrets file exported again over
+ * the same path (after publishing more, or to hand over the receipts the tab got since) is read
+ * again within seconds, without a restart.
  */
+import { unwatchFile, watchFile } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createPublicClient, createWalletClient, defineChain, formatEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -45,7 +48,7 @@ if (rpcUrls.length === 0 || !secretsPath) {
   process.exit(2)
 }
 const statePath = values.state ?? process.env.AGENT_STATE ?? `${secretsPath}.state.json`
-const secrets = JSON.parse(await readFile(secretsPath, 'utf8')) as AgentSecrets
+let secrets = JSON.parse(await readFile(secretsPath, 'utf8')) as AgentSecrets
 const deployment = requireDeployment(secrets.chainId)
 const chain = defineChain({
   id: secrets.chainId,
@@ -70,8 +73,8 @@ const stop = () => {
 }
 process.once('SIGINT', stop)
 process.once('SIGTERM', stop)
-const creator = secrets.listings[0]?.creator
 const collect = async () => {
+  const creator = secrets.listings[0]?.creator
   if (!creator || controller.signal.aborted) return
   try {
     // The creator's seeding receipts that came with the secrets file are claimed once claimable.
@@ -84,6 +87,29 @@ const collect = async () => {
 }
 const collecting = setInterval(() => void collect(), Number(values.collect ?? 600) * 1000)
 controller.signal.addEventListener('abort', () => clearInterval(collecting))
+// The creator exports again over the same file: new listings are delivered from the next round, and
+// the seeding receipts the tab received since are claimed (a node process is no WebRTC peer, so the
+// file is the only way receipts reach the daemon). Polled, as editors and downloads replace files.
+const reload = async () => {
+  try {
+    const next = JSON.parse(await readFile(secretsPath, 'utf8')) as AgentSecrets
+    if (next.chainId !== secrets.chainId || next.agentKey !== secrets.agentKey) {
+      console.error(`${secretsPath} now names another chain or agent key: restart the agent to use it.`)
+      return
+    }
+    secrets = next
+    console.log(
+      `Read ${secretsPath} again: ${next.listings.length} listing(s), ${next.receipts?.length ?? 0} seeding receipt(s)`,
+    )
+    void collect()
+  } catch (error) {
+    console.error(`Could not read ${secretsPath} again: ${formatError(error)} (keeping what it held before)`)
+  }
+}
+watchFile(secretsPath, { interval: 2000 }, (now, before) => {
+  if (now.mtimeMs !== before.mtimeMs) void reload()
+})
+controller.signal.addEventListener('abort', () => unwatchFile(secretsPath))
 void collect()
 await runAgent(publicClient, wallet, {
   deployment,
