@@ -19,13 +19,20 @@ const receipt: ReceiptMessage = {
 
 type TestWire = InstanceType<typeof Wire> & { ks_receipts?: ReceiptsPeer }
 
-/** Two wires piped together, each with its own config; `plain` leaves the second without the extension. */
-async function connect(seederConfig: ReceiptsConfig, buyerConfig: ReceiptsConfig, { plain = false } = {}) {
+/**
+ * Two wires piped together, each with its own config; `plain` leaves the second without the
+ * extension. The seeder checks receipts without a gap unless `checkGapMs` says otherwise.
+ */
+async function connect(
+  seederConfig: ReceiptsConfig,
+  buyerConfig: ReceiptsConfig,
+  { plain = false, checkGapMs = 0 } = {},
+) {
   const seederWire: TestWire = new Wire()
   const buyerWire: TestWire = new Wire()
   seederWire.pipe(buyerWire).pipe(seederWire)
   const seederWires = new Set<ReceiptsWire>()
-  seederWire.use(receiptsExtension({ infoHash, config: () => seederConfig, wires: seederWires }))
+  seederWire.use(receiptsExtension({ infoHash, config: () => seederConfig, wires: seederWires, checkGapMs }))
   if (!plain) buyerWire.use(receiptsExtension({ infoHash, config: () => buyerConfig }))
   const handshakes = Promise.all([
     new Promise((resolve) => seederWire.once('extended', resolve)),
@@ -93,6 +100,40 @@ describe('receiptsExtension', () => {
     await vi.waitFor(() => expect(onReceipt).toHaveBeenCalledTimes(2))
     release()
     expect((onReceipt.mock.calls[1] as unknown as [ReceiptMessage])[0].bytes).toBe(5n)
+  })
+
+  test('checks a peer’s receipts at most once per gap, and then only the newest', async () => {
+    const onReceipt = vi.fn(async (_message: ReceiptMessage) => {})
+    const { buyerWire, seederWire } = await connect(config({ payee: seeder, onReceipt }), config(), { checkGapMs: 300 })
+    // Fake clocks (vi.waitFor would move them, so arrivals are awaited on the wire itself).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const arrivals = (n: number) =>
+      new Promise<void>((resolve) => {
+        let count = 0
+        const counted = () => {
+          if (++count < n) return
+          seederWire.off('extended', counted)
+          resolve()
+        }
+        seederWire.on('extended', counted)
+      })
+    try {
+      const first = arrivals(1)
+      buyerWire.ks_receipts!.sendReceipt({ ...receipt, bytes: 1n })
+      await first
+      await vi.advanceTimersByTimeAsync(0)
+      expect(onReceipt).toHaveBeenCalledTimes(1)
+      const more = arrivals(4)
+      for (let i = 2n; i <= 5n; i++) buyerWire.ks_receipts!.sendReceipt({ ...receipt, bytes: i })
+      await more
+      await vi.advanceTimersByTimeAsync(299)
+      expect(onReceipt).toHaveBeenCalledTimes(1)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(onReceipt).toHaveBeenCalledTimes(2)
+      expect(onReceipt.mock.calls.map(([message]) => message.bytes)).toEqual([1n, 5n])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   test('a peer without the extension gets no receipts and no payee messages', async () => {

@@ -21,6 +21,12 @@ export type ReceiptsExtensionParameters = {
   config(): ReceiptsConfig
   /** Open wires, for announcing a new payout address; each wire joins and leaves it. */
   wires?: Set<ReceiptsWire>
+  /**
+   * The least time between the starts of two checks of one peer's receipts (default 1 s). Receipts
+   * are cumulative, so the newest one waiting is all that needs a check; a buyer's every-4-MiB
+   * receipts then cost a seeder a signature recovery a second at most, not one per receipt.
+   */
+  checkGapMs?: number
 }
 
 /** One wire's receipts extension: what the peer announced, and the way to send it receipts. */
@@ -35,18 +41,20 @@ export type ReceiptsPeer = ReceiptsWire & {
  * The BEP 10 extension that carries seeding receipts, for `wire.use(...)`. A seeder puts its
  * payout address in the extended handshake (and sends a `payee` message when it changes); a buyer
  * sends signed cumulative receipts naming it. Peers that do not speak it never see a message.
- * A receipt from the wire is handed on only when it names this tab's payee, one at a time: while
- * one is being checked, a newer one replaces the one waiting, so a flood costs one check at a time.
+ * A receipt from the wire is handed on only when it names this tab's payee, one at a time and at
+ * most one per `checkGapMs`: a newer one replaces the one waiting, so a flood costs one check at a
+ * time. A seeder that closes its tab within that gap of a buyer's last receipt keeps the one before.
  *
  * @example
  * wire.use(receiptsExtension({ infoHash, config: () => receiptsSlot.config, wires: receiptsSlot.wires }))
  */
-export function receiptsExtension({ infoHash, config, wires }: ReceiptsExtensionParameters) {
+export function receiptsExtension({ infoHash, config, wires, checkGapMs = 1000 }: ReceiptsExtensionParameters) {
   class ReceiptsExtension implements ReceiptsPeer {
     payee: Address | undefined
     private supported = false
     private checking = false
     private waiting: ReceiptMessage | undefined
+    private lastCheck = Number.NEGATIVE_INFINITY
 
     constructor(private readonly wire: ExtensionWire) {
       const own = config().payee
@@ -90,7 +98,10 @@ export function receiptsExtension({ infoHash, config, wires }: ReceiptsExtension
       this.checking = true
       try {
         while (this.waiting) {
+          const wait = this.lastCheck + checkGapMs - Date.now()
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
           const receipt = this.waiting
+          this.lastCheck = Date.now()
           this.waiting = undefined
           await config()
             .onReceipt?.(receipt, { infoHash })

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import type { Address, Hex } from 'viem'
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
 import type { OwedRecord } from './owedBytes'
 import type { ReceiptMessage } from './receiptsProtocol'
@@ -104,5 +104,23 @@ describe('trackReceipts', () => {
     back.torrent.emit('done')
     await until(() => back.sent.length === 1)
     expect(back.sent[0]!.bytes).toBe(BigInt(MiB))
+  })
+
+  test('a download that pauses acknowledges what it got ten seconds after its last verified piece', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    try {
+      configure(signerWith({}))
+      const paused = fakeSwarm({ pieces: 10, payee: seeder })
+      paused.serve(0)
+      await vi.advanceTimersByTimeAsync(5000)
+      paused.serve(1)
+      // Ten seconds after the first piece the download is still busy (the second came at 5 s).
+      await vi.advanceTimersByTimeAsync(9999)
+      expect(paused.sent).toEqual([])
+      await vi.advanceTimersByTimeAsync(1)
+      expect(paused.sent.map((receipt) => receipt.bytes)).toEqual([BigInt(2 * MiB)])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
