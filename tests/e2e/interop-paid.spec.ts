@@ -41,7 +41,7 @@ test('a plain WebTorrent client downloads a paid file’s ciphertext from its cr
 
   // The creator's tab closes: the plain client is the only peer left; the daemon delivers the key.
   await creatorContext.close()
-  const stopDaemon = startAgentDaemon({ rpcUrl: stack.rpcUrl, secretsPath })
+  const stopDaemon = await startAgentDaemon({ rpcUrl: stack.rpcUrl, secretsPath })
   const buyer = await (await openContext({ account: 44 })).newPage()
   try {
     await buyer.goto(`/watch?listing=${contentId}`)
@@ -65,7 +65,9 @@ test('a plain WebTorrent client downloads a paid file’s ciphertext from its cr
 })
 
 /** The buyer's ledger of owed bytes for one purchase, from the receipts database, or null before it is written. */
-function readOwed(key: string): Promise<unknown> {
+async function readOwed(key: string): Promise<unknown> {
+  // Opening a database that does not exist yet would create it without the app's store.
+  if (!(await indexedDB.databases()).some((db) => db.name === 'keyswarm-receipts')) return null
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('keyswarm-receipts')
     open.onerror = () => reject(open.error)

@@ -85,7 +85,7 @@ test('a buyer who keeps seeding earns from the next buyer’s receipts, claims a
 
   // The creator's tab closes: from here only A holds the ciphertext, and the daemon delivers.
   await creatorContext.close()
-  const stopDaemon = startAgentDaemon({ rpcUrl: stack.rpcUrl, secretsPath })
+  const stopDaemon = await startAgentDaemon({ rpcUrl: stack.rpcUrl, secretsPath })
   try {
     // Buyer B buys and downloads everything from A.
     const buyer = await (await openContext({ account: 31 })).newPage()

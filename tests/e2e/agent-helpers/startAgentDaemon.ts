@@ -13,15 +13,39 @@ export type StartAgentDaemonParameters = {
 
 /**
  * Starts the creator's delivery agent as `npm run agent` would (scripts/agent.ts, polling every
- * 250 ms), in a process group of its own. Returns the function that stops it; call it in `finally`.
+ * 250 ms), in a process group of its own, and resolves once it says it is delivering (starting tsx
+ * takes a while on a loaded machine: a purchase made before would wait out the page's patience).
+ * Resolves with the function that stops it; call it in `finally`.
  */
-export function startAgentDaemon({ rpcUrl, secretsPath }: StartAgentDaemonParameters): () => void {
+export async function startAgentDaemon({ rpcUrl, secretsPath }: StartAgentDaemonParameters): Promise<() => void> {
   const daemon = spawn('npx', ['tsx', 'scripts/agent.ts', '--rpc', rpcUrl, '--secrets', secretsPath, '--interval', '250'], {
     cwd: root,
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
-  return () => {
+  const stop = () => {
     if (daemon.pid) process.kill(-daemon.pid, 'SIGTERM')
   }
+  let output = ''
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`The agent daemon did not start in 90 s:\n${output}`)), 90_000)
+      const read = (chunk: Buffer) => {
+        output += chunk.toString()
+        if (!/delivering for \d+ listing/.test(output)) return
+        clearTimeout(timer)
+        resolve()
+      }
+      daemon.stdout.on('data', read)
+      daemon.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      daemon.once('exit', (code) => {
+        clearTimeout(timer)
+        reject(new Error(`The agent daemon exited (${code}) before delivering:\n${output}`))
+      })
+    })
+  } catch (error) {
+    stop()
+    throw error
+  }
+  return stop
 }
