@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { startTracker } from '../../scripts/lib/startStack'
-import { expect, test } from './fixtures'
+import { expect } from './fixtures'
+import { networkTest as test } from './support/networkTest'
 import { expectVideoPlays } from './torrent-helpers/expectVideoPlays'
 import { linkOn } from './torrent-helpers/linkOn'
 import { type FloodMessage, type FloodState, openPexFlooder } from './torrent-helpers/openPexFlooder'
 import { seedFromHome } from './torrent-helpers/seedFromHome'
-import { type PersonNetwork, startPersonSite } from './torrent-helpers/startPersonSite'
 
 const clip = join(import.meta.dirname, '..', 'fixtures', 'clip.mp4')
 
@@ -17,12 +16,6 @@ const clip = join(import.meta.dirname, '..', 'fixtures', 'clip.mp4')
  */
 const documented = { halfOpen: 8, rate: 12, flood: 24 }
 
-/** Everything the test started (trackers, sites, the flooder), stopped at its end whatever happened. */
-const stops: (() => Promise<unknown>)[] = []
-test.afterEach(async () => {
-  for (const stop of stops.splice(0).reverse()) await stop().catch(() => {})
-})
-
 const peers = (page: Page) => page.getByTestId('torrent-status')
 const count = async (page: Page, testId: string) => Number(await page.getByTestId(testId).textContent())
 const selfId = async (page: Page) => (await page.getByTestId('peer-exchange').getAttribute('data-self-id')) ?? ''
@@ -31,31 +24,23 @@ const selfId = async (page: Page) => (await page.getByTestId('peer-exchange').ge
 const madeUpIds = (prefix: string) => Array.from({ length: 50 }, (_, i) => prefix.repeat(19) + i.toString(16).padStart(2, '0'))
 
 test('a peer that floods the peer exchange is cut off; it made the victim open no more than the bound, and honest peers get one offer and keep playing', async ({
-  browser,
-  stack,
+  network,
+  openContext,
 }) => {
   test.setTimeout(180_000)
   // S seeds and H watches on T1; the victim V watches on T1 and T2; the flooder F knows only T2, so V is all it meets.
-  const t1 = await startTracker(0)
-  stops.push(t1.stop)
-  const t2 = await startTracker(0)
-  stops.push(t2.stop)
-  const person = async (trackers: string[]) => {
-    const network: PersonNetwork = { rpcUrl: stack.rpcUrl, trackers, relays: [] }
-    const site = await startPersonSite(browser, network)
-    stops.push(site.stop)
-    return site
-  }
-  const [s, h, v, n] = [await person([t1.url]), await person([t1.url]), await person([t1.url, t2.url]), await person([t2.url])]
+  const t1 = await network.tracker()
+  const t2 = await network.tracker()
+  const [s, h, v, n] = await Promise.all([[t1.url], [t1.url], [t1.url, t2.url], [t2.url]].map((trackers) => network.person({ trackers })))
 
-  const { page: seeder, shareLink, magnet } = await seedFromHome(s.context, [
+  const { page: seeder, shareLink, magnet } = await seedFromHome(s!.context, [
     { name: `flood-${Date.now()}.mp4`, mimeType: 'video/mp4', buffer: await readFile(clip) },
   ])
-  const honest = await h.context.newPage()
-  await honest.goto(linkOn(h.origin, shareLink))
+  const honest = await h!.context.newPage()
+  await honest.goto(linkOn(h!.origin, shareLink))
   await expect(peers(honest)).toHaveAttribute('data-peers', '1', { timeout: 60_000 })
-  const victim = await v.context.newPage()
-  await victim.goto(linkOn(v.origin, shareLink))
+  const victim = await v!.context.newPage()
+  await victim.goto(linkOn(v!.origin, shareLink))
   await expect(peers(victim)).toHaveAttribute('data-peers', '2', { timeout: 60_000 })
   await expectVideoPlays(victim)
   const [honestId, seederId, victimId] = [await selfId(honest), await selfId(seeder), await selfId(victim)]
@@ -67,9 +52,7 @@ test('a peer that floods the peer exchange is cut off; it made the victim open n
 
   // The magnet without its trackers: F must announce to T2 alone.
   const infoHashOnly = `magnet:?xt=${new URLSearchParams(magnet.slice('magnet:?'.length)).get('xt')}`
-  const flooderContext = await browser.newContext()
-  stops.push(() => flooderContext.close())
-  const flooder = await openPexFlooder(flooderContext, { magnet: infoHashOnly, tracker: t2.url })
+  const flooder = await openPexFlooder(await openContext(), { magnet: infoHashOnly, tracker: t2.url })
   const state = () => flooder.evaluate(() => (window as unknown as { floodState: FloodState }).floodState)
   const flood = (messages: FloodMessage[]) =>
     flooder.evaluate((batch) => (window as unknown as { flood(m: FloodMessage[]): void }).flood(batch), messages)
@@ -117,7 +100,9 @@ test('a peer that floods the peer exchange is cut off; it made the victim open n
       ][i % 4] as FloodMessage,
     ),
   )
-  await flooder.waitForFunction(() => (window as unknown as { floodState: FloodState }).floodState.closed)
+  await flooder.waitForFunction(() => (window as unknown as { floodState: FloodState }).floodState.closed, undefined, {
+    timeout: 15_000,
+  })
   await expect(victim.getByTestId('peers-cut-off')).toHaveText('1')
   await expect(peers(victim)).toHaveAttribute('data-peers', '2')
   // Final now that F is cut off: one offer passed on to H (once per pair and 30 s), none to S (over the rate).
@@ -131,8 +116,8 @@ test('a peer that floods the peer exchange is cut off; it made the victim open n
   await flooder.evaluate(() => (window as unknown as { leave(): void }).leave())
 
   // V still serves: a newcomer who knows only T2, where V alone announces, plays from V.
-  const newcomer = await n.context.newPage()
-  await newcomer.goto(linkOn(n.origin, shareLink))
+  const newcomer = await n!.context.newPage()
+  await newcomer.goto(linkOn(n!.origin, shareLink))
   await expect(peers(newcomer)).not.toHaveAttribute('data-peers', '0', { timeout: 60_000 })
   await expectVideoPlays(newcomer)
   await expect(peers(victim)).toHaveAttribute('data-peers', '3', { timeout: 30_000 })
