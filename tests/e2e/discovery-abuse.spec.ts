@@ -104,7 +104,9 @@ test('a peer that floods the peer exchange is cut off; it made the victim open n
     timeout: 15_000,
   })
   await expect(victim.getByTestId('peers-cut-off')).toHaveText('1')
+  // F is gone from V; V's honest peers (S and H) are still connected to it.
   await expect(peers(victim)).toHaveAttribute('data-peers', '2')
+  await expect(peers(honest)).toHaveAttribute('data-peers', '2')
   // Final now that F is cut off: one offer passed on to H (once per pair and 30 s), none to S (over the rate).
   await expect(victim.getByTestId('pex-relayed')).toHaveText(String(before.relayed + 1))
   await expect(honest.getByTestId('pex-offers-in')).toHaveText(String(before.offersIn + 1))
