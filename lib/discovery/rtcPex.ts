@@ -59,7 +59,8 @@ type Member = {
  * and an answer only back along an offer it forwarded within `routeTtlMs`; nothing that arrives
  * with `from` is ever forwarded again. Of a pair, only the lower peer id offers (no glare). Each
  * wire may send `rateLimit` offers/answers/lists a window (the rest are dropped) and is cut off
- * past `floodLimit`; half-open connections are capped by `SwarmLinks`.
+ * past `floodLimit`, which also drops the half-open connections it made this tab start;
+ * half-open connections are capped by `SwarmLinks`.
  */
 export function createRtcPex(links: SwarmLinks): RtcPex {
   const members = new Map<string, Member>()

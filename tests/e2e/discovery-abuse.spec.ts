@@ -23,7 +23,7 @@ const selfId = async (page: Page) => (await page.getByTestId('peer-exchange').ge
 /** 50 made-up peer ids above any WebTorrent id (`-WW…` is 0x2d…): a victim is the one to offer to each. */
 const madeUpIds = (prefix: string) => Array.from({ length: 50 }, (_, i) => prefix.repeat(19) + i.toString(16).padStart(2, '0'))
 
-test('a peer that floods the peer exchange is cut off; it made the victim open no more than the bound, and honest peers get one offer and keep playing', async ({
+test('a peer that floods the peer exchange is cut off; it made the victim open no more than the bound, and honest peers get one offer and are still served', async ({
   network,
   openContext,
 }) => {
@@ -117,10 +117,10 @@ test('a peer that floods the peer exchange is cut off; it made the victim open n
   await expect(victim.getByTestId('links-half-open')).toHaveText('0')
   await flooder.evaluate(() => (window as unknown as { leave(): void }).leave())
 
-  // V still serves: a newcomer who knows only T2, where V alone announces, plays from V.
+  // V still serves and still introduces: a newcomer who knows only T2, where V alone announces, gets the
+  // whole file from the swarm. (Whether its player then plays is the stream's business, proven elsewhere.)
   const newcomer = await n!.context.newPage()
   await newcomer.goto(linkOn(n!.origin, shareLink))
-  await expect(peers(newcomer)).not.toHaveAttribute('data-peers', '0', { timeout: 60_000 })
-  await expectVideoPlays(newcomer)
+  await expect(peers(newcomer)).toHaveAttribute('data-done', 'true', { timeout: 60_000 })
   await expect(peers(victim)).toHaveAttribute('data-peers', '3', { timeout: 30_000 })
 })
