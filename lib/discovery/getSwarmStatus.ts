@@ -13,6 +13,10 @@ export type SwarmStatus = {
   connectedVia: { nostr: number; rtcPex: number }
   /** Peers cut off for flooding the peer exchange. */
   cutOff: number
+  /** This tab's peer id (hex), as other peers see it; undefined before discovery starts. */
+  selfId?: string
+  /** What peer exchange did so far, and the half-open connections now (capped by discoveryLimits). */
+  peerExchange: { relayed: number; dropped: number; offersIn: number; halfOpen: number; started: number }
 }
 
 type EngineTracker = { announceUrl?: string; reconnecting?: boolean; socket?: { connected?: boolean } | null }
@@ -36,5 +40,13 @@ export function getSwarmStatus(torrent: Torrent): SwarmStatus {
     relays: discovery?.nostr?.relayStates() ?? [],
     connectedVia: { nostr: discovery?.links.connected.nostr ?? 0, rtcPex: discovery?.links.connected['rtc-pex'] ?? 0 },
     cutOff: discovery?.pex.stats.cutOff ?? 0,
+    selfId: discovery?.links.selfId,
+    peerExchange: {
+      relayed: discovery?.pex.stats.relayed ?? 0,
+      dropped: discovery?.pex.stats.dropped ?? 0,
+      offersIn: discovery?.pex.stats.offersIn ?? 0,
+      halfOpen: discovery?.links.halfOpen() ?? 0,
+      started: discovery?.links.started['rtc-pex'] ?? 0,
+    },
   }
 }

@@ -6,6 +6,8 @@ export const discoveryLimits = {
   maxSdpLength: 16_384,
   /** Half-open WebRTC connections of one torrent at once (offers out, answers pending). */
   maxPendingLinks: 8,
+  /** Peers of one torrent (connected and half-open) beyond which Nostr and peer exchange open no more. */
+  maxPeers: 55,
   /** A half-open connection that has not connected by then is dropped. */
   linkTimeoutMs: 20_000,
   /** Peer ids one peer-exchange `peers` message may carry. */

@@ -27,15 +27,18 @@ function fakeWire(peerId: string, sent: Sent[]) {
 
 /** WebRTC links that never open a real connection: they record what the extension asks of them. */
 function fakeLinks(overrides: Partial<SwarmLinks> = {}) {
-  const calls = { offer: [] as string[], answer: [] as string[], accept: [] as string[] }
+  const calls = { offer: [] as string[], answer: [] as string[], accept: [] as string[], withdraw: [] as string[] }
   const links: SwarmLinks = {
     selfId: self,
     knows: () => false,
     hasRoom: () => true,
+    halfOpen: () => 0,
+    withdraw: (peerId) => void calls.withdraw.push(peerId),
     offer: async (peerId) => (calls.offer.push(peerId), `offer-to-${peerId}`),
     answer: async (peerId) => (calls.answer.push(peerId), `answer-to-${peerId}`),
     accept: (peerId) => (calls.accept.push(peerId), true),
     connected: { nostr: 0, 'rtc-pex': 0 },
+    started: { nostr: 0, 'rtc-pex': 0 },
     destroy: () => {},
     ...overrides,
   }
@@ -142,5 +145,35 @@ describe('WebRTC peer exchange', () => {
     expect(flooder.destroyed).toBe(true)
     expect(pex.stats.cutOff).toBe(1)
     expect(sent.filter((s) => s.to === id('a'))).toHaveLength(1)
+  })
+
+  test('a peer cut off for flooding leaves nothing half-open that it made this tab start', async () => {
+    const sent: Sent[] = []
+    const { links, calls } = fakeLinks()
+    const pex = createRtcPex(links)
+    const fromFlooder = join(pex, fakeWire(id('0'), sent))
+    fromFlooder({ t: 'peers', ids: hexToBytes(['a', 'b'].map(id).join('')) })
+    fromFlooder({ t: 'offer', from: hexToBytes(id('c')), sdp: 'offer-from-c' })
+    await settle()
+    for (let i = 0; i < discoveryLimits.floodLimit; i++) fromFlooder({ t: 'peers', ids: hexToBytes(id('d')) })
+    expect(pex.stats.cutOff).toBe(1)
+    // 'd' came in the first messages of the flood, still under the rate.
+    expect(calls.withdraw.sort()).toEqual(['a', 'b', 'c', 'd'].map(id))
+  })
+
+  test('starts nothing more from a list once its sender is cut off', async () => {
+    const sent: Sent[] = []
+    let release = () => {}
+    const slowOffer = new Promise<string>((resolve) => (release = () => resolve('offer')))
+    const { links, calls } = fakeLinks({ offer: async (peerId) => (calls.offer.push(peerId), slowOffer) })
+    const pex = createRtcPex(links)
+    const fromFlooder = join(pex, fakeWire(id('0'), sent))
+    fromFlooder({ t: 'peers', ids: hexToBytes(['a', 'b', 'c'].map(id).join('')) })
+    await settle()
+    for (let i = 0; i < discoveryLimits.floodLimit; i++) fromFlooder({ t: 'answer', to: hexToBytes(id('e')), sdp: 'x' })
+    release()
+    await settle()
+    expect(pex.stats.cutOff).toBe(1)
+    expect(calls.offer).toEqual([id('a')])
   })
 })

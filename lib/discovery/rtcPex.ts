@@ -25,12 +25,28 @@ export type RtcPexExtension = {
 }
 
 /** Counters of one torrent's peer exchange, for the status panel and tests. */
-export type RtcPexStats = { relayed: number; dropped: number; cutOff: number }
+export type RtcPexStats = {
+  /** Offers and answers passed on between two members. */
+  relayed: number
+  /** Messages refused: over the rate, malformed, or asking for what the bounds forbid. */
+  dropped: number
+  /** Members cut off for flooding. */
+  cutOff: number
+  /** Offers other members passed on to this tab. */
+  offersIn: number
+}
 
 /** A torrent's peer exchange: the extension to `wire.use`, and its counters. */
 export type RtcPex = { Extension: RtcPexExtension; stats: RtcPexStats; destroy(): void }
 
-type Member = { peerId: string; wire: PexWire; introduced: Set<string>; send(message: Record<string, unknown>): void }
+type Member = {
+  peerId: string
+  wire: PexWire
+  introduced: Set<string>
+  /** Peers this tab started a connection to because this member asked (its list, or an offer it passed on). */
+  opened: Set<string>
+  send(message: Record<string, unknown>): void
+}
 
 /**
  * WebRTC peer exchange for one torrent (BEP 10 extension `ks_rtc_pex`): connected peers introduce
@@ -43,13 +59,14 @@ type Member = { peerId: string; wire: PexWire; introduced: Set<string>; send(mes
  * and an answer only back along an offer it forwarded within `routeTtlMs`; nothing that arrives
  * with `from` is ever forwarded again. Of a pair, only the lower peer id offers (no glare). Each
  * wire may send `rateLimit` offers/answers/lists a window (the rest are dropped) and is cut off
- * past `floodLimit`; half-open connections are capped by `SwarmLinks`.
+ * past `floodLimit`, which also drops the half-open connections it made this tab start;
+ * half-open connections are capped by `SwarmLinks`.
  */
 export function createRtcPex(links: SwarmLinks): RtcPex {
   const members = new Map<string, Member>()
   /** `${origin}>${target}` → when the forwarded offer expires. */
   const routes = new Map<string, number>()
-  const stats: RtcPexStats = { relayed: 0, dropped: 0, cutOff: 0 }
+  const stats: RtcPexStats = { relayed: 0, dropped: 0, cutOff: 0, offersIn: 0 }
   let introduceTimer: ReturnType<typeof setTimeout> | undefined
 
   /** Tells every member about the members it has not heard of yet (batched: one round per tick). */
@@ -86,6 +103,7 @@ export function createRtcPex(links: SwarmLinks): RtcPex {
         peerId,
         wire,
         introduced: new Set(),
+        opened: new Set(),
         send: (message) => {
           try {
             wire.extended(RTC_PEX_NAME, message)
@@ -112,6 +130,8 @@ export function createRtcPex(links: SwarmLinks): RtcPex {
         stats.cutOff++
         members.delete(member.peerId)
         this.member = undefined
+        // What it made this tab start would otherwise hold the half-open slots honest peers need for linkTimeoutMs.
+        for (const peerId of member.opened) links.withdraw(peerId)
         this.wire.destroy()
         return
       }
@@ -134,10 +154,12 @@ export function createRtcPex(links: SwarmLinks): RtcPex {
       if (t === 'peers' && message.ids) {
         let offers = 0
         for (const id of splitIds(message.ids).slice(0, discoveryLimits.maxPeersListed)) {
-          if (offers >= discoveryLimits.maxOffersPerRound || !links.hasRoom()) break
+          // A member cut off while this list was being worked through gets nothing more started for it.
+          if (offers >= discoveryLimits.maxOffersPerRound || !links.hasRoom() || this.member !== member) break
           // Of a pair, the lower id offers: both hear of each other, and only one connection starts.
           if (!(links.selfId < id) || links.knows(id)) continue
           offers++
+          remember(member.opened, id)
           const offer = await links.offer(id, 'rtc-pex')
           if (offer) member.send({ t: 'offer', to: hexToBytes(id), sdp: offer })
         }
@@ -157,6 +179,8 @@ export function createRtcPex(links: SwarmLinks): RtcPex {
         stats.relayed++
         origin.send({ t: 'answer', from: hexToBytes(member.peerId), sdp })
       } else if (t === 'offer' && from && sdp) {
+        stats.offersIn++
+        if (!links.knows(from)) remember(member.opened, from)
         const answer = await links.answer(from, sdp, 'rtc-pex')
         if (answer) member.send({ t: 'answer', to: hexToBytes(from), sdp: answer })
       } else if (t === 'answer' && from && sdp) {
@@ -200,6 +224,12 @@ function decode(buf: Uint8Array): Message | undefined {
   } catch {
     return undefined
   }
+}
+
+/** Adds to a set that keeps only the latest ids (older links have long connected or timed out). */
+function remember(ids: Set<string>, id: string) {
+  ids.add(id)
+  if (ids.size > 4 * discoveryLimits.maxPendingLinks) ids.delete(ids.values().next().value!)
 }
 
 function concatIds(ids: string[]): Uint8Array {

@@ -26,6 +26,8 @@ function recordingLinks() {
     selfId: randomBytes(20).toString('hex'),
     knows: () => false,
     hasRoom: () => true,
+    halfOpen: () => 0,
+    withdraw: () => {},
     offer: async (peerId) => {
       offeredTo.push(peerId)
       return undefined
@@ -33,6 +35,7 @@ function recordingLinks() {
     accept: () => false,
     answer: async () => undefined,
     connected: { nostr: 0, 'rtc-pex': 0 },
+    started: { nostr: 0, 'rtc-pex': 0 },
     destroy: () => {},
   }
   return { links, offeredTo }

@@ -2,7 +2,6 @@ import SimplePeer, { type SignalData } from '@thaunknown/simple-peer/lite.js'
 import type { Torrent } from 'webtorrent/dist/webtorrent.min.js'
 import { discoveryLimits } from './limits'
 
-
 /** Where a peer was learned of, for the engine's counters and the status panel. */
 export type LinkSource = 'nostr' | 'rtc-pex'
 
@@ -12,16 +11,22 @@ export type SwarmLinks = {
   readonly selfId: string
   /** Whether we are connected to this peer, or connecting, or it is us. */
   knows(peerId: string): boolean
-  /** Whether another half-open connection is allowed now. */
+  /** Whether another half-open connection is allowed now (and the torrent is not full of peers). */
   hasRoom(): boolean
+  /** Half-open connections right now (offered or answered, not yet connected). */
+  halfOpen(): number
   /** Starts a connection to `peerId`: resolves its offer, or undefined when there is no room or it failed. */
   offer(peerId: string, source: LinkSource): Promise<string | undefined>
   /** Completes a connection this side offered, with the remote's answer. False when no such offer waits. */
   accept(peerId: string, answerSdp: string): boolean
   /** Answers a remote's offer: resolves the answer, or undefined when there is no room or it failed. */
   answer(peerId: string, offerSdp: string, source: LinkSource): Promise<string | undefined>
+  /** Drops the half-open connection to `peerId`, if one waits (a connected one stays). */
+  withdraw(peerId: string): void
   /** Peers connected through these links so far, by source. */
   readonly connected: Record<LinkSource, number>
+  /** Connections started (offered or answered) so far, by source, connected or not. */
+  readonly started: Record<LinkSource, number>
   destroy(): void
 }
 
@@ -36,6 +41,7 @@ type Pending = { peer: SimplePeer; timer: ReturnType<typeof setTimeout> }
 export function createSwarmLinks(torrent: Torrent, { selfId }: { selfId: string }): SwarmLinks {
   const pending = new Map<string, Pending>()
   const connected: Record<LinkSource, number> = { nostr: 0, 'rtc-pex': 0 }
+  const started: Record<LinkSource, number> = { nostr: 0, 'rtc-pex': 0 }
   const engine = torrent as unknown as { _peers?: Map<string, unknown> }
 
   const knows = (peerId: string) =>
@@ -44,13 +50,18 @@ export function createSwarmLinks(torrent: Torrent, { selfId }: { selfId: string 
     !!engine._peers?.has(peerId) ||
     torrent.wires.some((wire) => (wire as { peerId?: string }).peerId === peerId)
 
-  const hasRoom = () => !torrent.destroyed && pending.size < discoveryLimits.maxPendingLinks
+  // WebTorrent caps only the TCP peers it dials itself (maxConns): WebRTC peers handed to it are never refused.
+  const hasRoom = () =>
+    !torrent.destroyed &&
+    pending.size < discoveryLimits.maxPendingLinks &&
+    torrent.numPeers + pending.size < discoveryLimits.maxPeers
 
   function open(peerId: string, initiator: boolean, source: LinkSource): { peer: SimplePeer; signal: Promise<string | undefined> } {
     const peer = new SimplePeer({ initiator, trickle: false })
     peer.id = peerId
     const timer = setTimeout(() => drop(peerId, peer), discoveryLimits.linkTimeoutMs)
     pending.set(peerId, { peer, timer })
+    started[source]++
     peer.once('connect', () => {
       clearTimeout(timer)
       if (pending.get(peerId)?.peer === peer) pending.delete(peerId)
@@ -83,7 +94,9 @@ export function createSwarmLinks(torrent: Torrent, { selfId }: { selfId: string 
     selfId,
     knows,
     hasRoom,
+    halfOpen: () => pending.size,
     connected,
+    started,
     async offer(peerId, source) {
       if (knows(peerId) || !hasRoom()) return undefined
       const { peer, signal } = open(peerId, true, source)
@@ -119,6 +132,10 @@ export function createSwarmLinks(torrent: Torrent, { selfId }: { selfId: string 
       const sdp = await signal
       if (sdp) handOver(peer, source)
       return sdp
+    },
+    withdraw(peerId) {
+      const entry = pending.get(peerId)
+      if (entry) drop(peerId, entry.peer)
     },
     destroy() {
       for (const [peerId, { peer }] of pending) drop(peerId, peer)

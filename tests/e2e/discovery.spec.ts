@@ -2,33 +2,20 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { startHangingServer } from '../../scripts/lib/startHangingServer'
-import { startRelay } from '../../scripts/lib/startRelay'
-import { freePort, startTracker } from '../../scripts/lib/startStack'
-import { expect, test } from './fixtures'
+import { freePort } from '../../scripts/lib/startStack'
+import { expect } from './fixtures'
+import { networkTest as test } from './support/networkTest'
 import { expectVideoPlays } from './torrent-helpers/expectVideoPlays'
 import { linkOn } from './torrent-helpers/linkOn'
 import { seedFromHome } from './torrent-helpers/seedFromHome'
-import { type PersonNetwork, startPersonSite } from './torrent-helpers/startPersonSite'
 
 const clip = join(import.meta.dirname, '..', 'fixtures', 'clip.mp4')
 
-/** Everything a test started (trackers, relays, sites), stopped at its end whatever happened. */
+/** Servers a test started besides its network (stopped at its end whatever happened). */
 const stops: (() => Promise<unknown>)[] = []
 test.afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop().catch(() => {})
 })
-
-async function tracker() {
-  const started = await startTracker(0)
-  stops.push(started.stop)
-  return started
-}
-
-async function person(browser: Parameters<typeof startPersonSite>[0], network: PersonNetwork) {
-  const site = await startPersonSite(browser, network)
-  stops.push(site.stop)
-  return site
-}
 
 const peers = (page: Page) => page.getByTestId('torrent-status')
 
@@ -41,13 +28,13 @@ async function expectPlaysFromPeers(page: Page) {
   await expectVideoPlays(page)
 }
 
-test('a viewer reaches a peer it could only learn of through another peer (WebRTC peer exchange)', async ({ browser, stack }) => {
+test('a viewer reaches a peer it could only learn of through another peer (WebRTC peer exchange)', async ({ network }) => {
   test.setTimeout(150_000)
-  const t1 = await tracker()
-  const t2 = await tracker()
-  const a = await person(browser, { rpcUrl: stack.rpcUrl, trackers: [t1.url], relays: [] })
-  const b = await person(browser, { rpcUrl: stack.rpcUrl, trackers: [t1.url, t2.url], relays: [] })
-  const c = await person(browser, { rpcUrl: stack.rpcUrl, trackers: [t2.url], relays: [] })
+  const t1 = await network.tracker()
+  const t2 = await network.tracker()
+  const a = await network.person({ trackers: [t1.url] })
+  const b = await network.person({ trackers: [t1.url, t2.url] })
+  const c = await network.person({ trackers: [t2.url] })
 
   const notes = `Peer exchange ${Date.now()} ${Math.random()}\n${'swarm '.repeat(2000)}`
   const { shareLink } = await seedFromHome(a.context, [{ name: 'pex.txt', mimeType: 'text/plain', buffer: Buffer.from(notes) }])
@@ -64,18 +51,17 @@ test('a viewer reaches a peer it could only learn of through another peer (WebRT
   await expect(peers(a.context.pages()[0]!)).toHaveAttribute('data-peers', '2')
 })
 
-test('with every tracker down a newcomer plays through a Nostr relay, and with the relay down too, through the swarm', async ({ browser, stack }) => {
+test('with every tracker down a newcomer plays through a Nostr relay, and with the relay down too, through the swarm', async ({ network }) => {
   test.setTimeout(240_000)
-  const t1 = await tracker()
-  const t2 = await tracker()
-  const relay = await startRelay(0)
-  stops.push(relay.stop)
-  const t3 = await tracker() // known only to C and D (through their link's tr=), never to A or B
-  const network = { rpcUrl: stack.rpcUrl, trackers: [t1.url, t2.url], relays: [relay.url] }
-  const a = await person(browser, network)
-  const b = await person(browser, network)
-  const c = await person(browser, network)
-  const d = await person(browser, { ...network, relays: [] })
+  const t1 = await network.tracker()
+  const t2 = await network.tracker()
+  const relay = await network.relay()
+  const t3 = await network.tracker() // known only to C and D (through their link's tr=), never to A or B
+  const known = { trackers: [t1.url, t2.url], relays: [relay.url] }
+  const a = await network.person(known)
+  const b = await network.person(known)
+  const c = await network.person(known)
+  const d = await network.person({ ...known, relays: [] })
 
   const { page: seeder, shareLink } = await seedFromHome(a.context, [
     { name: `relay-${Date.now()}.mp4`, mimeType: 'video/mp4', buffer: await readFile(clip) },
@@ -100,17 +86,17 @@ test('with every tracker down a newcomer plays through a Nostr relay, and with t
   await expect(peers(seeder)).toHaveAttribute('data-peers', '3', { timeout: 30_000 })
 })
 
-test('a dead and a hanging tracker in the list cost nothing: the video plays and the panel says which trackers answer', async ({ browser, stack }) => {
+test('a dead and a hanging tracker in the list cost nothing: the video plays and the panel says which trackers answer', async ({ network }) => {
   test.setTimeout(150_000)
   const dead = `ws://127.0.0.1:${await freePort()}`
   // Accepts the connection and never answers the WebSocket upgrade.
   const hangingServer = await startHangingServer()
   stops.push(hangingServer.stop)
   const hanging = hangingServer.url
-  const live = await tracker()
-  const network = { rpcUrl: stack.rpcUrl, trackers: [dead, hanging, live.url], relays: [] }
-  const a = await person(browser, network)
-  const b = await person(browser, network)
+  const live = await network.tracker()
+  const known = { trackers: [dead, hanging, live.url] }
+  const a = await network.person(known)
+  const b = await network.person(known)
 
   const { shareLink } = await seedFromHome(a.context, [
     { name: `dead-tracker-${Date.now()}.mp4`, mimeType: 'video/mp4', buffer: await readFile(clip) },

@@ -5,13 +5,11 @@ import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts'
 import { anvil } from 'viem/chains'
 import { keyswarmAbi } from '../../lib/chain/abi/keyswarmAbi'
 import { publicPoint } from '../../lib/crypto'
-import { startRelay } from '../../scripts/lib/startRelay'
-import { startTracker } from '../../scripts/lib/startStack'
-import { type E2EChain, type E2EStack, expect, test } from './fixtures'
+import { type E2EChain, type E2EStack, expect } from './fixtures'
 import { installTestWallet } from './support/installTestWallet'
+import { networkTest as test } from './support/networkTest'
 import { expectVideoPlays } from './torrent-helpers/expectVideoPlays'
 import { seedFromHome } from './torrent-helpers/seedFromHome'
-import { startPersonSite } from './torrent-helpers/startPersonSite'
 
 const clip = join(import.meta.dirname, '..', 'fixtures', 'clip.mp4')
 
@@ -76,23 +74,18 @@ async function listOnChain(
 }
 
 test('the embed and the listing page meet peers on the Nostr relays their link or listing names', async ({
-  browser,
+  network,
   chain,
   stack,
 }) => {
   test.setTimeout(240_000)
   // The seeder knows tracker T1 and the relay; the viewers know only trackers of their own, so
   // the relay a link or the listing names is their one way to the seeder.
-  const t1 = await startTracker(0)
-  stops.push(t1.stop)
-  const t2 = await startTracker(0)
-  stops.push(t2.stop)
-  const relay = await startRelay(0)
-  stops.push(relay.stop)
-  const a = await startPersonSite(browser, { rpcUrl: stack.rpcUrl, trackers: [t1.url], relays: [relay.url] })
-  stops.push(a.stop)
-  const b = await startPersonSite(browser, { rpcUrl: stack.rpcUrl, trackers: [t2.url], relays: [] })
-  stops.push(b.stop)
+  const t1 = await network.tracker()
+  const t2 = await network.tracker()
+  const relay = await network.relay()
+  const a = await network.person({ trackers: [t1.url], relays: [relay.url] })
+  const b = await network.person({ trackers: [t2.url] })
 
   const bytes = await readFile(clip)
   const { shareLink } = await seedFromHome(a.context, [
@@ -115,8 +108,7 @@ test('the embed and the listing page meet peers on the Nostr relays their link o
     trackers: [`nostr+${relay.url}`],
     title: 'Relayed',
   })
-  const c = await startPersonSite(browser, { rpcUrl: stack.rpcUrl, trackers: [t2.url], relays: [] })
-  stops.push(c.stop)
+  const c = await network.person({ trackers: [t2.url] })
   const viewer = await c.context.newPage()
   await viewer.goto(`${c.origin}/watch/?listing=${contentId}`)
   await expect(viewer.getByTestId('listing-title')).toHaveText('Relayed')
