@@ -56,7 +56,9 @@ export async function decryptedFileSource(
     size: encrypted.size,
     mime: type || mimeType(name),
     name,
-    read: ({ start, end }) => readDecrypted(file, encrypted, { start, end, ahead, pieceLength, torrent }),
+    // A resumed read leaves the newer read's requests in flight: it drops none.
+    read: ({ start, end, resumed }) =>
+      readDecrypted(file, encrypted, { start, end, ahead, pieceLength, torrent: resumed ? undefined : torrent }),
   }
 }
 

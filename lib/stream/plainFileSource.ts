@@ -18,9 +18,9 @@ export function plainFileSource(file: TorrentFile, { torrent }: PlainFileSourceP
     size: file.length,
     mime: mimeType(file.name),
     name: file.name,
-    read: ({ start, end }) => {
+    read: ({ start, end, resumed }) => {
       const iterator = file[Symbol.asyncIterator]({ start, end })
-      if (torrent) dropStaleRequests(torrent, { file, start, end })
+      if (torrent && !resumed) dropStaleRequests(torrent, { file, start, end })
       return iterator
     },
   }

@@ -10,13 +10,29 @@ export type RangeRequest = {
   file: number
   /** The request's `Range` header, if any. */
   range: string | null
+  /**
+   * Bytes the worker grants with the request, so the first chunk follows the head without a
+   * `pull` round trip (a seek's first bytes wait for no message). A page of an earlier version
+   * ignores it and waits for a `pull`; the `head` says which it did (`credited`).
+   */
+  credit?: number
 }
 
 /** Page -> worker, on the port. */
 export type PageMessage =
   /** The page has this id and will answer (it may take time to get metadata). */
   | { type: 'accept' }
-  | { type: 'head'; status: 200 | 206; size: number; start: number; end: number; mime: string; name: string }
+  | {
+      type: 'head'
+      status: 200 | 206
+      size: number
+      start: number
+      end: number
+      mime: string
+      name: string
+      /** The page took the request's `credit` (an earlier page leaves it out and waits for a `pull`). */
+      credited?: boolean
+    }
   | { type: 'unsatisfiable'; size: number }
   | { type: 'chunk'; data: Uint8Array }
   | { type: 'end' }

@@ -1,3 +1,4 @@
+import { type ReadTurns, createReadTurns } from './createReadTurns'
 import { parseRange } from './parseRange'
 import type { PageMessage, RangeRequest, WorkerMessage } from './protocol'
 import { pullBytes } from './pullBytes'
@@ -16,11 +17,13 @@ export function startStreamResponder(sources: StreamSources): () => void {
   const container = navigator.serviceWorker
   if (!container) return () => {}
   const open = new Set<() => void>()
+  // A seek's range goes before the ranges the player left open at older positions of the file.
+  const turns = createReadTurns()
   const onMessage = (event: MessageEvent) => {
     const request = event.data as RangeRequest | undefined
     const port = event.ports[0]
     if (request?.type !== 'keyswarm:range' || !port) return
-    const stop = answer(sources, request, port, () => open.delete(stop))
+    const stop = answer(sources, turns, request, port, () => open.delete(stop))
     open.add(stop)
   }
   container.addEventListener('message', onMessage)
@@ -32,13 +35,21 @@ export function startStreamResponder(sources: StreamSources): () => void {
   }
 }
 
-function answer(sources: StreamSources, request: RangeRequest, port: MessagePort, onDone: () => void): () => void {
+function answer(
+  sources: StreamSources,
+  turns: ReadTurns,
+  request: RangeRequest,
+  port: MessagePort,
+  onDone: () => void,
+): () => void {
   const send = (message: PageMessage) => port.postMessage(message)
   let iterator: AsyncIterator<Uint8Array> | undefined
+  let turn: ReturnType<ReadTurns['begin']> | undefined
   let finished = false
   const finish = () => {
     if (finished) return
     finished = true
+    turn?.end()
     iterator?.return?.().catch(() => {})
     port.close()
     onDone()
@@ -60,6 +71,8 @@ function answer(sources: StreamSources, request: RangeRequest, port: MessagePort
       return finish()
     }
     const { start, end } = range ?? { start: 0, end: source.size - 1 }
+    // Credit the worker granted with the request: the first chunk goes without waiting for a pull.
+    let credit = request.credit ?? 0
     send({
       type: 'head',
       status: range ? 206 : 200,
@@ -68,22 +81,33 @@ function answer(sources: StreamSources, request: RangeRequest, port: MessagePort
       end,
       mime: source.mime,
       name: source.name,
+      credited: credit > 0,
     })
     if (end < start) return finish()
+    turn = turns.begin(`${request.id}/${request.file}`)
     iterator = source.read({ start, end })
     let remaining = end - start + 1
-    let credit = 0
     let pumping = false
     // Sends chunks while the worker has granted credit (in bytes), one read at a time, in order.
     const pump = async () => {
       if (pumping) return
       pumping = true
       try {
-        while (credit > 0 && !finished && iterator) {
+        while (credit > 0 && !finished) {
           if (remaining <= 0) {
             send({ type: 'end' })
             return finish()
           }
+          const blocked = turn?.blocked()
+          if (blocked) {
+            // Gives way to a newer read of this file: the engine's reader (its selection and
+            // critical pieces) goes now, and the rest of this range is read anew afterwards.
+            void iterator?.return?.().catch(() => {})
+            iterator = undefined
+            await blocked
+            continue
+          }
+          iterator ??= source.read({ start: end + 1 - remaining, end, resumed: true })
           const next = await iterator.next()
           if (finished) return
           if (next.done) {
@@ -93,6 +117,7 @@ function answer(sources: StreamSources, request: RangeRequest, port: MessagePort
           }
           remaining -= next.value.byteLength
           credit -= next.value.byteLength
+          turn?.sent(next.value.byteLength)
           send({ type: 'chunk', data: next.value })
         }
       } catch (error) {
@@ -106,6 +131,7 @@ function answer(sources: StreamSources, request: RangeRequest, port: MessagePort
       credit += pullBytes(event.data)
       void pump()
     }
+    void pump()
   })().catch((error: unknown) => fail(500, error))
   return finish
 }

@@ -67,19 +67,26 @@ async function serve(event: FetchEvent, url: URL): Promise<Response> {
     id: decodeURIComponent(id),
     file,
     range: event.request.headers.get('range'),
+    credit: READ_AHEAD_BYTES,
   }
   const download = url.searchParams.has('download')
   const head = event.request.method === 'HEAD'
 
-  // The page that asked first (it is playing the file), then every other tab of the site.
+  // The page that asked first (it is playing the file), then every other tab of the site; the
+  // others are looked up only when it cannot answer, so a player's request waits for no lookup.
   const requester = event.clientId ? await worker.clients.get(event.clientId) : undefined
-  const others = await worker.clients.matchAll({ type: 'window', includeUncontrolled: true })
-  const candidates = [requester, ...others.filter((c) => c.id !== requester?.id)].filter((c): c is WindowClient => !!c)
   let lastError = 'No open Keyswarm tab has this torrent.'
-  for (const client of candidates) {
+  const tried = async (client: WindowClient) => {
     const answer = await ask(client, request, event.request.signal)
-    if (answer.kind === 'response') return answer.build(download, head)
     if (answer.kind === 'error') lastError = answer.message
+    return answer.kind === 'response' ? answer : undefined
+  }
+  const first = requester && (await tried(requester))
+  if (first) return first.build(download, head)
+  const others = await worker.clients.matchAll({ type: 'window', includeUncontrolled: true })
+  for (const client of others.filter((c) => c.id !== requester?.id)) {
+    const answer = await tried(client)
+    if (answer) return answer.build(download, head)
   }
   return textResponse(404, lastError)
 }
@@ -165,7 +172,8 @@ function streamResponse(
   // Credit-based flow: about READ_AHEAD_BYTES are granted and not yet received, so the page never
   // reads far ahead of what the player consumes, while many chunks are always in flight. Credit
   // is topped up once half of it arrived: one message per several chunks, not per chunk.
-  let granted = 0
+  // A page that took the request's credit sends at once; an earlier one waits for a pull.
+  let granted = head.credited ? READ_AHEAD_BYTES : 0
   let done = false
   let progress: (() => void) | undefined
   const grant = () => {

@@ -6,8 +6,11 @@ export type StreamSource = {
   size: number
   mime: string
   name: string
-  /** Bytes `start`..`end` (inclusive) in order; `return()` stops reading (the viewer seeked away). */
-  read(range: ByteRange): AsyncIterator<Uint8Array>
+  /**
+   * Bytes `start`..`end` (inclusive) in order; `return()` stops reading (the viewer seeked away).
+   * `resumed`: the rest of a read that gave way to a newer one, which keeps its requests in flight.
+   */
+  read(range: ByteRange & { resumed?: boolean }): AsyncIterator<Uint8Array>
 }
 
 /** Where the responder finds sources. */

@@ -40,12 +40,13 @@ export type OpenTorrentParameters = {
  */
 export async function openTorrent(params: OpenTorrentParameters): Promise<Torrent> {
   const { torrentId, fileName, webSeeds, trackers = [], relays = [], keyHex, remember = true } = params
-  const client = await getClient()
   // A torrent of the library opens from its stored .torrent file: no peer is needed for the
   // file list, and the pieces already stored count at once.
   const parsed = typeof torrentId === 'string' ? parseTorrentId(torrentId) : undefined
   const infoHash = parsed?.infoHash
-  const entry = infoHash ? await getLibraryEntry(infoHash) : undefined
+  // The engine loads while the library is read: on a cold tab both take a while, and the first
+  // frame waits for the later of the two, not their sum.
+  const [client, entry] = await Promise.all([getClient(), infoHash ? getLibraryEntry(infoHash) : undefined])
   const stored = entry?.torrentFile?.length ? entry : undefined
   if (infoHash) addSwarmRelays(infoHash, webSocketUrls([...relays, ...(parsed?.relays ?? [])]))
   const torrent = await addTorrent(client, {

@@ -12,7 +12,9 @@
  * - peak JS heap of the downloading tab for a 512 MiB file (pieces go to OPFS, not memory).
  * Sizes can be lowered for a quick look: BENCH_STREAM_MIB, BENCH_STREAM_BIG_MIB; BENCH_STREAM_PARTS
  * (e.g. `video`) runs only some parts, BENCH_STREAM_RUNS sets the runs of each, BENCH_STREAM_SITE
- * serves another build than out/ (to compare two builds).
+ * serves another build than out/, and BENCH_STREAM_AGAINST=<dir> times the video part of a second
+ * build too, interleaved with the first in the same run (logged, not reported: to tell what a
+ * change bought on a loaded machine).
  */
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -42,7 +44,16 @@ const PARTS = (process.env.BENCH_STREAM_PARTS ?? 'throughput,video,memory').spli
 const root = join(import.meta.dirname, '..', '..')
 const key: Hex = `0x${'5a'.repeat(32)}`
 
-type Setup = { browser: Browser; origin: string; plainOrigin: string; tracker: string; dir: string; log: (m: string) => void }
+type Setup = {
+  browser: Browser
+  origin: string
+  plainOrigin: string
+  /** BENCH_STREAM_AGAINST's build, served beside the one measured. */
+  againstOrigin?: string
+  tracker: string
+  dir: string
+  log: (m: string) => void
+}
 
 export default async function streamBench(ctx: BenchContext): Promise<BenchResult[]> {
   // Its own temporary directory: runs of other suites in this tree clear bench/tmp as they start.
@@ -58,6 +69,7 @@ export default async function streamBench(ctx: BenchContext): Promise<BenchResul
       origin: (await ctx.serve(process.env.BENCH_STREAM_SITE ?? join(root, 'out'))).origin,
       // Its own server: a second origin on 127.0.0.1, so the plain client shares nothing with Keyswarm.
       plainOrigin: (await ctx.serve(join(dir, 'plain'))).origin,
+      againstOrigin: process.env.BENCH_STREAM_AGAINST ? (await ctx.serve(process.env.BENCH_STREAM_AGAINST)).origin : undefined,
       tracker: tracker.url,
       dir,
       log: ctx.log,
@@ -142,14 +154,26 @@ async function video(s: Setup): Promise<BenchResult[]> {
       const anchor: VideoTimes = { ttff: [], seek: [] }
       const plain: VideoTimes = { ttff: [], seek: [] }
       const encrypted: VideoTimes = { ttff: [], seek: [] }
+      const against = { plain: { ttff: [], seek: [] } as VideoTimes, encrypted: { ttff: [], seek: [] } as VideoTimes }
+      const encLink = `${encSeed.shareLink}#key=${key.slice(2)}`
       // Interleaved runs: load from elsewhere on the machine falls on all three alike.
       for (let run = 0; run < VIDEO_RUNS; run++) {
         await timeVideo(s, `${s.plainOrigin}/#video=${encodeURIComponent(magnet)}`, rate, anchor, { keyswarm: false })
         await timeVideo(s, plainSeed.shareLink, rate, plain)
-        await timeVideo(s, `${encSeed.shareLink}#key=${key.slice(2)}`, rate, encrypted)
+        await timeVideo(s, encLink, rate, encrypted)
+        if (!s.againstOrigin) continue
+        const elsewhere = (link: string) => link.replace(s.origin, s.againstOrigin!)
+        await timeVideo(s, elsewhere(plainSeed.shareLink), rate, against.plain, { origin: s.againstOrigin })
+        await timeVideo(s, elsewhere(encLink), rate, against.encrypted, { origin: s.againstOrigin })
       }
       const show = (t: VideoTimes) => `ttff ${t.ttff.map(Math.round)} seek ${t.seek.map(Math.round)}`
       s.log(`cpu ${rate}x: webtorrent ${show(anchor)}; plain ${show(plain)}; encrypted ${show(encrypted)}`)
+      if (s.againstOrigin) {
+        const ratios = (t: VideoTimes, name: string) =>
+          `${name} ttff ${(median(t.ttff) / median(anchor.ttff)).toFixed(2)}x seek ${(median(t.seek) / median(anchor.seek)).toFixed(2)}x of webtorrent`
+        s.log(`cpu ${rate}x, this build: ${ratios(plain, 'plain')}, ${ratios(encrypted, 'encrypted')}`)
+        s.log(`cpu ${rate}x, against: ${show(against.plain)} / ${show(against.encrypted)}; ${ratios(against.plain, 'plain')}, ${ratios(against.encrypted, 'encrypted')}`)
+      }
       const [ta, tp, te] = [median(anchor.ttff), median(plain.ttff), median(encrypted.ttff)]
       const [sa, sp, se] = [median(anchor.seek), median(plain.seek), median(encrypted.seek)]
       if (rate === 1) {
@@ -229,11 +253,11 @@ async function memory(s: Setup): Promise<BenchResult[]> {
 }
 
 /** A context that sees the bench's tracker as the local stack's. */
-async function newKeyswarmContext(s: Setup): Promise<BrowserContext> {
-  const context = await s.browser.newContext({ baseURL: s.origin })
+async function newKeyswarmContext(s: Setup, origin = s.origin): Promise<BrowserContext> {
+  const context = await s.browser.newContext({ baseURL: origin })
   // What the local stack's static server tells pages (lib/config.ts reads it): our tracker.
   const value = encodeURIComponent(JSON.stringify({ trackers: [s.tracker] }))
-  await context.addCookies([{ name: 'keyswarm-stack', value, url: s.origin, sameSite: 'Strict' }])
+  await context.addCookies([{ name: 'keyswarm-stack', value, url: origin, sameSite: 'Strict' }])
   return context
 }
 
@@ -284,8 +308,14 @@ type VideoTimes = { ttff: number[]; seek: number[] }
  * `times`. `rate` throttles the viewer's CPU (CDP; the seeder runs at full speed). The anchor's
  * bare page is no Keyswarm page: it gets no tracker cookie.
  */
-async function timeVideo(s: Setup, url: string, rate: number, times: VideoTimes, { keyswarm = true } = {}): Promise<void> {
-  const context = keyswarm ? await newKeyswarmContext(s) : await s.browser.newContext()
+async function timeVideo(
+  s: Setup,
+  url: string,
+  rate: number,
+  times: VideoTimes,
+  { keyswarm = true, origin = s.origin } = {},
+): Promise<void> {
+  const context = keyswarm ? await newKeyswarmContext(s, origin) : await s.browser.newContext()
   try {
     await context.addInitScript(firstFrameScript)
     const page = await context.newPage()
@@ -300,7 +330,7 @@ async function timeVideo(s: Setup, url: string, rate: number, times: VideoTimes,
     const { metrics } = await cdp.send('Performance.getMetrics')
     const busy = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0).toFixed(2)
     s.log(
-      `  ${keyswarm ? 'keyswarm' : 'webtorrent'} at ${rate}x: ${await phases(page)}, first frame ${Math.round(times.ttff.at(-1)!)}, ` +
+      `  ${keyswarm ? (origin === s.origin ? 'keyswarm' : 'against') : 'webtorrent'} at ${rate}x: ${await phases(page)}, first frame ${Math.round(times.ttff.at(-1)!)}, ` +
         `seek ${Math.round(Number(ms))}; main thread busy ${busy('TaskDuration')} s (script ${busy('ScriptDuration')} s)`,
     )
   } finally {
