@@ -36,7 +36,8 @@ export type ReadLibraryParameters = {
  * /library's chain reads, newest first and as they arrive: one ranged, cached scan of the
  * deployment's /library events ({@link scanLibraryEvents}) shared by the creator's and the buyer's
  * parts, and Multicall3 rounds for the state of what each new block range brought (each round
- * reads only listings and purchases not read before). A listing shows complete: its sales,
+ * reads only listings, purchases and balances not read before, the creator's in one batch: a round
+ * is one `eth_call` while it fits one). A listing shows complete: its sales,
  * settlements and source changes are all newer than it, so the scan has passed them already.
  * @throws LogScanError when the scan fails; snapshots given to `onProgress` stay valid.
  */
@@ -56,7 +57,7 @@ export async function readLibrary(
         : [],
     ])
     const balances =
-      creator && listings.length > 0 ? await readCreatorBalances(client, { deployment, creator, listings }) : []
+      creator && listings.length > 0 ? await readCreatorBalances(client, { deployment, creator, listings, memo }) : []
     return { listings, balances, purchases }
   }
 
