@@ -27,7 +27,11 @@ export type ReadLibraryParameters = {
   purchaseIds?: readonly bigint[]
   /** Each snapshot while older block ranges are still being read (not the last one, which is returned). */
   onProgress?: (snapshot: LibrarySnapshot) => void
-  /** Milliseconds between two rounds of state reads while the scan goes on (default 300). */
+  /**
+   * Milliseconds before the first round of state reads while the scan goes on (default 300); the
+   * wait doubles after each round, up to 2 s: the first listings show at once, and a long scan
+   * costs a few rounds (each a request the endpoint's rate counts), not one every 300 ms.
+   */
   interval?: number
   signal?: AbortSignal
 }
@@ -64,6 +68,7 @@ export async function readLibrary(
   const own = { creator: creator?.toLowerCase(), buyer: buyer?.toLowerCase() }
   const bought = new Set<bigint>()
   let round: Promise<void> | undefined
+  let wait = interval
   let again = false
   let roundError: unknown
   let scanned = false
@@ -73,7 +78,8 @@ export async function readLibrary(
     round = (async () => {
       do {
         again = false
-        await new Promise((resolve) => setTimeout(resolve, interval))
+        await new Promise((resolve) => setTimeout(resolve, wait))
+        wait = Math.min(Math.max(wait * 2, interval), 2000)
         if (scanned) break // The last round, below, reads everything anyway.
         const snapshot = await read()
         if (!signal?.aborted) onProgress({ ...snapshot, done: false })
