@@ -142,3 +142,15 @@ test('a creator’s whole library costs two state reads: one batch for listings 
   expect(again.listings).toEqual(library.listings)
   expect(stateReads() - before).toBeLessThanOrEqual(rounds.length + 2)
 })
+
+test('the whole library comes as soon as the scan is done, not after a round’s pause', async () => {
+  // A minute between rounds: the first round is still pausing when the scan ends.
+  const final = await readLibrary(client, {
+    deployment: chain.deployment,
+    creator: chain.account(CREATOR).address,
+    interval: 60_000,
+    onProgress: () => {},
+  })
+  expect(final.done).toBe(true)
+  expect(final.listings).toHaveLength(3)
+}, 30_000)

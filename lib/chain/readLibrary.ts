@@ -72,13 +72,18 @@ export async function readLibrary(
   let again = false
   let roundError: unknown
   let scanned = false
+  // Ends a round's pause when the scan is done: the last read, below, must not wait it out.
+  let scanDone: () => void = () => {}
+  const scanEnded = new Promise<void>((resolve) => (scanDone = resolve))
   const pump = () => {
     if (!onProgress || roundError !== undefined) return
     if (round) return void (again = true)
     round = (async () => {
       do {
         again = false
-        await new Promise((resolve) => setTimeout(resolve, wait))
+        let timer: ReturnType<typeof setTimeout> | undefined
+        await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, wait))), scanEnded])
+        clearTimeout(timer)
         wait = Math.min(Math.max(wait * 2, interval), 2000)
         if (scanned) break // The last round, below, reads everything anyway.
         const snapshot = await read()
@@ -112,6 +117,7 @@ export async function readLibrary(
     })
   } finally {
     scanned = true
+    scanDone()
   }
   await round
   return { ...(await read()), done: true }
