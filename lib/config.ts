@@ -10,6 +10,16 @@ const localChain = defineChain({
   contracts: { ...anvil.contracts, multicall3: { address: multicall3Address } },
 })
 
+/**
+ * A second local chain (chain id 31338) that a stack may run beside the first: the e2e journeys move
+ * a wallet between two deployed chains with it. The page runs on it only when the running stack
+ * names its RPC URL (`StackConfig.chainRpcUrls`); `npm start` runs one chain.
+ */
+const localChainB = defineChain({ ...localChain, id: 31338, name: 'Anvil B' })
+
+/** The local chains by id: the first is `npm start`'s, the others only where a stack runs them. */
+const localChains: Record<number, Chain> = { [localChain.id]: localChain, [localChainB.id]: localChainB }
+
 /** Where the local stack lives; `npm start` and the e2e suite's server tell the page at load time. */
 export type StackConfig = {
   /** JSON-RPC URL of the local chain. */
@@ -18,6 +28,8 @@ export type StackConfig = {
   trackers: readonly string[]
   /** Nostr relays of the local stack (peers meet there when no tracker answers). */
   relays?: readonly string[]
+  /** RPC URLs of further local chains the stack runs, by chain id (the e2e stack's 31338): the page runs on them too. */
+  chainRpcUrls?: Readonly<Record<number, string>>
 }
 
 /** Shape of the one typed config object of the app. */
@@ -120,9 +132,27 @@ function readStackCookie(): Partial<StackConfig> | undefined {
   }
 }
 
-/** Whether the app runs against the local anvil chain (dev wallet, local tracker). */
+/** Whether the app runs against the local anvil chain (dev wallet, local tracker), or `chainId` is a local chain. */
 export function isLocalChain(chainId: number = appConfig.chains[0].id): boolean {
-  return chainId === anvil.id
+  return chainId in localChains
+}
+
+/**
+ * The chains the page runs on: the build's (`appConfig.chains`, first = default), then, for a build
+ * on the local chain, every further local chain the running stack names (`chainRpcUrls`).
+ */
+export function appChains(): readonly [Chain, ...Chain[]] {
+  if (!isLocalChain()) return appConfig.chains
+  const extra = Object.keys(getStack().chainRpcUrls ?? {})
+    .map((id) => localChains[Number(id)])
+    .filter((chain): chain is Chain => !!chain && !appConfig.chains.some((known) => known.id === chain.id))
+  return [...appConfig.chains, ...extra]
+}
+
+/** The running stack's RPC URL of local chain `chainId` (the first chain's, or one of `chainRpcUrls`). */
+export function localRpcUrl(chainId: number): string | undefined {
+  const stack = getStack()
+  return chainId === localChain.id ? stack.rpcUrl : stack.chainRpcUrls?.[chainId]
 }
 
 /** Trackers a new torrent announces to: the local stack's on the local chain, public ones elsewhere. */

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useAccount } from 'wagmi'
 import { chainName } from '@/lib/chain/chainName'
 import { getDeployment } from '@/lib/chain/deployments/index'
+import { appChains } from '@/lib/config'
 
 /** How long the notice stays, in milliseconds. */
 const SHOWN_MS = 15_000
@@ -22,7 +23,8 @@ export function ChainSwitchNotice() {
     previous.current = chainId
     // The first chain a wallet reports (connecting, reconnecting) is not a move.
     if (from === undefined || chainId === undefined || from === chainId) return
-    setMoved(getDeployment(chainId) ? chainId : undefined)
+    // A deployment the page does not run on (another stack's local chain) is not followed either.
+    setMoved(appChains().some((chain) => chain.id === chainId) && getDeployment(chainId) ? chainId : undefined)
   }, [chainId])
   useEffect(() => {
     if (moved === undefined) return

@@ -5,7 +5,7 @@ import { type Deployment, getDeployment } from '@/lib/chain/deployments/index'
 import type { NotDeployedError } from '@/lib/chain/errors'
 import { notDeployedError } from '@/lib/chain/notDeployedError'
 import { homeChain } from '@/lib/chain/homeChain'
-import { appConfig } from '@/lib/config'
+import { appChains } from '@/lib/config'
 
 /** Which chain the page reads, and Keyswarm's deployment there (see {@link useTargetDeployment}). */
 export type TargetDeployment = {
@@ -24,7 +24,7 @@ export type TargetDeployment = {
 export function useTargetDeployment(): TargetDeployment {
   const { chainId: connected } = useAccount()
   const chainId =
-    connected !== undefined && appConfig.chains.some((chain) => chain.id === connected)
+    connected !== undefined && appChains().some((chain) => chain.id === connected)
       ? connected
       : homeChain().id
   const deployment = getDeployment(chainId)

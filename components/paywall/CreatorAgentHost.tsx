@@ -8,7 +8,7 @@ import type { AgentMessage } from '@/lib/agent/agentMessages'
 import { agentStatusStore } from '@/lib/agent/agentStatusStore'
 import { hostAgents } from '@/lib/agent/hostAgents'
 import { browserKeystore } from '@/lib/keystore/browserKeystore'
-import { appConfig, getStack, isLocalChain } from '@/lib/config'
+import { appChains, isLocalChain, localRpcUrl } from '@/lib/config'
 
 /**
  * The browser's one delivery agent, mounted once in the root layout so that any open Keyswarm
@@ -19,7 +19,7 @@ import { appConfig, getStack, isLocalChain } from '@/lib/config'
 export function CreatorAgentHost() {
   // The agent delivers on the chain the page reads: a wallet moved to another deployment takes it along.
   const { chainId, deployment } = useTargetDeployment()
-  const chain = appConfig.chains.find((c) => c.id === chainId)
+  const chain = appChains().find((c) => c.id === chainId)
   const publicClient = usePublicClient({ chainId })
 
   useEffect(() => {
@@ -43,7 +43,7 @@ export function CreatorAgentHost() {
       hostAgents(publicClient, browserKeystore(), {
         deployment,
         chain,
-        rpcUrl: isLocalChain(chain.id) ? getStack().rpcUrl : undefined,
+        rpcUrl: isLocalChain(chain.id) ? localRpcUrl(chain.id) : undefined,
         signal: controller.signal,
         wake,
         onStatus: (creators) => {

@@ -2,7 +2,7 @@ import { connectorsForWallets, type WalletList } from '@rainbow-me/rainbowkit'
 import { injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets'
 import type { Transport } from 'viem'
 import { createConfig, type Config } from 'wagmi'
-import { appConfig, getStack, isLocalChain } from '@/lib/config'
+import { appChains, appConfig, isLocalChain, localRpcUrl } from '@/lib/config'
 import { createChainTransport } from './createChainTransport'
 
 export type CreateWagmiConfigParameters = {
@@ -11,8 +11,8 @@ export type CreateWagmiConfigParameters = {
 }
 
 /**
- * The wagmi config: the chains of `appConfig` (each over its `NEXT_PUBLIC_RPC_URLS` behind viem's
- * `fallback`, else its default), the local chain's RPC from the running stack, and
+ * The wagmi config: the chains of `appChains()` (each over its `NEXT_PUBLIC_RPC_URLS` behind viem's
+ * `fallback`, else its default), local chains' RPCs from the running stack, and
  * RainbowKit's wallet list. Wallets announced through EIP-6963 (MetaMask among them) are found
  * by themselves; the WalletConnect-based ones need `NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID`.
  */
@@ -23,11 +23,12 @@ export function createWagmiConfig({ extraWallets = [] }: CreateWagmiConfigParame
     ...(projectId ? [{ groupName: 'More', wallets: [metaMaskWallet, rainbowWallet, walletConnectWallet] }] : []),
   ]
   const connectors = connectorsForWallets(wallets, { appName: appConfig.name, projectId: projectId ?? 'unused' })
+  const chains = appChains()
   const transports = Object.fromEntries(
-    appConfig.chains.map((chain) => [
+    chains.map((chain) => [
       chain.id,
       createChainTransport({
-        urls: isLocalChain(chain.id) ? [getStack().rpcUrl] : (appConfig.rpcUrls[chain.id] ?? []),
+        urls: isLocalChain(chain.id) ? [localRpcUrl(chain.id)!] : (appConfig.rpcUrls[chain.id] ?? []),
       }),
     ]),
   ) as Record<number, Transport>
@@ -35,7 +36,7 @@ export function createWagmiConfig({ extraWallets = [] }: CreateWagmiConfigParame
   // to 4 s more, and the paid unlock (purchase receipt, then the key) feels it most.
   // Batching state reads through Multicall3 turns a page's many reads into a few requests.
   return createConfig({
-    chains: appConfig.chains,
+    chains,
     connectors,
     transports,
     ssr: true,

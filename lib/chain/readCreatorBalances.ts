@@ -2,6 +2,7 @@ import { type Address, type PublicClient, zeroAddress } from 'viem'
 import { keyswarmAbi } from './abi/keyswarmAbi'
 import type { Deployment } from './deployments/index'
 import type { CreatorListing } from './readCreatorListings'
+import { readMany } from './readMany'
 
 /** A creator's money in one token, as {@link readCreatorBalances} reads it. */
 export type CreatorBalance = {
@@ -23,29 +24,30 @@ export type ReadCreatorBalancesParameters = {
   creator: Address
   /** The creator's listings with their sales, from `readCreatorListings`. */
   listings: readonly CreatorListing[]
+  /** Reads already made in this round of reads (see `readMany`'s `memo`): a balance read once is not read again. */
+  memo?: Map<string, unknown>
 }
 
 /**
  * The creator's money per token (ETH and the deployment's stablecoin, plus any other token a
  * listing uses): withdrawable, final-but-unsettled, and still in escrow. Shares leave out the
  * seeders' pool (`seedShareBps` of each sale), which seeders claim and the creator may sweep later.
+ * The balances take one Multicall3 batch, whatever the number of tokens.
  */
 export async function readCreatorBalances(
   client: PublicClient,
-  { deployment, creator, listings }: ReadCreatorBalancesParameters,
+  { deployment, creator, listings, memo }: ReadCreatorBalancesParameters,
 ): Promise<CreatorBalance[]> {
   const tokens = [zeroAddress, ...(deployment.stablecoin ? [deployment.stablecoin] : [])] as Address[]
   for (const listing of listings)
     if (!tokens.some((t) => t.toLowerCase() === listing.token.toLowerCase())) tokens.push(listing.token)
-  const withdrawable = await Promise.all(
-    tokens.map((token) =>
-      client.readContract({
-        address: deployment.keyswarm,
-        abi: keyswarmAbi,
-        functionName: 'balanceOf',
-        args: [creator, token],
-      }),
+  const withdrawable = await readMany(
+    client,
+    tokens.map(
+      (token) =>
+        ({ address: deployment.keyswarm, abi: keyswarmAbi, functionName: 'balanceOf', args: [creator, token] }) as const,
     ),
+    { memo },
   )
   return tokens.map((token, i) => {
     const balance: CreatorBalance = {

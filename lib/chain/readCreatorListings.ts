@@ -81,21 +81,25 @@ export async function readCreatorListings(
   }
   const keyswarm = { address: deployment.keyswarm, abi: keyswarmAbi } as const
   const contentIds = listed.map((l) => l.contentId)
-  const [state, infos] = await Promise.all([
-    readMany(
-      client,
-      contentIds.flatMap((id) => [
+  // One batch for listings and sales alike: a round of reads is one request while it fits one eth_call.
+  const results = await readMany(
+    client,
+    [
+      ...contentIds.flatMap((id) => [
         { ...keyswarm, functionName: 'listings', args: [id] } as const,
         { ...keyswarm, functionName: 'listingStats', args: [id] } as const,
       ]),
-      { memo },
-    ),
-    readMany(
-      client,
-      purchasedLogs.map((log) => ({ ...keyswarm, functionName: 'purchases', args: [log.args.purchaseId!] }) as const),
-      { memo },
-    ),
-  ])
+      ...purchasedLogs.map(
+        (log) => ({ ...keyswarm, functionName: 'purchases', args: [log.args.purchaseId!] }) as const,
+      ),
+    ],
+    { memo },
+  )
+  const state = results.slice(0, 2 * contentIds.length)
+  const infos = results.slice(2 * contentIds.length) as readonly {
+    state: number
+    disputeDeadline: bigint
+  }[]
   const sources = listed.map(
     (l): ListingSources => listingSourcesOf(l, changed.get(l.contentId)),
   )

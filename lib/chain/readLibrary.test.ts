@@ -120,3 +120,37 @@ test('with a memo, a round of state reads asks only for what no earlier round re
   expect(more.slice(0, 2)).toEqual(first)
   expect(more[2]).toEqual((await readMany(client, [listing(3n)]))[0])
 })
+
+test('a creator’s whole library costs two state reads: one batch for listings and sales, one for balances', async () => {
+  const stateReads = () => rpc.seen.filter((r) => r.method === 'eth_call').length
+  const start = stateReads()
+  const library = await readLibrary(client, { deployment: chain.deployment, creator: chain.account(CREATOR).address })
+  // 3 listings (state and counters) and 6 sales: 12 reads, and two token balances.
+  expect(library.listings.flatMap((l) => l.sales)).toHaveLength(6)
+  expect(library.balances).toHaveLength(2)
+  expect(stateReads() - start).toBe(2)
+
+  // Shown as it arrives: one batch per round of what the round brought, balances read once.
+  const rounds: LibrarySnapshot[] = []
+  const before = stateReads()
+  const again = await readLibrary(client, {
+    deployment: chain.deployment,
+    creator: chain.account(CREATOR).address,
+    interval: 0,
+    onProgress: (snapshot) => rounds.push(snapshot),
+  })
+  expect(again.listings).toEqual(library.listings)
+  expect(stateReads() - before).toBeLessThanOrEqual(rounds.length + 2)
+})
+
+test('the whole library comes as soon as the scan is done, not after a round’s pause', async () => {
+  // A minute between rounds: the first round is still pausing when the scan ends.
+  const final = await readLibrary(client, {
+    deployment: chain.deployment,
+    creator: chain.account(CREATOR).address,
+    interval: 60_000,
+    onProgress: () => {},
+  })
+  expect(final.done).toBe(true)
+  expect(final.listings).toHaveLength(3)
+}, 30_000)

@@ -27,7 +27,11 @@ export type ReadLibraryParameters = {
   purchaseIds?: readonly bigint[]
   /** Each snapshot while older block ranges are still being read (not the last one, which is returned). */
   onProgress?: (snapshot: LibrarySnapshot) => void
-  /** Milliseconds between two rounds of state reads while the scan goes on (default 300). */
+  /**
+   * Milliseconds before the first round of state reads while the scan goes on (default 300); the
+   * wait doubles after each round, up to 2 s: the first listings show at once, and a long scan
+   * costs a few rounds (each a request the endpoint's rate counts), not one every 300 ms.
+   */
   interval?: number
   signal?: AbortSignal
 }
@@ -36,7 +40,8 @@ export type ReadLibraryParameters = {
  * /library's chain reads, newest first and as they arrive: one ranged, cached scan of the
  * deployment's /library events ({@link scanLibraryEvents}) shared by the creator's and the buyer's
  * parts, and Multicall3 rounds for the state of what each new block range brought (each round
- * reads only listings and purchases not read before). A listing shows complete: its sales,
+ * reads only listings, purchases and balances not read before, the creator's in one batch: a round
+ * is one `eth_call` while it fits one). A listing shows complete: its sales,
  * settlements and source changes are all newer than it, so the scan has passed them already.
  * @throws LogScanError when the scan fails; snapshots given to `onProgress` stay valid.
  */
@@ -56,23 +61,30 @@ export async function readLibrary(
         : [],
     ])
     const balances =
-      creator && listings.length > 0 ? await readCreatorBalances(client, { deployment, creator, listings }) : []
+      creator && listings.length > 0 ? await readCreatorBalances(client, { deployment, creator, listings, memo }) : []
     return { listings, balances, purchases }
   }
 
   const own = { creator: creator?.toLowerCase(), buyer: buyer?.toLowerCase() }
   const bought = new Set<bigint>()
   let round: Promise<void> | undefined
+  let wait = interval
   let again = false
   let roundError: unknown
   let scanned = false
+  // Ends a round's pause when the scan is done: the last read, below, must not wait it out.
+  let scanDone: () => void = () => {}
+  const scanEnded = new Promise<void>((resolve) => (scanDone = resolve))
   const pump = () => {
     if (!onProgress || roundError !== undefined) return
     if (round) return void (again = true)
     round = (async () => {
       do {
         again = false
-        await new Promise((resolve) => setTimeout(resolve, interval))
+        let timer: ReturnType<typeof setTimeout> | undefined
+        await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, wait))), scanEnded])
+        clearTimeout(timer)
+        wait = Math.min(Math.max(wait * 2, interval), 2000)
         if (scanned) break // The last round, below, reads everything anyway.
         const snapshot = await read()
         if (!signal?.aborted) onProgress({ ...snapshot, done: false })
@@ -105,6 +117,7 @@ export async function readLibrary(
     })
   } finally {
     scanned = true
+    scanDone()
   }
   await round
   return { ...(await read()), done: true }

@@ -167,6 +167,15 @@ describe("reads everything through the stack's public-RPC-like proxy", () => {
     })
 })
 
+test('a first range too big for the endpoint is refused once, not once per request in flight', async () => {
+  rpc.setRule(refuseRangesOver(blockRangeShapes['Infura (-32602 range exceeds limit)']!))
+  // Four requests' worth of blocks at the first size, each over the limit.
+  const { logs } = await scan({ range: Number(LIMIT) + 20, concurrency: 4 })
+  const refused = rpc.logRanges().filter((r) => r.to - r.from + 1n > LIMIT)
+  expect(refused).toHaveLength(1)
+  expect(logs.map((l) => l.args.contentId)).toEqual(expected)
+})
+
 test('grows the range back after a split, instead of crawling at the smallest size', async () => {
   // Only the newest 200 blocks are dense enough to be refused; the older history is cheap again.
   rpc.setRule(refuseResultsOver(1, -32005, 'query returned more than 10000 results'))

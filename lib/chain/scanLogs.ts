@@ -269,7 +269,7 @@ export async function scanLogs<const event extends AbiEvent>(
     }
   }
 
-  const worker = async () => {
+  const worker = async ({ untilOneRead = false } = {}) => {
     for (let slot = carve(); slot && failure === undefined; slot = carve()) {
       try {
         await fetchSlot(slot)
@@ -279,10 +279,14 @@ export async function scanLogs<const event extends AbiEvent>(
         return
       }
       flush()
+      if (untilOneRead && slot.state === 'done') return
     }
   }
   flush()
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker))
+  // One request alone until a range comes back: an endpoint with a smaller limit than the first
+  // range then refuses one request, not one per worker in flight (each a request its rate counts).
+  await worker({ untilOneRead: true })
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, () => worker()))
   if (cache) await remember(client, cache, { key, entry, scanned, finalBlock, retrying })
   if (failure !== undefined) throw failure
   flush()

@@ -9,7 +9,8 @@
  *   first catalog entries show. `chain.catalog_requests_cold`: HTTP requests the proxy served until
  *   that visit had scanned back to the deployment. `chain.catalog_warm_ms`: the same visitor again.
  * - `chain.library_ms`: the library creator (100 listings, 2,000 sales) connects on /library; until
- *   every listing card shows its sales.
+ *   every listing card shows its sales. `chain.library_requests_cold`: HTTP requests the proxy
+ *   served (refused ones included) in that time.
  * And as a process: `chain.agent_catchup_ms`, `npm run agent` started with 100 undelivered
  * purchases spread over the history, until all are delivered (tsx start-up included).
  * BENCH_CHAIN_SCALE (default 1) shrinks the history for trying the suite out (0.05: 1,000 blocks,
@@ -121,7 +122,10 @@ export default async function chainBench(ctx: BenchContext): Promise<BenchResult
       { timeout: 300_000, polling: 100 },
     )
     const libraryMs = Date.now() - libraryStarted
-    ctx.log(`library: ${fill.plan.library.listings} listings with sales in ${libraryMs} ms, ${proxy.stats.requests} requests`)
+    const libraryRequests = proxy.stats.requests
+    ctx.log(
+      `library: ${fill.plan.library.listings} listings with sales in ${libraryMs} ms, ${libraryRequests} requests (${JSON.stringify(proxy.stats.byMethod)}, refused ${JSON.stringify(proxy.stats.refused)})`,
+    )
     await creator.context().close()
 
     const agentMs = await agentCatchup(ctx, stack)
@@ -132,6 +136,7 @@ export default async function chainBench(ctx: BenchContext): Promise<BenchResult
       figure('chain.catalog_requests_cold', coldRequests, 'requests'),
       figure('chain.agent_catchup_ms', agentMs, 'ms', '<= 60000'),
       figure('chain.library_ms', libraryMs, 'ms', '<= 3000'),
+      figure('chain.library_requests_cold', libraryRequests, 'requests'),
     ]
   } finally {
     for (const context of contexts) await context.close().catch(() => {})

@@ -45,8 +45,16 @@ export type StartStackParameters = {
    * ago and thousands of blocks since, loaded from the per-machine cache (built on first use).
    */
   history?: ChainHistoryParameters
+  /**
+   * Run a second local chain (anvil, chain id 31338, automine) with the contracts deployed at the
+   * same addresses, and tell the page its RPC URL: a wallet can then move between two deployed chains.
+   */
+  secondChain?: boolean
   log?: (line: string) => void
 }
+
+/** The stack's second local chain (see `StartStackParameters.secondChain`). */
+export type SecondChain = { chainId: number; rpcUrl: string; deployment: Deployment }
 
 export type Stack = {
   /** The RPC URL the page is given: the limited endpoint when `rpcLimits` is set, else anvil. */
@@ -62,8 +70,13 @@ export type Stack = {
   relayUrl: string
   webUrl: string
   deployment: Deployment
+  /** The second local chain, when `secondChain` was asked for. */
+  secondChain?: SecondChain
   stop: () => Promise<void>
 }
+
+/** The second local chain's id (lib/config.ts knows it as "Anvil B"). */
+export const secondChainId = 31338
 
 const root = join(import.meta.dirname, '..', '..')
 /** anvil's first dev account: deploys the contracts. Public knowledge; local chain only. */
@@ -83,6 +96,7 @@ export async function startStack({
   blockTime,
   rpcLimits,
   history: historyParameters,
+  secondChain: withSecondChain = false,
   log = () => {},
 }: StartStackParameters): Promise<Stack> {
   for (const port of [ports.chain, ports.tracker, ports.web, ports.relay, rpcLimits ? ports.rpc : 0])
@@ -131,6 +145,22 @@ export async function startStack({
     }
     const rpcUrl = rpcProxy?.url ?? chain.rpcUrl
 
+    let secondChain: SecondChain | undefined
+    if (withSecondChain) {
+      const second = await startAnvil({ port: await freePort(), chainId: secondChainId })
+      cleanups.push(second.stop)
+      await installMulticall3({ rpcUrl: second.rpcUrl })
+      const { deployAll } = await import('../deploy')
+      const deployed = await deployAll({
+        rpcUrl: second.rpcUrl,
+        privateKey: anvilDeployerKey,
+        mockStablecoin: true,
+        write: false,
+      })
+      secondChain = { chainId: secondChainId, rpcUrl: second.rpcUrl, deployment: deployed }
+      log(`chain B   ${second.rpcUrl} (anvil, chain id ${secondChainId}), Keyswarm ${deployed.keyswarm}`)
+    }
+
     const tracker = await startTracker(ports.tracker)
     cleanups.push(tracker.stop)
     log(`tracker   ${tracker.url}`)
@@ -142,7 +172,12 @@ export async function startStack({
     const web: StaticServer = await startStaticServer({
       root: outDir,
       port: ports.web,
-      stack: { rpcUrl, trackers: [tracker.url], relays: [relay.url] },
+      stack: {
+        rpcUrl,
+        trackers: [tracker.url],
+        relays: [relay.url],
+        ...(secondChain && { chainRpcUrls: { [secondChain.chainId]: secondChain.rpcUrl } }),
+      },
     })
     cleanups.push(web.close)
     log(`site      ${web.url}`)
@@ -156,6 +191,7 @@ export async function startStack({
       relayUrl: relay.url,
       webUrl: web.url,
       deployment,
+      secondChain,
       stop,
     }
   } catch (error) {
@@ -167,12 +203,15 @@ export async function startStack({
 /** Starts anvil from the npm Foundry package and waits until it answers. */
 export async function startAnvil({
   port,
+  chainId = anvil.id,
   blockTime,
   genesisTimestamp,
   loadState,
   pruneHistory,
 }: {
   port: number
+  /** Default: the local chain's, 31337. */
+  chainId?: number
   blockTime?: number
   /** Unix seconds of block 0 (default: now); an earlier one leaves room for a history in the past. */
   genesisTimestamp?: number
@@ -190,7 +229,7 @@ export async function startAnvil({
     '--port',
     String(port),
     '--chain-id',
-    String(anvil.id),
+    String(chainId),
     '--accounts',
     '45',
     '--silent',

@@ -84,3 +84,44 @@ test('a wallet already on a chain without Keyswarm gets the sentence on every pa
   await expect(page.getByTestId('not-deployed-banner')).toBeHidden()
   await expect(page.getByTestId('chain-followed')).toBeVisible()
 })
+
+test('a wallet that moves between two deployed chains mid-page takes the catalog along: the page says so and shows the new chain’s listings, not the old', async ({
+  openContext,
+  stack,
+  chain,
+}) => {
+  const chainB = stack.secondChain
+  if (!chainB) throw new Error('The e2e stack runs no second chain (tests/e2e/global-setup.ts: secondChain).')
+  const onA = `Chain A listing ${Date.now()}`
+  const onB = `Chain B listing ${Date.now()}`
+  await listOnChain(stack, chain, { creator: CREATOR, title: onA })
+  await listOnChain(stack, chain, { creator: CREATOR, title: onB, on: chainB })
+
+  const page = await (await openContext({ account: CREATOR })).newPage()
+  await page.goto('/')
+  await connectTestWallet(page)
+  const catalog = page.getByTestId('catalog')
+  const item = (title: string) => page.getByTestId('catalog-item').filter({ hasText: title })
+  await expect(catalog).toHaveAttribute('data-state', 'done')
+  await expect(item(onA)).toBeVisible()
+  await expect(item(onB)).toHaveCount(0)
+  // Marks this document: a reload would lose it.
+  await page.evaluate(() => ((window as unknown as { __beforeSwitch: boolean }).__beforeSwitch = true))
+
+  await page.evaluate((id) => (window as unknown as TestWallet).__testWallet.switchChain(id), chainB.chainId)
+  await expect(page.getByTestId('chain-followed')).toHaveText(
+    'Your wallet moved to Anvil B: this page now shows Keyswarm on Anvil B.',
+  )
+  await expect(item(onB)).toBeVisible()
+  await expect(catalog).toHaveAttribute('data-state', 'done')
+  await expect(item(onA)).toHaveCount(0)
+  await expect(page.getByTestId('not-deployed-banner')).toHaveCount(0)
+  expect(await page.evaluate(() => (window as unknown as { __beforeSwitch?: boolean }).__beforeSwitch)).toBe(true)
+
+  // And back: chain A's listings again, B's gone, still the same document.
+  await page.evaluate(() => (window as unknown as TestWallet).__testWallet.switchChain(31337))
+  await expect(page.getByTestId('chain-followed')).toHaveText('Your wallet moved to Anvil: this page now shows Keyswarm on Anvil.')
+  await expect(item(onA)).toBeVisible()
+  await expect(item(onB)).toHaveCount(0)
+  expect(await page.evaluate(() => (window as unknown as { __beforeSwitch?: boolean }).__beforeSwitch)).toBe(true)
+})

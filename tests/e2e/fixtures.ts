@@ -4,7 +4,7 @@ import { mnemonicToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
 import type { Deployment } from '../../lib/chain/deployments/index'
 import { installTestWallet } from './support/installTestWallet'
-import { devMnemonic } from '../../scripts/lib/startStack'
+import { type SecondChain, devMnemonic } from '../../scripts/lib/startStack'
 import { traceContext } from './support/traceContext'
 
 /** The local stack global-setup started for this run. */
@@ -19,6 +19,8 @@ export type E2EStack = {
    * wallet (a wallet has its own RPC) and the `chain` clients use it, so checks spend no page budget.
    */
   chainRpcUrl?: string
+  /** The stack's second local chain (chain id 31338, "Anvil B"), deployed at the same addresses. */
+  secondChain?: SecondChain
 }
 
 export type OpenContextOptions = {
@@ -70,7 +72,14 @@ export const test = base.extend<Fixtures>({
         await context.addCookies([
           {
             name: 'keyswarm-stack',
-            value: encodeURIComponent(JSON.stringify({ rpcUrl: stack.rpcUrl, trackers: [stack.trackerUrl], relays: [stack.relayUrl] })),
+            value: encodeURIComponent(
+              JSON.stringify({
+                rpcUrl: stack.rpcUrl,
+                trackers: [stack.trackerUrl],
+                relays: [stack.relayUrl],
+                ...(stack.secondChain && { chainRpcUrls: { [stack.secondChain.chainId]: stack.secondChain.rpcUrl } }),
+              }),
+            ),
             url: new URL(site).origin,
           },
         ])

@@ -13,6 +13,8 @@ export default async function globalSetup() {
   const stack = await startStack({
     ports: { chain: await freePort(), tracker: 0, web: 0 },
     outDir: join(root, 'out'),
+    // A second deployed chain, for the journey that moves a wallet between two deployments mid-page.
+    secondChain: true,
   })
   process.env.KEYSWARM_E2E_STACK = JSON.stringify({
     rpcUrl: stack.rpcUrl,
@@ -20,6 +22,7 @@ export default async function globalSetup() {
     relayUrl: stack.relayUrl,
     webUrl: stack.webUrl,
     deployment: stack.deployment,
+    secondChain: stack.secondChain,
   })
   return () => stack.stop()
 }

@@ -46,5 +46,11 @@ test('the page learns where the local stack lives from the server', async ({ ope
     const cookie = document.cookie.split('; ').find((c) => c.startsWith('keyswarm-stack='))
     return cookie && JSON.parse(decodeURIComponent(cookie.slice('keyswarm-stack='.length)))
   })
-  expect(told).toEqual({ rpcUrl: stack.rpcUrl, trackers: [stack.trackerUrl], relays: [stack.relayUrl] })
+  expect(told).toEqual({
+    rpcUrl: stack.rpcUrl,
+    trackers: [stack.trackerUrl],
+    relays: [stack.relayUrl],
+    // The e2e stack's second local chain, by chain id (tests/e2e/global-setup.ts).
+    ...(stack.secondChain && { chainRpcUrls: { [stack.secondChain.chainId]: stack.secondChain.rpcUrl } }),
+  })
 })

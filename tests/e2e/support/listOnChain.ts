@@ -1,6 +1,8 @@
 import {
   type Address,
+  createPublicClient,
   createWalletClient,
+  defineChain,
   getAbiItem,
   http,
   keccak256,
@@ -13,7 +15,7 @@ import { mnemonicToAccount } from 'viem/accounts'
 import { anvil } from 'viem/chains'
 import { keyswarmAbi } from '../../../lib/chain/abi/keyswarmAbi'
 import { publicPoint } from '../../../lib/crypto'
-import { devMnemonic } from '../../../scripts/lib/startStack'
+import { type SecondChain, devMnemonic } from '../../../scripts/lib/startStack'
 import { type E2EChain, type E2EStack, devAccount } from '../fixtures'
 
 /** anvil funds its first 43 dev accounts (see `devAccount`); a journey's account past them is funded here. */
@@ -28,16 +30,19 @@ const delivery = publicPoint(keccak256(stringToHex('e2e listing delivery secret'
 export async function listOnChain(
   stack: E2EStack,
   chain: E2EChain,
-  { creator, title }: { creator: number; title: string },
+  { creator, title, on }: { creator: number; title: string; /** Another local chain than the stack's first. */ on?: SecondChain },
 ): Promise<bigint> {
-  if (creator >= FUNDED_ACCOUNTS) await chain.test.setBalance({ address: devAccount(creator), value: parseEther('10') })
+  if (creator >= FUNDED_ACCOUNTS && !on)
+    await chain.test.setBalance({ address: devAccount(creator), value: parseEther('10') })
+  const transport = http(on?.rpcUrl ?? stack.chainRpcUrl ?? stack.rpcUrl)
+  const target = on ? defineChain({ ...anvil, id: on.chainId }) : anvil
   const wallet = createWalletClient({
     account: mnemonicToAccount(devMnemonic, { addressIndex: creator }),
-    chain: anvil,
-    transport: http(stack.chainRpcUrl ?? stack.rpcUrl),
+    chain: target,
+    transport,
   })
   const hash = await wallet.writeContract({
-    address: stack.deployment.keyswarm,
+    address: (on?.deployment ?? stack.deployment).keyswarm,
     abi: keyswarmAbi,
     functionName: 'list',
     args: [
@@ -57,7 +62,8 @@ export async function listOnChain(
       },
     ],
   })
-  const receipt = await chain.public.waitForTransactionReceipt({ hash })
+  const reader = on ? createPublicClient({ chain: target, transport, pollingInterval: 100 }) : chain.public
+  const receipt = await reader.waitForTransactionReceipt({ hash })
   return parseEventLogs({ abi: [getAbiItem({ abi: keyswarmAbi, name: 'Listed' })], logs: receipt.logs })[0]!.args
     .contentId
 }
