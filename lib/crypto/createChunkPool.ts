@@ -131,7 +131,12 @@ export function createChunkPool(
     const { data } = job
     // Only once a worker has answered: until then workers may turn out forbidden, and the caller
     // then runs the job itself, on `data`, which a transfer would have emptied.
-    const whole = proven && job.handOver && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer
+    const whole =
+      proven &&
+      job.handOver &&
+      data.byteOffset === 0 &&
+      data.byteLength === data.buffer.byteLength &&
+      data.buffer instanceof ArrayBuffer
     const buffer = whole ? (data.buffer as ArrayBuffer) : take(data.length)
     if (!whole) new Uint8Array(buffer, 0, data.length).set(data)
     const id = nextId++
