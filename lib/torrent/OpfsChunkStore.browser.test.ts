@@ -36,7 +36,9 @@ function get(store: OpfsChunkStore, index: number): Promise<Uint8Array> {
 
 test('a write refused by a full quota fails the put that completes the torrent, and leaves no empty piece file behind', async () => {
   name = `refused - ${crypto.randomUUID().slice(0, 8)}`
-  const store = new OpfsChunkStore(chunkLength, { name, length: 3 * chunkLength })
+  const stopped: Error[] = []
+  const torrent = { destroyed: false, _destroy: (error: Error) => void stopped.push(error) }
+  const store = new OpfsChunkStore(chunkLength, { name, length: 3 * chunkLength, torrent })
   await put(store, 0, new Uint8Array(chunkLength).fill(1))
   await expect.poll(() => pieceFiles(name)).toEqual({ '0': chunkLength })
   const { usage = 0 } = await navigator.storage.estimate()
@@ -47,6 +49,9 @@ test('a write refused by a full quota fails the put that completes the torrent, 
   await put(store, 1, new Uint8Array(chunkLength).fill(2))
   const refused = await put(store, 2, new Uint8Array(chunkLength).fill(3)).catch((error: unknown) => error)
   expect(isQuotaError(refused)).toBe(true)
+  // The torrent is stopped with it too, once: a seed's loader does not hear errors of puts it did not wait for.
+  expect(stopped).toHaveLength(1)
+  expect(isQuotaError(stopped[0])).toBe(true)
   expect(await pieceFiles(name)).toEqual({ '0': chunkLength })
   // Every later put fails the same way: the engine stops the torrent on the first.
   expect(isQuotaError(await put(store, 1, new Uint8Array(chunkLength)).catch((error: unknown) => error))).toBe(true)
@@ -62,7 +67,9 @@ test('a write refused by a full quota fails the put that completes the torrent, 
 test('the put that completes the torrent answers once every piece is on disk', async () => {
   name = `complete - ${crypto.randomUUID().slice(0, 8)}`
   const store = new OpfsChunkStore(chunkLength, { name, length: 8 * chunkLength - 100 })
-  const pieces = Array.from({ length: 8 }, (_, i) => new Uint8Array(i === 7 ? chunkLength - 100 : chunkLength).fill(i + 1))
+  const pieces = Array.from({ length: 8 }, (_, i) =>
+    new Uint8Array(i === 7 ? chunkLength - 100 : chunkLength).fill(i + 1),
+  )
   // Out of order, as pieces arrive from a swarm.
   await Promise.all([3, 0, 7, 5, 1, 6, 2, 4].map((i) => put(store, i, pieces[i]!)))
   expect(await pieceFiles(name)).toEqual(Object.fromEntries(pieces.map((piece, i) => [String(i), piece.length])))

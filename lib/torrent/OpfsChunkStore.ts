@@ -7,6 +7,8 @@ export type OpfsChunkStoreOptions = {
   name?: string
   /** Total length in bytes (sizes the last chunk). */
   length?: number
+  /** The engine's torrent: a write that fails behind the engine stops it, as a failed put does. */
+  torrent?: { destroyed?: boolean; _destroy?: (error: Error) => void }
 }
 
 type Callback<T = void> = (error: Error | null, value?: T) => void
@@ -63,11 +65,13 @@ export class OpfsChunkStore {
   private waiters: (() => void)[] = []
   /** The first write that failed: every later put fails with it (the engine then stops the torrent). */
   private failure: Error | undefined
+  private readonly torrent: OpfsChunkStoreOptions['torrent']
 
   constructor(chunkLength: number, options: OpfsChunkStoreOptions = {}) {
     this.chunkLength = Number(chunkLength)
     if (!this.chunkLength) throw new Error('OpfsChunkStore needs a chunk length.')
     this.name = options.name ?? crypto.randomUUID()
+    this.torrent = options.torrent
     this.length = Number(options.length) || Infinity
     this.lastChunkLength = this.length % this.chunkLength || this.chunkLength
     this.lastChunkIndex = Math.ceil(this.length / this.chunkLength) - 1
@@ -172,7 +176,12 @@ export class OpfsChunkStore {
             this.remember(index, chunk)
           },
           (error: Error) => {
-            this.failure ??= error
+            if (this.failure) return
+            this.failure = error
+            // The engine stops a torrent on a failed put (its own _destroy, whose error reaches the
+            // torrent's 'error' listeners: the page's sentence). A put already answered cannot
+            // carry it, and a seed's loader ignores errors of puts it did not wait for: stop it here.
+            if (this.torrent && !this.torrent.destroyed) this.torrent._destroy?.(error)
           },
         )
         .finally(() => {
