@@ -1,6 +1,7 @@
 import { chunkNonce } from './chunkNonce'
 import type { ChunkPool } from './createChunkPool'
 import { CorruptedChunkError, CryptoError } from './errors'
+import { joinBytes } from './joinBytes'
 
 /** Parameters of {@link cipherChunks}. */
 export type CipherChunksParameters = {
@@ -19,17 +20,21 @@ export type CipherChunksParameters = {
   data: Uint8Array
   /** Bytes of each chunk in `data` (the file's last chunk may be shorter). */
   stride: number
+  /** One output with every chunk's back to back (joined on the worker when there is one). */
+  join?: boolean
+  /** `data` is not used again by the caller: a worker may take its buffer instead of a copy. */
+  handOver?: boolean
 }
 
 /**
  * AES-GCM over a batch of consecutive chunks, each with its nonce (docs/format.md): on a worker
  * of `pool` when there is one, else here. Returns one output per chunk (ciphertext and tag, or
- * plaintext).
+ * plaintext), or with `join` a single output holding them all.
  * @throws CorruptedChunkError (with the chunk's index) when a chunk does not decrypt
  */
 export async function cipherChunks(
   pool: ChunkPool | undefined,
-  { mode, key, headerBytes, first, count, total, data, stride }: CipherChunksParameters,
+  { mode, key, headerBytes, first, count, total, data, stride, join = false, handOver = false }: CipherChunksParameters,
 ): Promise<ArrayBuffer[]> {
   const lengths = Array.from({ length: count }, (_, i) => Math.max(0, Math.min(stride, data.length - i * stride)))
   const nonces = new Uint8Array(12 * count)
@@ -41,7 +46,7 @@ export async function cipherChunks(
 
   if (pool) {
     try {
-      const result = await pool.run({ mode, key, additionalData: headerBytes, nonces, data, lengths })
+      const result = await pool.run({ mode, key, additionalData: headerBytes, nonces, data, lengths, join, handOver })
       if ('piece' in result) throw failed(result.piece, result.cause)
       return result.outputs
     } catch (error) {
@@ -59,5 +64,6 @@ export async function cipherChunks(
   const settled = await Promise.allSettled(outputs)
   const bad = settled.findIndex((result) => result.status === 'rejected')
   if (bad >= 0) throw failed(bad, (settled[bad] as PromiseRejectedResult).reason)
-  return settled.map((result) => (result as PromiseFulfilledResult<ArrayBuffer>).value)
+  const results = settled.map((result) => (result as PromiseFulfilledResult<ArrayBuffer>).value)
+  return join ? [joinBytes(results).buffer] : results
 }

@@ -8,10 +8,14 @@ export type ChunkJob = {
   additionalData: Uint8Array
   /** 12 bytes per piece, in order. */
   nonces: Uint8Array
-  /** The pieces, back to back. Copied: the caller keeps it. */
+  /** The pieces, back to back. Copied: the caller keeps it (unless `handOver`). */
   data: Uint8Array
+  /** `data` is the caller's to give away: when it spans its whole buffer, that buffer is transferred, not copied. */
+  handOver?: boolean
   /** Length of each piece in `data`. */
   lengths: readonly number[]
+  /** One output holding every piece's, back to back, joined on the worker (for one big write). */
+  join?: boolean
 }
 
 /** What a job gave: one output per piece, or the first piece WebCrypto refused and why. */
@@ -63,6 +67,7 @@ export function createChunkPool(
   let nextId = 0
   let idle: ReturnType<typeof setTimeout> | undefined
   let unavailable = false
+  let proven = false
 
   const stop = (member: Member, error: Error) => {
     member.worker.terminate()
@@ -83,6 +88,7 @@ export function createChunkPool(
     const member: Member = { worker: startWorker(), pending: new Map(), answered: false }
     member.worker.onmessage = ({ data }: MessageEvent<Reply>) => {
       member.answered = true
+      proven = true
       const pending = member.pending.get(data.id)
       member.pending.delete(data.id)
       // The newest buffers are the ones of the size in use now (encrypting and decrypting differ by
@@ -122,14 +128,23 @@ export function createChunkPool(
   }
 
   const send = (member: Member, { job, resolve, reject }: Pending & { job: ChunkJob }) => {
-    const buffer = take(job.data.length)
-    new Uint8Array(buffer, 0, job.data.length).set(job.data)
+    const { data } = job
+    // Only once a worker has answered: until then workers may turn out forbidden, and the caller
+    // then runs the job itself, on `data`, which a transfer would have emptied.
+    const whole =
+      proven &&
+      job.handOver &&
+      data.byteOffset === 0 &&
+      data.byteLength === data.buffer.byteLength &&
+      data.buffer instanceof ArrayBuffer
+    const buffer = whole ? (data.buffer as ArrayBuffer) : take(data.length)
+    if (!whole) new Uint8Array(buffer, 0, data.length).set(data)
     const id = nextId++
-    const { mode, key, lengths } = job
+    const { mode, key, lengths, join = false } = job
     // Copies, so that structured cloning never takes along a large buffer they are views of.
     const [additionalData, nonces] = [job.additionalData.slice(), job.nonces.slice()]
     try {
-      member.worker.postMessage({ id, mode, key, additionalData, nonces, buffer, lengths }, [buffer])
+      member.worker.postMessage({ id, mode, key, additionalData, nonces, buffer, lengths, join }, [buffer])
       member.pending.set(id, { resolve, reject })
     } catch (error) {
       reject(error as Error)

@@ -7,7 +7,6 @@ import { ALIGNED_FORMAT_VERSION, DEFAULT_CHUNK_SIZE, FORMAT_VERSION, HEADER_SIZE
 import { dataOffset } from './dataOffset'
 import { deriveFileKeys } from './deriveFileKeys'
 import { encodeHeader } from './encodeHeader'
-import { joinBytes } from './joinBytes'
 import { sharedChunkPool } from './sharedChunkPool'
 import { CryptoError, InvalidParameterError } from './errors'
 import type { ByteSource, Progress } from './types'
@@ -17,6 +16,9 @@ import type { ByteSource, Progress } from './types'
  * chunks, six batches: two on each worker of the pool (sharedChunkPool) with room to spare, ~6 MiB held.
  */
 const PIPELINE_BYTES = 3 * 1024 * 1024
+
+/** Writes handed to the sink and not yet done, at most: one being written, one waiting. */
+const WRITES_QUEUED = 2
 
 /** Parameters of {@link encryptFile}. */
 export type EncryptFileParameters = {
@@ -79,6 +81,11 @@ export async function encryptFile(
   // Workers pay off past one batch; a manifest or a small file is done before one would start.
   const pool = total > batch ? sharedChunkPool() : undefined
 
+  // Each write to an OPFS file is an IPC round trip: 64 KiB writes run at half the speed of
+  // 512 KiB ones, so OPFS gets one write per batch, joined by the worker that encrypted it (not
+  // copied again on this thread). Other sinks get the chunks as they are.
+  const coalesce = typeof FileSystemWritableFileStream !== 'undefined' && sink instanceof FileSystemWritableFileStream
+
   const encryptBatch = async (first: number): Promise<ArrayBuffer[]> => {
     signal?.throwIfAborted()
     const offset = first * chunkSize
@@ -89,6 +96,9 @@ export async function encryptFile(
     const count = Math.min(batch, total - first)
     const { aesKey: key } = keys
     return cipherChunks(pool, {
+      join: coalesce,
+      // A Blob's read is a fresh buffer of its own: the worker takes it instead of a copy.
+      handOver: input instanceof Blob,
       mode: 'encrypt',
       key,
       headerBytes,
@@ -100,15 +110,21 @@ export async function encryptFile(
     })
   }
 
-  // Each write to an OPFS file is an IPC round trip: 64 KiB writes run at half the speed of
-  // 512 KiB ones, so OPFS gets one write per batch. Other sinks get the chunks without that copy.
-  const coalesce = typeof FileSystemWritableFileStream !== 'undefined' && sink instanceof FileSystemWritableFileStream
   const writer = sink.getWriter()
+  // Writes are queued, not awaited one by one: the sink always has the next one when a write ends
+  // (an OPFS write is an IPC round trip, and the gap between two was idle disk time).
+  const writing: Promise<void>[] = []
+  const write = async (bytes: Uint8Array) => {
+    const promise = writer.write(bytes)
+    promise.catch(() => undefined) // awaited in order below
+    writing.push(promise)
+    while (writing.length > WRITES_QUEUED) await writing.shift()
+  }
   try {
     // Version 2's padding is zeros up to the first chunk; the header MAC covers the version, not them.
     const head = new Uint8Array(dataOffset({ version, chunkSize }))
     head.set(headerBytes)
-    await writer.write(head)
+    await write(head)
     let written = head.length
     // Batches ahead of the one being written are read and encrypted meanwhile: every worker
     // always has its next batch waiting, and the sink's latency is hidden.
@@ -123,14 +139,12 @@ export async function encryptFile(
         next += batch
       }
       const parts = await pending.shift()!
-      if (coalesce) {
-        const sealed = joinBytes(parts)
-        await writer.write(sealed)
-      } else for (const part of parts) await writer.write(new Uint8Array(part))
+      for (const part of parts) await write(new Uint8Array(part))
       written += parts.reduce((sum, part) => sum + part.byteLength, 0)
-      writtenChunks += parts.length
+      writtenChunks += Math.min(batch, total - writtenChunks)
       onProgress?.({ done: Math.min(plaintextLength, writtenChunks * chunkSize), total: plaintextLength })
     }
+    for (const promise of writing.splice(0)) await promise
     await writer.close()
     return { fileId: id, chunkSize, plaintextLength, ciphertextLength: written }
   } catch (error) {

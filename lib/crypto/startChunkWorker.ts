@@ -5,8 +5,9 @@
  *
  * One message is one job: AES-GCM over consecutive pieces of `buffer` (`lengths`), each with its
  * own 12-byte nonce out of `nonces` and the same associated data. It answers with one output per
- * piece, or with the first (lowest) piece that failed, and always hands `buffer` back for reuse. WebCrypto
- * copies its input when called, so the buffer is free again once every call has been made.
+ * piece (or, with `join`, one output holding them all back to back: the copy is made here, off the
+ * caller's thread), or with the first (lowest) piece that failed, and always hands `buffer` back for
+ * reuse. WebCrypto copies its input when called, so the buffer is free again once every call has been made.
  */
 const source = /* js */ `
 'use strict'
@@ -32,6 +33,11 @@ self.onmessage = function (event) {
       return
     }
     var outputs = results.map(function (result) { return result.output })
+    if (job.join) {
+      var joined = new Uint8Array(outputs.reduce(function (sum, output) { return sum + output.byteLength }, 0))
+      for (var i = 0, at = 0; i < outputs.length; at += outputs[i].byteLength, i++) joined.set(new Uint8Array(outputs[i]), at)
+      outputs = [joined.buffer]
+    }
     self.postMessage({ id: job.id, buffer: job.buffer, outputs: outputs }, [job.buffer].concat(outputs))
   })
 }

@@ -30,18 +30,60 @@ afterEach(async () => {
   await (await navigator.storage.getDirectory()).removeEntry(name, { recursive: true }).catch(() => {})
 })
 
-test('a write refused by a full quota leaves no empty piece file behind', async () => {
+function get(store: OpfsChunkStore, index: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => store.get(index, (error, bytes) => (error ? reject(error) : resolve(bytes!))))
+}
+
+test('a write refused by a full quota fails the put that completes the torrent, and leaves no empty piece file behind', async () => {
   name = `refused - ${crypto.randomUUID().slice(0, 8)}`
-  const store = new OpfsChunkStore(chunkLength, { name, length: 4 * chunkLength })
+  const stopped: Error[] = []
+  const torrent = { destroyed: false, _destroy: (error: Error) => void stopped.push(error) }
+  const store = new OpfsChunkStore(chunkLength, { name, length: 3 * chunkLength, torrent })
   await put(store, 0, new Uint8Array(chunkLength).fill(1))
+  await expect.poll(() => pieceFiles(name)).toEqual({ '0': chunkLength })
   const { usage = 0 } = await navigator.storage.estimate()
   await setQuota(usage + chunkLength / 4)
 
-  const refused = await put(store, 1, new Uint8Array(chunkLength).fill(2)).catch((error: unknown) => error)
-  expect(isQuotaError(refused)).toBe(true)
-  expect(await pieceFiles(name)).toEqual({ '0': chunkLength })
-
-  await setQuota()
+  // Piece 1 is held and reported at once; its write is refused behind the engine's back, and the
+  // put that completes the torrent waits for every write, so it carries the refusal to the engine.
   await put(store, 1, new Uint8Array(chunkLength).fill(2))
-  expect(await pieceFiles(name)).toEqual({ '0': chunkLength, '1': chunkLength })
+  const refused = await put(store, 2, new Uint8Array(chunkLength).fill(3)).catch((error: unknown) => error)
+  expect(isQuotaError(refused)).toBe(true)
+  // The torrent is stopped with it too, once: a seed's loader does not hear errors of puts it did not wait for.
+  expect(stopped).toHaveLength(1)
+  expect(isQuotaError(stopped[0])).toBe(true)
+  expect(await pieceFiles(name)).toEqual({ '0': chunkLength })
+  // Every later put fails the same way: the engine stops the torrent on the first.
+  expect(isQuotaError(await put(store, 1, new Uint8Array(chunkLength)).catch((error: unknown) => error))).toBe(true)
+
+  // As after Try again: the torrent comes back with a new store over the same folder.
+  await setQuota()
+  const resumed = new OpfsChunkStore(chunkLength, { name, length: 3 * chunkLength })
+  await put(resumed, 1, new Uint8Array(chunkLength).fill(2))
+  await put(resumed, 2, new Uint8Array(chunkLength).fill(3))
+  expect(await pieceFiles(name)).toEqual({ '0': chunkLength, '1': chunkLength, '2': chunkLength })
+})
+
+test('the put that completes the torrent answers once every piece is on disk', async () => {
+  name = `complete - ${crypto.randomUUID().slice(0, 8)}`
+  const store = new OpfsChunkStore(chunkLength, { name, length: 8 * chunkLength - 100 })
+  const pieces = Array.from({ length: 8 }, (_, i) =>
+    new Uint8Array(i === 7 ? chunkLength - 100 : chunkLength).fill(i + 1),
+  )
+  // Out of order, as pieces arrive from a swarm.
+  await Promise.all([3, 0, 7, 5, 1, 6, 2, 4].map((i) => put(store, i, pieces[i]!)))
+  expect(await pieceFiles(name)).toEqual(Object.fromEntries(pieces.map((piece, i) => [String(i), piece.length])))
+})
+
+test('a piece reads back byte for byte while its write is queued and once it is on disk', async () => {
+  name = `read - ${crypto.randomUUID().slice(0, 8)}`
+  const store = new OpfsChunkStore(chunkLength, { name, length: 4 * chunkLength })
+  const piece = Uint8Array.from({ length: chunkLength }, (_, i) => i % 251)
+  await put(store, 2, piece)
+  expect(await get(store, 2)).toEqual(piece)
+  await expect.poll(() => pieceFiles(name)).toEqual({ '2': chunkLength })
+  // A new store over the folder (as after a reload) reads it from the disk.
+  const reopened = new OpfsChunkStore(chunkLength, { name, length: 4 * chunkLength })
+  expect(await get(reopened, 2)).toEqual(piece)
+  await expect(get(reopened, 1)).rejects.toThrow('Chunk 1 is not stored')
 })

@@ -7,6 +7,8 @@ export type OpfsChunkStoreOptions = {
   name?: string
   /** Total length in bytes (sizes the last chunk). */
   length?: number
+  /** The engine's torrent: a write that fails behind the engine stops it, as a failed put does. */
+  torrent?: { destroyed?: boolean; _destroy?: (error: Error) => void }
 }
 
 type Callback<T = void> = (error: Error | null, value?: T) => void
@@ -19,11 +21,27 @@ type Callback<T = void> = (error: Error | null, value?: T) => void
 const RECENT_BYTES = 16 * 1024 * 1024
 
 /**
+ * Bytes of pieces reported stored while their write is still queued, at most. A piece is
+ * reported (so the engine verifies it, announces it and lets the player read it) as soon as it is
+ * held here, and read from here until it is on disk: a seek never waits behind the disk's queue
+ * (Firefox's OPFS takes ~100 ms a piece, a createSyncAccessHandle and a close each an IPC that
+ * syncs). Past this, a put waits for room, as every put waited for its own write before.
+ */
+const BACKLOG_BYTES = 16 * 1024 * 1024
+
+/** Piece writes handed to the worker at once: their OPFS round trips overlap (as when every put went straight to the worker). */
+const WRITES_AT_ONCE = 16
+
+/**
  * An abstract-chunk-store over the Origin Private File System: one file per piece in a
  * directory per torrent (the same layout as WebTorrent's fsa-chunk-store, so data stays
  * compatible). It lists the directory once when opened, so asking for a piece that was never
  * stored answers at once instead of touching the disk: a new torrent is ready immediately and a
  * resumed one only reads the pieces it really has.
+ *
+ * Writes are behind the engine: `put` answers once the piece is held in a bounded backlog (see
+ * BACKLOG_BYTES), except for the piece that completes the torrent, which answers once every piece
+ * is on disk; a write that fails (a full quota) fails that answer, or the next `put`, as before.
  */
 export class OpfsChunkStore {
   readonly chunkLength: number
@@ -37,11 +55,23 @@ export class OpfsChunkStore {
   /** Pieces written last, oldest first (a Map keeps insertion order), at most `RECENT_BYTES`. */
   private readonly recent = new Map<number, Uint8Array>()
   private recentBytes = 0
+  /** Pieces reported stored whose write is queued or running, by index. */
+  private readonly unwritten = new Map<number, Uint8Array>()
+  private backlogBytes = 0
+  /** Writes not yet started, oldest first (at most `WRITES_AT_ONCE` run at once). */
+  private readonly queue: { index: number; chunk: Uint8Array }[] = []
+  private running = 0
+  /** Called when a write ends: puts waiting for room, or for everything to be on disk. */
+  private waiters: (() => void)[] = []
+  /** The first write that failed: every later put fails with it (the engine then stops the torrent). */
+  private failure: Error | undefined
+  private readonly torrent: OpfsChunkStoreOptions['torrent']
 
   constructor(chunkLength: number, options: OpfsChunkStoreOptions = {}) {
     this.chunkLength = Number(chunkLength)
     if (!this.chunkLength) throw new Error('OpfsChunkStore needs a chunk length.')
     this.name = options.name ?? crypto.randomUUID()
+    this.torrent = options.torrent
     this.length = Number(options.length) || Infinity
     this.lastChunkLength = this.length % this.chunkLength || this.chunkLength
     this.lastChunkIndex = Math.ceil(this.length / this.chunkLength) - 1
@@ -86,9 +116,12 @@ export class OpfsChunkStore {
 
   destroy(cb: Callback = () => {}): void {
     this.closed = true
+    // Writes not started are dropped: a removed torrent must not come back on disk.
+    this.dropQueue()
     this.forgetRecent()
-    navigator.storage
-      .getDirectory()
+    // After the writes already running: one ending later would bring the folder back.
+    this.writesEnded()
+      .then(() => navigator.storage.getDirectory())
       .then((root) => root.removeEntry(this.name, { recursive: true }))
       .then(
         () => cb(null),
@@ -101,6 +134,85 @@ export class OpfsChunkStore {
     const expected = index === this.lastChunkIndex ? this.lastChunkLength : this.chunkLength
     if (chunk.length !== expected) throw new Error(`Chunk ${index} must be ${expected} bytes, not ${chunk.length}`)
     const present = await this.present
+    await this.until(() => this.backlogBytes === 0 || this.backlogBytes + chunk.length <= BACKLOG_BYTES)
+    const known = this.unwritten.get(index)
+    if (known) this.backlogBytes -= known.length
+    this.unwritten.set(index, chunk)
+    this.backlogBytes += chunk.length
+    this.queue.push({ index, chunk })
+    this.pump(present)
+    // The piece that completes the torrent answers only once all of it is on disk: "done" means
+    // stored, and a last write refused (a full quota) still reaches the engine through a put.
+    if (this.completes(present)) await this.until(() => this.backlogBytes === 0)
+  }
+
+  /** Whether every piece is now stored or queued (a `length` is needed to know). */
+  private completes(present: Set<number>): boolean {
+    if (!Number.isFinite(this.length)) return false
+    let held = present.size
+    for (const index of this.unwritten.keys()) if (!present.has(index)) held++
+    return held >= this.lastChunkIndex + 1
+  }
+
+  /** Waits until `ready()` holds after a write ended; throws the first write failure meanwhile. */
+  private async until(ready: () => boolean): Promise<void> {
+    for (;;) {
+      if (this.failure) throw this.failure
+      if (this.closed) throw new Error('Storage is closed')
+      if (ready()) return
+      await new Promise<void>((resolve) => this.waiters.push(resolve))
+    }
+  }
+
+  /** Starts queued writes, oldest first, up to `WRITES_AT_ONCE`. */
+  private pump(present: Set<number>): void {
+    while (this.running < WRITES_AT_ONCE && this.queue.length > 0) {
+      const { index, chunk } = this.queue.shift()!
+      this.running++
+      this.writeNow(index, chunk, present)
+        .then(
+          () => {
+            present.add(index)
+            this.remember(index, chunk)
+          },
+          (error: Error) => {
+            if (this.failure) return
+            this.failure = error
+            // The engine stops a torrent on a failed put (its own _destroy, whose error reaches the
+            // torrent's 'error' listeners: the page's sentence). A put already answered cannot
+            // carry it, and a seed's loader ignores errors of puts it did not wait for: stop it here.
+            if (this.torrent && !this.torrent.destroyed) this.torrent._destroy?.(error)
+          },
+        )
+        .finally(() => {
+          this.running--
+          if (this.unwritten.get(index) === chunk) {
+            this.unwritten.delete(index)
+            this.backlogBytes -= chunk.length
+          }
+          // A failure stops the queue: the engine stops the torrent, and nothing else is written.
+          if (this.failure) this.dropQueue()
+          else this.pump(present)
+          const waiters = this.waiters
+          this.waiters = []
+          for (const wake of waiters) wake()
+        })
+    }
+  }
+
+  private async writesEnded(): Promise<void> {
+    while (this.running > 0) await new Promise<void>((resolve) => this.waiters.push(resolve))
+  }
+
+  private dropQueue(): void {
+    for (const { index, chunk } of this.queue.splice(0)) {
+      if (this.unwritten.get(index) !== chunk) continue
+      this.unwritten.delete(index)
+      this.backlogBytes -= chunk.length
+    }
+  }
+
+  private async writeNow(index: number, chunk: Uint8Array, present: Set<number>): Promise<void> {
     try {
       await writePieceInWorker({ folder: this.name, index, bytes: chunk })
     } catch (error) {
@@ -109,8 +221,6 @@ export class OpfsChunkStore {
       if (isQuotaError(error)) throw error
       await this.writeOnPage(index, chunk, present)
     }
-    present.add(index)
-    this.remember(index, chunk)
   }
 
   /** The write without a worker: through a writable stream onto a swap file, replaced on close. */
@@ -151,17 +261,22 @@ export class OpfsChunkStore {
   private forgetRecent(): void {
     this.recent.clear()
     this.recentBytes = 0
+    // Puts waiting for room or for the disk learn that the storage is closed. Queued writes go
+    // on (their pieces were reported stored) unless the store is destroyed.
+    const waiters = this.waiters
+    this.waiters = []
+    for (const wake of waiters) wake()
   }
 
   private async read(index: number, { offset = 0, length }: { offset?: number; length?: number }): Promise<Uint8Array> {
     if (this.closed) throw new Error('Storage is closed')
-    if (!(await this.present).has(index)) throw new Error(`Chunk ${index} is not stored`)
+    if (!this.unwritten.has(index) && !(await this.present).has(index)) throw new Error(`Chunk ${index} is not stored`)
     const chunkLength = index === this.lastChunkIndex ? this.lastChunkLength : this.chunkLength
     const end = length === undefined ? chunkLength : offset + length
     if (offset < 0 || end > chunkLength) throw new Error('Invalid offset and/or length')
     // A view, as the engine's own cache gives: nothing in the engine writes into a stored piece.
-    const recent = this.recent.get(index)
-    if (recent) return recent.subarray(offset, end)
+    const held = this.unwritten.get(index) ?? this.recent.get(index)
+    if (held) return held.subarray(offset, end)
     const file = await (await (await this.directory).getFileHandle(String(index))).getFile()
     const bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer())
     if (bytes.length !== end - offset) throw new Error(`Chunk ${index} is truncated`)

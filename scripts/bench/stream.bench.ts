@@ -11,10 +11,10 @@
  *   at full speed and with the viewer's CPU throttled 4x (CDP `Emulation.setCPUThrottlingRate`);
  * - peak JS heap of the downloading tab for a 512 MiB file (pieces go to OPFS, not memory).
  * Sizes can be lowered for a quick look: BENCH_STREAM_MIB, BENCH_STREAM_BIG_MIB; BENCH_STREAM_PARTS
- * (e.g. `video`) runs only some parts, BENCH_STREAM_RUNS sets the runs of each, BENCH_STREAM_SITE
- * serves another build than out/, and BENCH_STREAM_AGAINST=<dir> times the video part of a second
- * build too, interleaved with the first in the same run (logged, not reported: to tell what a
- * change bought on a loaded machine).
+ * (e.g. `video`; `firefox` is the Firefox viewer of the video part alone) runs only some parts,
+ * BENCH_STREAM_RUNS sets the runs of each, BENCH_STREAM_SITE serves another build than out/, and
+ * BENCH_STREAM_AGAINST=<dir> times the video part of a second build too, interleaved with the first
+ * in the same run (logged, not reported: to tell what a change bought on a loaded machine).
  */
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -76,7 +76,7 @@ export default async function streamBench(ctx: BenchContext): Promise<BenchResul
     }
     const results: BenchResult[] = []
     if (PARTS.includes('throughput')) results.push(...(await throughput(setup)))
-    if (PARTS.includes('video')) results.push(...(await video(setup)))
+    if (PARTS.includes('video') || PARTS.includes('firefox')) results.push(...(await video(setup)))
     if (PARTS.includes('memory')) results.push(...(await memory(setup)))
     return results
   } finally {
@@ -149,7 +149,7 @@ async function video(s: Setup): Promise<BenchResult[]> {
   const magnet = `magnet:?xt=urn:btih:${infoHash}&tr=${encodeURIComponent(s.tracker)}`
   const results: BenchResult[] = []
   try {
-    for (const rate of [1, 4]) {
+    for (const rate of PARTS.includes('video') ? [1, 4] : []) {
       const suffix = rate === 1 ? '' : `.throttled${rate}x`
       const anchor: VideoTimes = { ttff: [], seek: [] }
       const plain: VideoTimes = { ttff: [], seek: [] }
