@@ -38,7 +38,7 @@ test('a write refused by a full quota fails the put that completes the torrent, 
   name = `refused - ${crypto.randomUUID().slice(0, 8)}`
   const stopped: Error[] = []
   const torrent = { destroyed: false, _destroy: (error: Error) => void stopped.push(error) }
-  const store = new OpfsChunkStore(chunkLength, { name, length: 3 * chunkLength, torrent })
+  const store = new OpfsChunkStore(chunkLength, { name, length: 3 * chunkLength, torrent, writeBehind: true })
   await put(store, 0, new Uint8Array(chunkLength).fill(1))
   await expect.poll(() => pieceFiles(name)).toEqual({ '0': chunkLength })
   const { usage = 0 } = await navigator.storage.estimate()
@@ -77,7 +77,7 @@ test('the put that completes the torrent answers once every piece is on disk', a
 
 test('a piece reads back byte for byte while its write is queued and once it is on disk', async () => {
   name = `read - ${crypto.randomUUID().slice(0, 8)}`
-  const store = new OpfsChunkStore(chunkLength, { name, length: 4 * chunkLength })
+  const store = new OpfsChunkStore(chunkLength, { name, length: 4 * chunkLength, writeBehind: true })
   const piece = Uint8Array.from({ length: chunkLength }, (_, i) => i % 251)
   await put(store, 2, piece)
   expect(await get(store, 2)).toEqual(piece)
@@ -86,4 +86,14 @@ test('a piece reads back byte for byte while its write is queued and once it is 
   const reopened = new OpfsChunkStore(chunkLength, { name, length: 4 * chunkLength })
   expect(await get(reopened, 2)).toEqual(piece)
   await expect(get(reopened, 1)).rejects.toThrow('Chunk 1 is not stored')
+})
+
+test('on a fast disk a put answers once its own piece is on disk', async () => {
+  name = `through - ${crypto.randomUUID().slice(0, 8)}`
+  const store = new OpfsChunkStore(chunkLength, { name, length: 4 * chunkLength, writeBehind: false })
+  await put(store, 1, new Uint8Array(chunkLength).fill(7))
+  // No poll: the write is done when the put answers (a write behind the engine would not be yet).
+  expect(await pieceFiles(name)).toEqual({ '1': chunkLength })
+  await put(store, 3, new Uint8Array(chunkLength).fill(8))
+  expect(await pieceFiles(name)).toEqual({ '1': chunkLength, '3': chunkLength })
 })
