@@ -36,6 +36,7 @@ export function createPacedFetch(
   let sent: Sent[] = []
   let turn: Promise<unknown> = Promise.resolve()
   // Wakes a request waiting for room when an answer comes (an answer starts its request's last window).
+  // One waker is enough: admissions run one at a time through `turn`, so at most one request waits.
   let answered: () => void = () => {}
 
   const counting = (now: number) => {
